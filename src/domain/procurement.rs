@@ -1,0 +1,533 @@
+//! Procurements and their lines. Linking a set copies the requirements that apply into the
+//! procurement as lines (a snapshot); the officer tailors them; publishing freezes them, so a
+//! published tender never changes when the library does.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::condition::{Condition, Fact};
+use super::profile::{AiRisk, Profile, coded_enum};
+use super::requirement::{Kind, Level, Requirement, Risk};
+use super::set::RequirementSet;
+use super::text::Text;
+
+coded_enum!(
+    Status {
+        Draft = "draft",
+        Published = "published",
+        Evaluation = "evaluation",
+        Awarded = "awarded",
+        Closed = "closed",
+        Cancelled = "cancelled",
+    }
+);
+
+impl Status {
+    /// The statuses this one may move to, in the order an officer meets them.
+    pub fn next(self) -> &'static [Status] {
+        use Status::*;
+        match self {
+            Draft => &[Published, Cancelled],
+            Published => &[Evaluation, Cancelled],
+            Evaluation => &[Awarded, Cancelled],
+            Awarded => &[Closed, Cancelled],
+            Closed | Cancelled => &[],
+        }
+    }
+
+    pub fn can_become(self, to: Status) -> bool {
+        self.next().contains(&to)
+    }
+
+    /// Lines are frozen from publication on.
+    pub fn is_frozen(self) -> bool {
+        self != Status::Draft
+    }
+}
+
+coded_enum!(
+    /// LOU procedures (and the call-off under a framework agreement).
+    Procedure {
+        Open = "open",
+        Simplified = "simplified",
+        Restricted = "restricted",
+        Negotiated = "negotiated",
+        Direct = "direct",
+        CallOff = "call_off",
+        Other = "other",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Procurement {
+    /// Diarienummer: free text, since municipalities use many shapes (`KS 2024/123-4`).
+    pub reference: String,
+    pub title: String,
+    pub owner: String,
+    pub procedure: Procedure,
+    pub status: Status,
+    pub profile: Profile,
+    /// Last day for tenders.
+    pub deadline: Option<NaiveDate>,
+    pub published_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ProcurementError {
+    #[error("the title is required")]
+    MissingTitle,
+    #[error("the reference (diarienummer) is required")]
+    MissingReference,
+    #[error("a procurement that is {from} cannot become {to}")]
+    NotAllowed {
+        from: &'static str,
+        to: &'static str,
+    },
+    #[error(
+        "the AI risk class is 'prohibited' (AI Act art. 5): a prohibited practice cannot be procured"
+    )]
+    ProhibitedAi,
+    #[error("there are no included requirements to publish")]
+    NoLines,
+    #[error("the evaluated requirement {0} has no weight")]
+    MissingWeight(String),
+    #[error("the procurement is {0} and its lines are frozen; make an amendment instead")]
+    Frozen(&'static str),
+    #[error("an amendment needs a reason")]
+    MissingReason,
+    #[error("only a published procurement can be amended")]
+    NotPublished,
+}
+
+impl Procurement {
+    pub fn validate(&self) -> Result<(), ProcurementError> {
+        if self.title.trim().is_empty() {
+            return Err(ProcurementError::MissingTitle);
+        }
+        if self.reference.trim().is_empty() {
+            return Err(ProcurementError::MissingReference);
+        }
+        Ok(())
+    }
+
+    /// Moves to `to` if allowed. Publishing also checks the lines and stamps the date.
+    pub fn transition(
+        &mut self,
+        to: Status,
+        lines: &[Line],
+        today: NaiveDate,
+    ) -> Result<(), ProcurementError> {
+        if !self.status.can_become(to) {
+            return Err(ProcurementError::NotAllowed {
+                from: self.status.code(),
+                to: to.code(),
+            });
+        }
+        if to == Status::Published {
+            self.check_publishable(lines)?;
+            self.published_on = Some(today);
+        }
+        self.status = to;
+        Ok(())
+    }
+
+    fn check_publishable(&self, lines: &[Line]) -> Result<(), ProcurementError> {
+        if self.profile.effective_ai_risk() == Some(AiRisk::Prohibited) {
+            return Err(ProcurementError::ProhibitedAi);
+        }
+        let included: Vec<&Line> = lines.iter().filter(|l| l.included).collect();
+        if included.is_empty() {
+            return Err(ProcurementError::NoLines);
+        }
+        if let Some(l) = included
+            .iter()
+            .find(|l| l.kind == Kind::Evaluated && l.weight.is_none())
+        {
+            return Err(ProcurementError::MissingWeight(l.label()));
+        }
+        Ok(())
+    }
+
+    /// Lines may be tailored only while the procurement is a draft.
+    pub fn ensure_lines_editable(&self) -> Result<(), ProcurementError> {
+        if self.status.is_frozen() {
+            return Err(ProcurementError::Frozen(self.status.code()));
+        }
+        Ok(())
+    }
+
+    /// An amendment to a published tender is explicit and carries its reason.
+    pub fn ensure_amendable(&self, reason: &str) -> Result<(), ProcurementError> {
+        if self.status != Status::Published {
+            return Err(ProcurementError::NotPublished);
+        }
+        if reason.trim().is_empty() {
+            return Err(ProcurementError::MissingReason);
+        }
+        Ok(())
+    }
+}
+
+/// Where a line came from in the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineSource {
+    pub set_id: String,
+    pub version: String,
+    pub requirement_id: String,
+    /// Content hash of the requirement when it was copied.
+    pub content_hash: String,
+}
+
+/// A requirement as it stands in one procurement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    /// `None` for the officer's own requirements.
+    pub source: Option<LineSource>,
+    pub position: u32,
+    pub included: bool,
+    /// The text differs from the library.
+    pub modified: bool,
+    pub kind: Kind,
+    pub level: Option<Level>,
+    pub weight: Option<u32>,
+    pub risk: Option<Risk>,
+    pub title: Text,
+    pub text: Text,
+    pub rationale: Text,
+    pub basis: Vec<String>,
+    pub evidence: Text,
+    pub follow_up: Text,
+    pub applies_when: Condition,
+}
+
+impl Line {
+    pub fn from_requirement(set: &RequirementSet, r: &Requirement, position: u32) -> Line {
+        Line {
+            source: Some(LineSource {
+                set_id: set.id.to_string(),
+                version: set.version.to_string(),
+                requirement_id: r.id.to_string(),
+                content_hash: r.content_hash(),
+            }),
+            position,
+            included: true,
+            modified: false,
+            kind: r.kind,
+            level: r.level,
+            weight: r.weight,
+            risk: r.risk,
+            title: r.title.clone(),
+            text: r.text.clone(),
+            rationale: r.rationale.clone(),
+            basis: r.basis.clone(),
+            evidence: r.evidence.clone(),
+            follow_up: r.follow_up.clone(),
+            applies_when: r.applies_when.clone(),
+        }
+    }
+
+    /// The requirement id for library lines, the position for own ones.
+    pub fn label(&self) -> String {
+        match &self.source {
+            Some(s) => s.requirement_id.clone(),
+            None => format!("#{}", self.position),
+        }
+    }
+
+    /// Replaces the requirement text, marking the line as modified from the library.
+    pub fn edit_text(&mut self, text: Text) {
+        if self.text != text {
+            self.text = text;
+            self.modified = true;
+        }
+    }
+
+    /// Whether a reviewer has something to check on this line later.
+    pub fn is_followed_up(&self) -> bool {
+        !self.follow_up.is_empty()
+    }
+}
+
+/// What to do with a requirement whose level is above the procurement's ambition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AboveAmbition {
+    #[default]
+    LeaveOut,
+    /// Offer it as an evaluated requirement (bör-krav) instead.
+    OfferAsEvaluated,
+}
+
+/// Why a requirement was or was not selected for a profile.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Selection {
+    /// Applies; the facts are the reason (empty = applies always).
+    Applies(Vec<Fact>),
+    /// Applies, but above the ambition: offered as an evaluated requirement.
+    AsEvaluated(Vec<Fact>),
+    AboveAmbition(Level),
+    DoesNotApply,
+}
+
+pub fn select(r: &Requirement, profile: &Profile, policy: AboveAmbition) -> Selection {
+    let Some(why) = r.applies_when.why(profile) else {
+        return Selection::DoesNotApply;
+    };
+    match r.level {
+        Some(level) if level > profile.ambition => match policy {
+            AboveAmbition::LeaveOut => Selection::AboveAmbition(level),
+            AboveAmbition::OfferAsEvaluated => Selection::AsEvaluated(why),
+        },
+        _ => Selection::Applies(why),
+    }
+}
+
+/// The lines a set contributes to a procurement with `profile`, numbered from `first_position`.
+pub fn lines_for(
+    set: &RequirementSet,
+    profile: &Profile,
+    policy: AboveAmbition,
+    first_position: u32,
+) -> Vec<Line> {
+    let mut position = first_position;
+    set.requirements
+        .iter()
+        .filter_map(|r| {
+            let kind = match select(r, profile, policy) {
+                Selection::Applies(_) => r.kind,
+                Selection::AsEvaluated(_) => Kind::Evaluated,
+                Selection::AboveAmbition(_) | Selection::DoesNotApply => return None,
+            };
+            let mut line = Line::from_requirement(set, r, position);
+            if kind != line.kind {
+                line.kind = kind;
+                line.weight = line.weight.or(Some(DEFAULT_WEIGHT));
+            }
+            position += 1;
+            Some(line)
+        })
+        .collect()
+}
+
+/// The weight given to a requirement offered as evaluated when the library names none.
+pub const DEFAULT_WEIGHT: u32 = 5;
+
+/// What re-evaluating a draft's lines against a changed profile would do.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProfileChange {
+    /// Requirement ids that now apply and are not yet lines.
+    pub added: Vec<String>,
+    /// Requirement ids of library lines that no longer apply.
+    pub removed: Vec<String>,
+}
+
+/// Compares the library lines of a draft with what `sets` would give for `profile`.
+pub fn reevaluate(
+    lines: &[Line],
+    sets: &[RequirementSet],
+    profile: &Profile,
+    policy: AboveAmbition,
+) -> ProfileChange {
+    let now: Vec<String> = sets
+        .iter()
+        .flat_map(|s| lines_for(s, profile, policy, 0))
+        .filter_map(|l| l.source.map(|s| s.requirement_id))
+        .collect();
+    let have: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| l.source.as_ref().map(|s| s.requirement_id.as_str()))
+        .collect();
+    ProfileChange {
+        added: now
+            .iter()
+            .filter(|id| !have.contains(&id.as_str()))
+            .cloned()
+            .collect(),
+        removed: have
+            .iter()
+            .filter(|id| !now.iter().any(|n| n == *id))
+            .map(|id| id.to_string())
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::condition::Clause;
+    use crate::domain::profile::{AiUse, PersonalData};
+    use crate::domain::requirement::RequirementId;
+    use crate::domain::set::{SetId, SetVersion};
+
+    fn req(id: &str, kind: Kind, level: Option<Level>, when: Condition) -> Requirement {
+        Requirement {
+            id: RequirementId::parse(id).unwrap(),
+            kind,
+            level,
+            title: Text::new(format!("Titel {id}"), format!("Title {id}")),
+            text: Text::sv("Leverantören ska …"),
+            rationale: Text::default(),
+            basis: vec!["GDPR art. 28".into()],
+            applies_when: when,
+            evidence: Text::default(),
+            follow_up: Text::sv("Kontrollera …"),
+            weight: None,
+            risk: None,
+            tags: vec![],
+        }
+    }
+
+    fn set() -> RequirementSet {
+        let pd = Condition::one(Clause {
+            personal_data: Some(PersonalData::Ordinary),
+            ..Clause::default()
+        });
+        RequirementSet {
+            id: SetId::parse("test-set").unwrap(),
+            version: SetVersion::parse("2026.1").unwrap(),
+            title: Text::sv("Test"),
+            description: Text::default(),
+            sources: vec![],
+            requirements: vec![
+                req("T-01", Kind::Mandatory, None, Condition::always()),
+                req("T-02", Kind::Mandatory, None, pd),
+                req(
+                    "T-03",
+                    Kind::Mandatory,
+                    Some(Level::Advanced),
+                    Condition::always(),
+                ),
+            ],
+        }
+    }
+
+    fn draft() -> Procurement {
+        Procurement {
+            reference: "KS 2026/101".into(),
+            title: "Ärendehanteringssystem".into(),
+            owner: "Anna Upphandlare".into(),
+            procedure: Procedure::Open,
+            status: Status::Draft,
+            profile: Profile::default(),
+            deadline: None,
+            published_on: None,
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn only_allowed_transitions() {
+        let mut p = draft();
+        let lines = lines_for(&set(), &p.profile, AboveAmbition::LeaveOut, 1);
+        assert_eq!(
+            p.transition(Status::Awarded, &lines, today()),
+            Err(ProcurementError::NotAllowed {
+                from: "draft",
+                to: "awarded"
+            })
+        );
+        p.transition(Status::Published, &lines, today()).unwrap();
+        assert_eq!(p.published_on, Some(today()));
+        p.transition(Status::Evaluation, &lines, today()).unwrap();
+        p.transition(Status::Cancelled, &lines, today()).unwrap();
+        assert!(Status::Cancelled.next().is_empty());
+        assert!(!Status::Closed.can_become(Status::Cancelled));
+    }
+
+    #[test]
+    fn prohibited_ai_blocks_publishing_with_the_reason() {
+        let mut p = draft();
+        p.profile.ai = AiUse::System;
+        p.profile.ai_risk = AiRisk::Prohibited;
+        let lines = lines_for(&set(), &p.profile, AboveAmbition::LeaveOut, 1);
+        let err = p
+            .transition(Status::Published, &lines, today())
+            .unwrap_err();
+        assert_eq!(err, ProcurementError::ProhibitedAi);
+        assert!(err.to_string().contains("art. 5"));
+        assert_eq!(p.status, Status::Draft);
+    }
+
+    #[test]
+    fn publishing_needs_lines_and_weights() {
+        let mut p = draft();
+        assert_eq!(
+            p.transition(Status::Published, &[], today()),
+            Err(ProcurementError::NoLines)
+        );
+        let mut lines = lines_for(&set(), &p.profile, AboveAmbition::LeaveOut, 1);
+        lines[0].kind = Kind::Evaluated;
+        assert_eq!(
+            p.transition(Status::Published, &lines, today()),
+            Err(ProcurementError::MissingWeight("T-01".into()))
+        );
+    }
+
+    #[test]
+    fn publishing_freezes_lines() {
+        let mut p = draft();
+        assert!(p.ensure_lines_editable().is_ok());
+        let lines = lines_for(&set(), &p.profile, AboveAmbition::LeaveOut, 1);
+        p.transition(Status::Published, &lines, today()).unwrap();
+        assert_eq!(
+            p.ensure_lines_editable(),
+            Err(ProcurementError::Frozen("published"))
+        );
+        assert_eq!(
+            p.ensure_amendable(" "),
+            Err(ProcurementError::MissingReason)
+        );
+        assert!(p.ensure_amendable("Rättelse av svarstid").is_ok());
+    }
+
+    #[test]
+    fn lines_follow_applicability_and_ambition() {
+        let mut profile = Profile::default();
+        let ids = |lines: Vec<Line>| -> Vec<String> { lines.iter().map(Line::label).collect() };
+        assert_eq!(
+            ids(lines_for(&set(), &profile, AboveAmbition::LeaveOut, 1)),
+            vec!["T-01"]
+        );
+        profile.personal_data = PersonalData::Ordinary;
+        let offered = lines_for(&set(), &profile, AboveAmbition::OfferAsEvaluated, 1);
+        assert_eq!(ids(offered.clone()), vec!["T-01", "T-02", "T-03"]);
+        assert_eq!(offered[2].kind, Kind::Evaluated);
+        assert_eq!(offered[2].weight, Some(DEFAULT_WEIGHT));
+        assert_eq!(offered[2].position, 3);
+        profile.ambition = Level::Leading;
+        let all = lines_for(&set(), &profile, AboveAmbition::LeaveOut, 1);
+        assert_eq!(all[2].kind, Kind::Mandatory);
+    }
+
+    #[test]
+    fn editing_text_marks_the_line_modified() {
+        let mut line = lines_for(&set(), &Profile::default(), AboveAmbition::LeaveOut, 1).remove(0);
+        line.edit_text(line.text.clone());
+        assert!(!line.modified, "same text is no change");
+        line.edit_text(Text::sv("Leverantören ska inom 10 dagar …"));
+        assert!(line.modified);
+    }
+
+    #[test]
+    fn reevaluation_shows_what_a_profile_change_adds_and_removes() {
+        let lines = lines_for(&set(), &Profile::default(), AboveAmbition::LeaveOut, 1);
+        let new_profile = Profile {
+            personal_data: PersonalData::Sensitive,
+            ..Profile::default()
+        };
+        let change = reevaluate(&lines, &[set()], &new_profile, AboveAmbition::LeaveOut);
+        assert_eq!(change.added, vec!["T-02"]);
+        assert!(change.removed.is_empty());
+        let lines = lines_for(&set(), &new_profile, AboveAmbition::LeaveOut, 1);
+        let change = reevaluate(
+            &lines,
+            &[set()],
+            &Profile::default(),
+            AboveAmbition::LeaveOut,
+        );
+        assert_eq!(change.removed, vec!["T-02"]);
+    }
+}

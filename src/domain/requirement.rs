@@ -1,0 +1,271 @@
+//! Requirements as they stand in the library: typed (kind, level), bilingual, with legal basis,
+//! the condition that decides when they apply, and what is checked at tender and at follow-up.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use super::condition::Condition;
+use super::profile::coded_enum;
+use super::text::Text;
+
+/// A requirement id such as `HOST-03`: unique in the whole library and never reused.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct RequirementId(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RequirementIdError {
+    #[error("the id is empty")]
+    Empty,
+    #[error("the id is longer than {max} characters")]
+    TooLong { max: usize },
+    #[error(
+        "the id must be upper-case letters or digits in parts joined by '-', ending in a number, like HOST-03"
+    )]
+    Shape,
+}
+
+impl RequirementId {
+    pub const MAX_LEN: usize = 32;
+
+    pub fn parse(raw: &str) -> Result<RequirementId, RequirementIdError> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(RequirementIdError::Empty);
+        }
+        if s.chars().count() > Self::MAX_LEN {
+            return Err(RequirementIdError::TooLong { max: Self::MAX_LEN });
+        }
+        let parts: Vec<&str> = s.split('-').collect();
+        let well_formed = parts.len() >= 2
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "ÅÄÖ".contains(c))
+            })
+            && parts[0].starts_with(|c: char| c.is_ascii_uppercase() || "ÅÄÖ".contains(c))
+            && parts
+                .last()
+                .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()));
+        if !well_formed {
+            return Err(RequirementIdError::Shape);
+        }
+        Ok(RequirementId(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RequirementId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for RequirementId {
+    type Error = RequirementIdError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        RequirementId::parse(&value)
+    }
+}
+
+impl From<RequirementId> for String {
+    fn from(value: RequirementId) -> String {
+        value.0
+    }
+}
+
+coded_enum!(
+    /// What a requirement is in LOU terms; the order of the variants is tender order.
+    Kind {
+        /// Kvalificeringskrav: on the supplier (LOU 14 kap.).
+        Qualification = "qualification",
+        /// Ska-krav: on what is bought; a "no" ends the tender.
+        Mandatory = "mandatory",
+        /// Bör-krav / tilldelningskriterium: gives added value, carries a weight.
+        Evaluated = "evaluated",
+        /// Särskilt kontraktsvillkor: accepted at tender, verified at follow-up.
+        ContractTerm = "contract",
+    }
+);
+
+coded_enum!(
+    /// Upphandlingsmyndigheten's ambition levels, cumulative: leading includes advanced
+    /// includes basic.
+    #[derive(Default)]
+    Level {
+        #[default]
+        Basic = "basic",
+        Advanced = "advanced",
+        Leading = "leading",
+    }
+);
+
+/// SKR's follow-up risk: likelihood 1–4 times consequence 1–4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Risk {
+    pub likelihood: u8,
+    pub consequence: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("{field} must be between 1 and 4, not {value}")]
+pub struct RiskError {
+    pub field: &'static str,
+    pub value: i64,
+}
+
+impl Risk {
+    pub const DEFAULT: Risk = Risk {
+        likelihood: 2,
+        consequence: 2,
+    };
+
+    pub fn new(likelihood: i64, consequence: i64) -> Result<Risk, RiskError> {
+        let check = |field: &'static str, value: i64| {
+            u8::try_from(value)
+                .ok()
+                .filter(|v| (1..=4).contains(v))
+                .ok_or(RiskError { field, value })
+        };
+        Ok(Risk {
+            likelihood: check("likelihood", likelihood)?,
+            consequence: check("consequence", consequence)?,
+        })
+    }
+
+    pub fn score(self) -> u8 {
+        self.likelihood * self.consequence
+    }
+}
+
+/// Weight of an evaluated requirement, in percent-like points 1–100.
+pub const WEIGHT_RANGE: std::ops::RangeInclusive<u32> = 1..=100;
+
+/// A requirement of the library.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Requirement {
+    pub id: RequirementId,
+    pub kind: Kind,
+    pub level: Option<Level>,
+    pub title: Text,
+    pub text: Text,
+    pub rationale: Text,
+    pub basis: Vec<String>,
+    pub applies_when: Condition,
+    pub evidence: Text,
+    pub follow_up: Text,
+    pub weight: Option<u32>,
+    pub risk: Option<Risk>,
+    pub tags: Vec<String>,
+}
+
+impl Requirement {
+    /// A stable fingerprint of the content, used to tell whether a line still matches the
+    /// library and whether a set changed. Serialisation order of the struct fields is fixed, so
+    /// the hash does not depend on the order of keys in a file.
+    pub fn content_hash(&self) -> String {
+        hash_json(self)
+    }
+}
+
+/// SHA-256 of the JSON form of a value, as lower-case hex.
+pub fn hash_json<T: Serialize>(value: &T) -> String {
+    // Serialising our own plain data types to JSON cannot fail (no maps with non-string keys).
+    let json = serde_json::to_vec(value).unwrap_or_default();
+    hex(&Sha256::digest(json))
+}
+
+/// SHA-256 of raw bytes, as lower-case hex.
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_have_a_prefix_and_a_number() {
+        for ok in ["HOST-03", "AI-10", "NACKA-AI-01", "SEC-1", "LOU2-01"] {
+            assert!(RequirementId::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "host-03", "HOST", "HOST-", "-03", "HOST-0A", "HOST--03", "03-HOST",
+        ] {
+            assert_eq!(
+                RequirementId::parse(bad),
+                Err(RequirementIdError::Shape),
+                "{bad}"
+            );
+        }
+        assert_eq!(RequirementId::parse("  "), Err(RequirementIdError::Empty));
+        let long = format!("A-{}", "1".repeat(40));
+        assert!(matches!(
+            RequirementId::parse(&long),
+            Err(RequirementIdError::TooLong { .. })
+        ));
+    }
+
+    #[test]
+    fn kinds_sort_in_tender_order_and_round_trip_codes() {
+        let mut kinds = vec![
+            Kind::ContractTerm,
+            Kind::Evaluated,
+            Kind::Qualification,
+            Kind::Mandatory,
+        ];
+        kinds.sort();
+        assert_eq!(kinds, Kind::ALL);
+        for k in Kind::ALL {
+            assert_eq!(Kind::from_code(k.code()), Some(*k));
+        }
+        assert_eq!(Kind::from_code("ska"), None);
+    }
+
+    #[test]
+    fn levels_are_ordered() {
+        assert!(Level::Basic < Level::Advanced && Level::Advanced < Level::Leading);
+        assert_eq!(Level::from_code("leading"), Some(Level::Leading));
+    }
+
+    #[test]
+    fn risk_is_bounded_and_scores() {
+        assert_eq!(Risk::new(3, 4).map(Risk::score), Ok(12));
+        assert_eq!(
+            Risk::new(0, 2),
+            Err(RiskError {
+                field: "likelihood",
+                value: 0
+            })
+        );
+        assert_eq!(
+            Risk::new(2, 5),
+            Err(RiskError {
+                field: "consequence",
+                value: 5
+            })
+        );
+    }
+
+    #[test]
+    fn hash_is_stable_hex() {
+        let h = hash_bytes(b"kravkoll");
+        assert_eq!(h.len(), 64);
+        assert_eq!(h, hash_bytes(b"kravkoll"));
+        assert_ne!(h, hash_bytes(b"kravkoll!"));
+    }
+}

@@ -1,0 +1,240 @@
+//! Requirement sets: versioned, immutable once imported. A change to a set makes a new version;
+//! built-in sets are read-only and are duplicated into custom sets to be edited.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::requirement::{Requirement, hash_json};
+use super::text::Text;
+
+/// A set id: a slug such as `hosting-location`, stable across versions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct SetId(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SetIdError {
+    #[error("a set id is 2–48 characters")]
+    Length,
+    #[error(
+        "a set id uses lower-case a–z, digits and '-', and starts with a letter, like hosting-location"
+    )]
+    Shape,
+}
+
+impl SetId {
+    pub fn parse(raw: &str) -> Result<SetId, SetIdError> {
+        let s = raw.trim();
+        if !(2..=48).contains(&s.len()) {
+            return Err(SetIdError::Length);
+        }
+        let ok = s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !s.ends_with('-')
+            && !s.contains("--");
+        if !ok {
+            return Err(SetIdError::Shape);
+        }
+        Ok(SetId(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SetId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for SetId {
+    type Error = SetIdError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        SetId::parse(&s)
+    }
+}
+
+impl From<SetId> for String {
+    fn from(s: SetId) -> String {
+        s.0
+    }
+}
+
+/// A set version such as `2026.1`: dot-separated numbers, compared numerically.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct SetVersion {
+    text: String,
+    parts: Vec<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("a version is numbers joined by dots, like 2026.1")]
+pub struct SetVersionError;
+
+impl SetVersion {
+    pub fn parse(raw: &str) -> Result<SetVersion, SetVersionError> {
+        let text = raw.trim();
+        let parts = text
+            .split('.')
+            .map(|p| {
+                if p.is_empty() || p.len() > 9 || !p.chars().all(|c| c.is_ascii_digit()) {
+                    Err(SetVersionError)
+                } else {
+                    p.parse::<u32>().map_err(|_| SetVersionError)
+                }
+            })
+            .collect::<Result<Vec<u32>, _>>()?;
+        if parts.len() > 4 {
+            return Err(SetVersionError);
+        }
+        Ok(SetVersion {
+            text: text.to_string(),
+            parts,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The next version: the last number plus one (`2026.1` → `2026.2`).
+    pub fn bumped(&self) -> SetVersion {
+        let mut parts = self.parts.clone();
+        if let Some(last) = parts.last_mut() {
+            *last = last.saturating_add(1);
+        }
+        let text = parts
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(".");
+        SetVersion { text, parts }
+    }
+}
+
+impl Ord for SetVersion {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.parts.cmp(&other.parts)
+    }
+}
+
+impl PartialOrd for SetVersion {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for SetVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl TryFrom<String> for SetVersion {
+    type Error = SetVersionError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        SetVersion::parse(&s)
+    }
+}
+
+impl From<SetVersion> for String {
+    fn from(v: SetVersion) -> String {
+        v.text
+    }
+}
+
+/// A document or law a set is based on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    #[serde(rename = "ref", default, skip_serializing_if = "String::is_empty")]
+    pub reference: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RequirementSet {
+    pub id: SetId,
+    pub version: SetVersion,
+    pub title: Text,
+    pub description: Text,
+    pub sources: Vec<Source>,
+    pub requirements: Vec<Requirement>,
+}
+
+impl RequirementSet {
+    /// Fingerprint of the whole set's content.
+    pub fn content_hash(&self) -> String {
+        hash_json(self)
+    }
+
+    pub fn requirement(&self, id: &str) -> Option<&Requirement> {
+        self.requirements.iter().find(|r| r.id.as_str() == id)
+    }
+}
+
+/// How one requirement differs between two versions of a set.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RequirementChange<'a> {
+    Added(&'a Requirement),
+    Removed(&'a Requirement),
+    Changed {
+        old: &'a Requirement,
+        new: &'a Requirement,
+    },
+}
+
+/// The per-requirement differences from `old` to `new`, in the new set's order (removed last).
+pub fn diff_sets<'a>(
+    old: &'a RequirementSet,
+    new: &'a RequirementSet,
+) -> Vec<RequirementChange<'a>> {
+    let mut out: Vec<RequirementChange<'a>> = new
+        .requirements
+        .iter()
+        .filter_map(|n| match old.requirement(n.id.as_str()) {
+            None => Some(RequirementChange::Added(n)),
+            Some(o) if o != n => Some(RequirementChange::Changed { old: o, new: n }),
+            Some(_) => None,
+        })
+        .collect();
+    out.extend(
+        old.requirements
+            .iter()
+            .filter(|o| new.requirement(o.id.as_str()).is_none())
+            .map(RequirementChange::Removed),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_ids_are_slugs() {
+        assert!(SetId::parse("hosting-location").is_ok());
+        assert!(SetId::parse("ai-act2").is_ok());
+        for bad in ["Hosting", "x", "-a", "a-", "a--b", "a_b", "värd"] {
+            assert!(SetId::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn versions_compare_numerically() {
+        let v = |s| SetVersion::parse(s).unwrap();
+        assert!(v("2026.10") > v("2026.9"));
+        assert!(v("2027.1") > v("2026.12"));
+        assert!(v("2026.1.1") > v("2026.1"));
+        assert_eq!(v("2026.1").bumped().as_str(), "2026.2");
+        for bad in ["", "2026.", "v1", "1..2", "2026-1"] {
+            assert!(SetVersion::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

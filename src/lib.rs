@@ -1,0 +1,8 @@
+//! kravkoll: requirement library, procurements and supplier follow-up for Swedish
+//! municipalities and regions.
+//!
+//! The layers point one way: `domain` imports nothing of ours; `catalog` and `store` build on
+//! `domain`; `cli` (and the TUI) use the rest. The binary in `main.rs` only reads the
+//! environment and hands over to `cli`.
+
+pub mod domain;

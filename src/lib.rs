@@ -5,4 +5,5 @@
 //! `domain`; `cli` (and the TUI) use the rest. The binary in `main.rs` only reads the
 //! environment and hands over to `cli`.
 
+pub mod catalog;
 pub mod domain;

@@ -1,0 +1,115 @@
+//! The built-in requirement sets, embedded in the binary from `requirement-sets/`. They are
+//! read-only in the app; the store syncs them into the database when [`combined_hash`] changes.
+//! A new file in `requirement-sets/` must be listed in [`FILES`] (a test checks it).
+
+use super::error::CatalogError;
+use super::parse::{ParsedSet, validate_files};
+use crate::domain::requirement::hash_bytes;
+
+/// `(file name, contents)` of every built-in set, in the order they are shown.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "hosting-location.toml",
+        include_str!("../../requirement-sets/hosting-location.toml"),
+    ),
+    (
+        "sub-suppliers.toml",
+        include_str!("../../requirement-sets/sub-suppliers.toml"),
+    ),
+];
+
+/// Every built-in set, parsed and checked as one library.
+pub fn load() -> Result<Vec<ParsedSet>, Vec<CatalogError>> {
+    let files: Vec<(String, String)> = FILES
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect();
+    validate_files(&files)
+}
+
+/// A fingerprint of the built-ins as this binary reads them: every file name and content, and
+/// the crate version, so a new kravkoll that reads the same files differently still re-syncs.
+pub fn combined_hash() -> String {
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+    for (name, text) in FILES {
+        // Lengths before contents, so no two different lists of files give the same bytes.
+        for part in [name.as_bytes(), text.as_bytes()] {
+            bytes.push(0);
+            bytes.extend_from_slice(part.len().to_string().as_bytes());
+            bytes.push(0);
+            bytes.extend_from_slice(part);
+        }
+    }
+    hash_bytes(&bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{parse_set, to_toml};
+    use super::*;
+
+    #[test]
+    fn every_builtin_parses_without_errors() {
+        for (name, text) in FILES {
+            if let Err(errors) = parse_set(name, text) {
+                let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                panic!("{name} has errors:\n{}", lines.join("\n"));
+            }
+        }
+    }
+
+    #[test]
+    fn builtins_share_no_ids() {
+        let result = load().map_err(|errors| {
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+        let sets = result.unwrap();
+        assert_eq!(sets.len(), FILES.len());
+    }
+
+    #[test]
+    fn every_file_in_the_directory_is_listed() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/requirement-sets");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".toml"))
+            .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = FILES.iter().map(|(n, _)| n.to_string()).collect();
+        listed.sort();
+        assert_eq!(
+            on_disk, listed,
+            "requirement-sets/ and builtin::FILES differ"
+        );
+    }
+
+    #[test]
+    fn builtins_round_trip_through_the_writer() {
+        for (name, text) in FILES {
+            let set = parse_set(name, text).unwrap().set;
+            let written = to_toml(&set);
+            let back = parse_set(name, &written).map_err(|errors| {
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            assert_eq!(back.unwrap().set, set, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_combined_hash_is_stable_and_covers_the_files() {
+        let h = combined_hash();
+        assert_eq!(h.len(), 64);
+        assert_eq!(h, combined_hash());
+        assert_ne!(h, hash_bytes(b""));
+    }
+}

@@ -1,0 +1,28 @@
+//! Requirement-set files (DESIGN §4): reading them with an exact position and field path for
+//! every mistake, checking a library of them for clashing ids, writing a set back as a readable
+//! file, and the built-in sets embedded in the binary.
+//!
+//! The catalog owns the file format and nothing else: it builds `domain` values and never touches
+//! the database or the terminal. Errors are data ([`CatalogError`]) so the CLI and the TUI can
+//! show them in the user's language.
+
+pub mod builtin;
+mod condition;
+pub mod error;
+mod fields;
+pub mod parse;
+mod position;
+mod requirement;
+pub mod write;
+
+#[cfg(test)]
+mod round_trip;
+#[cfg(test)]
+mod tests;
+
+pub use error::{CatalogError, Expected, Problem, TomlType};
+pub use parse::{ParsedSet, check_library, parse_set, validate_files};
+pub use write::to_toml;
+
+/// The one file format this version of kravkoll reads and writes.
+pub const FORMAT: i64 = 1;

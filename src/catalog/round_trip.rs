@@ -1,0 +1,163 @@
+//! Round trip of the file format: any valid set, written by `to_toml` and read by `parse_set`,
+//! comes back equal, whatever its texts hold (quotes, newlines, backslashes, å ä ö, control
+//! characters, TOML's own delimiters).
+
+use proptest::prelude::*;
+
+use super::write::to_toml;
+use crate::catalog::parse_set;
+use crate::domain::condition::{AiCondition, Clause, Condition};
+use crate::domain::profile::{AiRisk, ClassLevel, Delivery, PersonalData, Tier};
+use crate::domain::requirement::{Kind, Level, Requirement, RequirementId, Risk};
+use crate::domain::set::{RequirementSet, SetId, SetVersion, Source};
+use crate::domain::text::Text;
+
+/// Text with the characters that break naive quoting: quotes, backslashes, newlines,
+/// control characters, TOML's own delimiters, and Swedish letters.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-zA-ZåäöÅÄÖé0-9 \"'\\\\\n\r\t{}=#,.\\[\\]\u{1}\u{7f}€]{0,40}",
+        1 => prop::sample::select(vec![
+            "\"\"\"", "'''", "a\"\"\"b'''c", "ends with \\", "\\\n", "\"\"", "\r\n", "x\"",
+        ])
+        .prop_map(str::to_string),
+    ]
+}
+
+fn some_text() -> impl Strategy<Value = String> {
+    ("[a-zåäöA-Z]", any_text()).prop_map(|(head, tail)| format!("{head}{tail}"))
+}
+
+fn text_of() -> impl Strategy<Value = Text> {
+    (some_text(), prop_oneof![Just(String::new()), any_text()])
+        .prop_map(|(sv, en)| Text::new(sv, en))
+}
+
+fn optional_text() -> impl Strategy<Value = Text> {
+    prop_oneof![Just(Text::default()), text_of()]
+}
+
+fn codes<T: Clone + std::fmt::Debug + 'static>(all: &[T]) -> impl Strategy<Value = Vec<T>> {
+    prop::collection::vec(prop::sample::select(all.to_vec()), 1..3)
+}
+
+fn clause() -> impl Strategy<Value = Clause> {
+    let level = || prop::option::of((0u8..=4).prop_map(|n| ClassLevel::new(n).unwrap()));
+    let flag = || prop::option::of(any::<bool>());
+    (
+        (level(), level(), level()),
+        prop::option::of(prop::sample::select(PersonalData::ALL)),
+        (flag(), flag(), flag(), flag(), flag(), flag()),
+        prop::option::of(prop::sample::select(AiCondition::ALL.to_vec())),
+        prop::option::of(codes(AiRisk::ALL)),
+        prop::option::of(codes(Delivery::ALL)),
+        prop::option::of(codes(Tier::ALL)),
+    )
+        .prop_map(
+            |((c, i, a), pd, flags, ai, ai_risk, delivery, tier)| Clause {
+                confidentiality_min: c,
+                integrity_min: i,
+                availability_min: a,
+                personal_data: pd,
+                secrecy: flags.0,
+                security_sensitive: flags.1,
+                automated_decisions: flags.2,
+                citizen_facing: flags.3,
+                archival: flags.4,
+                above_threshold: flags.5,
+                ai,
+                ai_risk,
+                delivery,
+                tier,
+            },
+        )
+}
+
+fn requirement(id: RequirementId) -> impl Strategy<Value = Requirement> {
+    let words = || prop::collection::vec(some_text(), 0..3);
+    (
+        (prop::sample::select(Kind::ALL.to_vec()), 1u32..=100),
+        prop::option::of(prop::sample::select(Level::ALL.to_vec())),
+        (text_of(), text_of()),
+        (optional_text(), optional_text(), optional_text()),
+        (words(), words()),
+        prop::collection::vec(clause(), 0..3),
+        prop::option::of((1i64..=4, 1i64..=4)),
+    )
+        .prop_map(
+            move |(
+                (kind, w),
+                level,
+                (title, text),
+                (rationale, evidence, follow_up),
+                (basis, tags),
+                clauses,
+                risk,
+            )| {
+                Requirement {
+                    id: id.clone(),
+                    kind,
+                    level,
+                    title,
+                    text,
+                    rationale,
+                    basis,
+                    applies_when: Condition(clauses),
+                    evidence,
+                    follow_up,
+                    weight: (kind == Kind::Evaluated).then_some(w),
+                    risk: risk.and_then(|(l, c)| Risk::new(l, c).ok()),
+                    tags,
+                }
+            },
+        )
+}
+
+fn set() -> impl Strategy<Value = RequirementSet> {
+    let source = (some_text(), prop_oneof![Just(String::new()), any_text()])
+        .prop_map(|(name, reference)| Source { name, reference });
+    (
+        "[a-z][a-z0-9]{1,8}(-[a-z0-9]{1,4}){0,2}",
+        "[0-9]{1,4}(\\.[0-9]{1,3}){0,3}",
+        (text_of(), optional_text()),
+        prop::collection::vec(source, 0..4),
+        ("[A-ZÅÄÖ]{1,4}", 0usize..4),
+    )
+        .prop_flat_map(
+            |(id, version, (title, description), sources, (prefix, n))| {
+                let requirements: Vec<_> = (0..n)
+                    .map(|i| {
+                        requirement(RequirementId::parse(&format!("{prefix}-{i:02}")).unwrap())
+                    })
+                    .collect();
+                (
+                    Just(SetId::parse(&id).unwrap()),
+                    Just(SetVersion::parse(&version).unwrap()),
+                    Just((title, description, sources)),
+                    requirements,
+                )
+            },
+        )
+        .prop_map(
+            |(id, version, (title, description, sources), requirements)| RequirementSet {
+                id,
+                version,
+                title,
+                description,
+                sources,
+                requirements,
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn a_written_set_reads_back_equal(set in set()) {
+        let file = to_toml(&set);
+        let back = parse_set("written.toml", &file).map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            format!("{}\n---\n{file}", lines.join("\n"))
+        });
+        prop_assert_eq!(back.map(|p| p.set), Ok(set));
+    }
+}

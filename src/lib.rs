@@ -6,4 +6,6 @@
 //! environment and hands over to `cli`.
 
 pub mod catalog;
+pub mod clock;
 pub mod domain;
+pub mod store;

@@ -1,0 +1,317 @@
+//! The SQLite store: one file per user (or shared on a host), opened the same way for files and
+//! for in-memory tests.
+//!
+//! Every user action is one `write`: an IMMEDIATE transaction (under WAL a deferred
+//! read-then-write could fail with SQLITE_BUSY instead of waiting) that also appends its audit
+//! row, so a change and its history commit together or not at all. Rows two people may edit
+//! carry a revision; an update names the revision it read, and a stale one is refused.
+//! Each aggregate has its own module adding read methods to `Store` and write methods to `Tx`.
+
+mod audit;
+pub mod contracts;
+mod error;
+mod migrations;
+pub mod procurements;
+pub mod reviews;
+pub mod search;
+pub mod sets;
+pub mod suppliers;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::clock::Clock;
+
+pub use audit::AuditEntry;
+pub use error::{Result, StoreError};
+pub use migrations::latest as schema_version;
+
+pub struct Store {
+    conn: Connection,
+    actor: String,
+    clock: Clock,
+    path: Option<PathBuf>,
+}
+
+/// A write transaction with who and when, for the audit rows written inside it.
+pub struct Tx<'c> {
+    tx: rusqlite::Transaction<'c>,
+    actor: &'c str,
+    at: String,
+    today: NaiveDate,
+}
+
+impl std::ops::Deref for Tx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`. A database written by a newer
+    /// kravkoll is refused before anything is written to it.
+    pub fn open(path: &Path, clock: Clock, actor: &str) -> Result<Store> {
+        let io = |source| StoreError::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        if path.exists() {
+            refuse_if_too_new(path)?;
+        } else {
+            create_private_file(path).map_err(io)?;
+        }
+        #[allow(clippy::disallowed_methods)] // the store is the one place that opens databases
+        let conn = Connection::open(path)?;
+        let mut store = Store {
+            conn,
+            actor: actor.to_string(),
+            clock,
+            path: Some(path.to_path_buf()),
+        };
+        store.setup()?;
+        Ok(store)
+    }
+
+    pub fn open_in_memory(clock: Clock, actor: &str) -> Result<Store> {
+        #[allow(clippy::disallowed_methods)] // the store is the one place that opens databases
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store {
+            conn,
+            actor: actor.to_string(),
+            clock,
+            path: None,
+        };
+        store.setup()?;
+        Ok(store)
+    }
+
+    fn setup(&mut self) -> Result<()> {
+        // WAL lets a reader (a second terminal) work while another writes; NORMAL sync is safe
+        // under WAL (a crash loses at most the last commits, never consistency).
+        self.conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn.busy_timeout(Duration::from_secs(5))?;
+        let found: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found > migrations::latest() {
+            return Err(self.too_new(found));
+        }
+        migrations::MIGRATIONS.to_latest(&mut self.conn)?;
+        Ok(())
+    }
+
+    fn too_new(&self, found: i64) -> StoreError {
+        StoreError::TooNew {
+            path: self
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| ":memory:".into()),
+            found,
+            supported: migrations::latest(),
+        }
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction; an error rolls everything back.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
+        let at = self
+            .clock
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let today = self.clock.today();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let t = Tx {
+            tx,
+            actor: &self.actor,
+            at,
+            today,
+        };
+        let out = f(&t)?;
+        t.tx.commit()?;
+        Ok(out)
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    /// A consistent copy of the whole database, taken while it stays in use.
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(StoreError::Invalid(format!(
+                "{} exists already; choose a new file name for the backup",
+                dest.display()
+            )));
+        }
+        create_private_file(dest).map_err(|source| StoreError::Io {
+            path: dest.display().to_string(),
+            source,
+        })?;
+        self.conn
+            .backup(rusqlite::MAIN_DB, dest, None)
+            .map_err(StoreError::from)
+    }
+
+    /// Whether the database holds any user data (procurements, suppliers or contracts).
+    pub fn has_user_data(&self) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM procurement) OR EXISTS (SELECT 1 FROM supplier)
+                 OR EXISTS (SELECT 1 FROM contract)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+impl Tx<'_> {
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// Checks the outcome of an `UPDATE … WHERE id = ? AND revision = ?`: no row changed means
+    /// the row is gone or someone else saved first.
+    fn expect_updated(&self, changed: usize, table: &'static str, id: i64) -> Result<()> {
+        if changed == 1 {
+            return Ok(());
+        }
+        let exists: bool = self.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+            [id],
+            |r| r.get(0),
+        )?;
+        Err(if exists {
+            StoreError::Stale {
+                entity: table,
+                id: id.to_string(),
+            }
+        } else {
+            StoreError::NotFound {
+                entity: table,
+                id: id.to_string(),
+            }
+        })
+    }
+}
+
+/// Reads the schema version without writing anything, and refuses a newer database.
+fn refuse_if_too_new(path: &Path) -> Result<()> {
+    #[allow(clippy::disallowed_methods)] // the store is the one place that opens databases
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > migrations::latest() {
+        return Err(StoreError::TooNew {
+            path: path.display().to_string(),
+            found,
+            supported: migrations::latest(),
+        });
+    }
+    Ok(())
+}
+
+/// Creates an empty file readable by its owner only (the database holds personal data about
+/// supplier contacts and reviewers), and its directory if needed.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+    {
+        let mut b = fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+        b.create(dir)?;
+    }
+    let mut o = fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    o.open(path).map(|_| ())
+}
+
+/// Dates are stored as ISO text; a malformed one is reported, not silently dropped.
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| StoreError::Corrupt(format!("'{s}' is not a date")))
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    pub fn store() -> Store {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+        Store::open_in_memory(Clock::Fixed(day), "tester").unwrap()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_memory_store_is_migrated_with_fts5() {
+        let s = test_support::store();
+        let v: i64 = s
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, migrations::latest());
+        let fts5: bool = s
+            .conn()
+            .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert!(fts5);
+        let fk: bool = s
+            .conn()
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert!(fk);
+    }
+
+    #[test]
+    fn a_failed_write_changes_nothing() {
+        let mut s = test_support::store();
+        let r: Result<()> = s.write(|tx| {
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES ('half', 'written')",
+                [],
+            )?;
+            Err(StoreError::Invalid("stop".into()))
+        });
+        assert!(r.is_err());
+        let n: i64 = s
+            .conn()
+            .query_row("SELECT count(*) FROM meta WHERE key = 'half'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(n, 0);
+    }
+}

@@ -1,0 +1,606 @@
+//! Procurements, their lines and the set versions they were drawn from. The rules (allowed
+//! transitions, frozen lines, what applies) are the domain's; this module loads, asks the
+//! domain, and saves the result with its audit row.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::audit::snapshot;
+use super::{Result, Store, StoreError, Tx, parse_date};
+use crate::domain::procurement::{AboveAmbition, lines_for};
+use crate::domain::{Line, Procedure, Procurement, Status};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProcurementSummary {
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+    pub status: Status,
+    pub owner: String,
+    pub procedure: Procedure,
+    pub deadline: Option<NaiveDate>,
+    /// Included lines.
+    pub lines: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record<T> {
+    pub id: i64,
+    pub revision: i64,
+    pub value: T,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkedSet {
+    pub set_id: String,
+    pub version: String,
+    /// The library's current version of the set; differs from `version` when superseded.
+    pub current_version: String,
+}
+
+impl LinkedSet {
+    pub fn is_superseded(&self) -> bool {
+        self.version != self.current_version
+    }
+}
+
+fn read_procurement(r: &Row) -> rusqlite::Result<(i64, i64, Procurement)> {
+    let text = |i: usize| r.get::<_, String>(i);
+    let opt_date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
+        r.get::<_, Option<String>>(i)?
+            .map(|s| parse_date(&s).map_err(|e| corrupt(i, e)))
+            .transpose()
+    };
+    let procurement = Procurement {
+        reference: text(2)?,
+        title: text(3)?,
+        owner: text(4)?,
+        procedure: Procedure::from_code(&text(5)?).unwrap_or(Procedure::Other),
+        status: Status::from_code(&text(6)?).ok_or_else(|| corrupt(6, "status"))?,
+        deadline: opt_date(7)?,
+        published_on: opt_date(8)?,
+        profile: serde_json::from_str(&text(9)?).map_err(|e| corrupt(9, e))?,
+    };
+    Ok((r.get(0)?, r.get(1)?, procurement))
+}
+
+fn corrupt(col: usize, e: impl std::fmt::Display) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        col,
+        rusqlite::types::Type::Text,
+        e.to_string().into(),
+    )
+}
+
+const PROCUREMENT_COLUMNS: &str = "id, revision, reference, title, owner, procedure, status, \
+                                   deadline, published_on, profile";
+
+impl Store {
+    pub fn procurements(&self) -> Result<Vec<ProcurementSummary>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {PROCUREMENT_COLUMNS},
+                 (SELECT count(*) FROM procurement_line l WHERE l.procurement_id = p.id AND l.included)
+             FROM procurement p ORDER BY p.created_at DESC, p.id DESC"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            let (id, _, p) = read_procurement(r)?;
+            Ok(ProcurementSummary {
+                id,
+                reference: p.reference,
+                title: p.title,
+                status: p.status,
+                owner: p.owner,
+                procedure: p.procedure,
+                deadline: p.deadline,
+                lines: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn procurement(&self, id: i64) -> Result<Option<Record<Procurement>>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT {PROCUREMENT_COLUMNS} FROM procurement WHERE id = ?1"),
+                [id],
+                read_procurement,
+            )
+            .optional()?
+            .map(|(id, revision, value)| Record {
+                id,
+                revision,
+                value,
+            }))
+    }
+
+    /// A procurement's lines in tender order of position.
+    pub fn lines(&self, procurement_id: i64) -> Result<Vec<Record<Line>>> {
+        read_lines(self.conn(), procurement_id)
+    }
+
+    pub fn linked_sets(&self, procurement_id: i64) -> Result<Vec<LinkedSet>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT ps.set_id, v.version, c.version
+             FROM procurement_set ps
+             JOIN set_version v ON v.id = ps.set_version_id
+             JOIN requirement_set s ON s.id = ps.set_id
+             JOIN set_version c ON c.id = s.current_version_id
+             WHERE ps.procurement_id = ?1 ORDER BY ps.set_id",
+        )?;
+        let rows = stmt.query_map([procurement_id], |r| {
+            Ok(LinkedSet {
+                set_id: r.get(0)?,
+                version: r.get(1)?,
+                current_version: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+fn read_lines(conn: &rusqlite::Connection, procurement_id: i64) -> Result<Vec<Record<Line>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, revision, body FROM procurement_line WHERE procurement_id = ?1
+         ORDER BY position, id",
+    )?;
+    let rows = stmt.query_map([procurement_id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (id, revision, body) = row?;
+        Ok(Record {
+            id,
+            revision,
+            value: serde_json::from_str(&body)?,
+        })
+    })
+    .collect()
+}
+
+impl Tx<'_> {
+    fn load_procurement(&self, id: i64) -> Result<Record<Procurement>> {
+        self.query_row(
+            &format!("SELECT {PROCUREMENT_COLUMNS} FROM procurement WHERE id = ?1"),
+            [id],
+            read_procurement,
+        )
+        .optional()?
+        .map(|(id, revision, value)| Record {
+            id,
+            revision,
+            value,
+        })
+        .ok_or(StoreError::NotFound {
+            entity: "procurement",
+            id: id.to_string(),
+        })
+    }
+
+    pub fn create_procurement(&self, p: &Procurement) -> Result<i64> {
+        p.validate()?;
+        let draft = Procurement {
+            status: Status::Draft,
+            published_on: None,
+            ..p.clone()
+        };
+        self.execute(
+            "INSERT INTO procurement(reference, title, owner, procedure, status, deadline,
+                 published_on, profile, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?8)",
+            params![
+                draft.reference.trim(),
+                draft.title.trim(),
+                draft.owner.trim(),
+                draft.procedure.code(),
+                draft.status.code(),
+                draft.deadline,
+                serde_json::to_string(&draft.profile)?,
+                self.at,
+            ],
+        )?;
+        let id = self.last_insert_rowid();
+        self.audit("procurement", id, "create", None, snapshot(&draft))?;
+        Ok(id)
+    }
+
+    /// Saves the editable fields. The status moves only through `transition`, and the profile
+    /// is frozen with the lines once published.
+    pub fn update_procurement(&self, id: i64, revision: i64, p: &Procurement) -> Result<()> {
+        p.validate()?;
+        let before = self.load_procurement(id)?;
+        if before.value.profile != p.profile {
+            before.value.ensure_lines_editable()?;
+        }
+        let changed = self.execute(
+            "UPDATE procurement SET reference = ?3, title = ?4, owner = ?5, procedure = ?6,
+                 deadline = ?7, profile = ?8, updated_at = ?9, revision = revision + 1
+             WHERE id = ?1 AND revision = ?2",
+            params![
+                id,
+                revision,
+                p.reference.trim(),
+                p.title.trim(),
+                p.owner.trim(),
+                p.procedure.code(),
+                p.deadline,
+                serde_json::to_string(&p.profile)?,
+                self.at,
+            ],
+        )?;
+        self.expect_updated(changed, "procurement", id)?;
+        self.audit(
+            "procurement",
+            id,
+            "update",
+            snapshot(&before.value),
+            snapshot(p),
+        )
+    }
+
+    /// Moves a procurement to `to` under the domain's rules (publishing checks the lines).
+    pub fn transition(&self, id: i64, revision: i64, to: Status) -> Result<()> {
+        let mut rec = self.load_procurement(id)?;
+        if rec.revision != revision {
+            return Err(StoreError::Stale {
+                entity: "procurement",
+                id: id.to_string(),
+            });
+        }
+        let lines: Vec<Line> = read_lines(self, id)?.into_iter().map(|r| r.value).collect();
+        let from = rec.value.status;
+        rec.value.transition(to, &lines, self.today)?;
+        let changed = self.execute(
+            "UPDATE procurement SET status = ?3, published_on = ?4, updated_at = ?5,
+                 revision = revision + 1
+             WHERE id = ?1 AND revision = ?2",
+            params![id, revision, to.code(), rec.value.published_on, self.at],
+        )?;
+        self.expect_updated(changed, "procurement", id)?;
+        self.audit(
+            "procurement",
+            id,
+            "transition",
+            snapshot(&serde_json::json!({ "status": from })),
+            snapshot(&serde_json::json!({ "status": to })),
+        )
+    }
+
+    /// Copies the requirements of the current version of `set_id` that apply to the
+    /// procurement's profile into it as lines. Requirements already present are skipped.
+    /// Returns how many lines were added.
+    pub fn link_set(
+        &self,
+        procurement_id: i64,
+        set_id: &str,
+        policy: AboveAmbition,
+    ) -> Result<usize> {
+        let rec = self.load_procurement(procurement_id)?;
+        rec.value.ensure_lines_editable()?;
+        let version_id: i64 = self
+            .query_row(
+                "SELECT current_version_id FROM requirement_set WHERE id = ?1",
+                [set_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "requirement_set",
+                id: set_id.to_string(),
+            })?;
+        let set = self.set_in_tx(version_id)?;
+        let existing = read_lines(self, procurement_id)?;
+        let next_position = existing.iter().map(|l| l.value.position).max().unwrap_or(0) + 1;
+        let present: Vec<String> = existing
+            .iter()
+            .filter_map(|l| l.value.source.as_ref().map(|s| s.requirement_id.clone()))
+            .collect();
+        let mut position = next_position;
+        let mut added = 0;
+        for mut line in lines_for(&set, &rec.value.profile, policy, next_position) {
+            let Some(src) = &line.source else { continue };
+            if present.contains(&src.requirement_id) {
+                continue;
+            }
+            line.position = position;
+            position += 1;
+            self.insert_line(procurement_id, &line)?;
+            added += 1;
+        }
+        self.execute(
+            "INSERT INTO procurement_set(procurement_id, set_id, set_version_id) VALUES (?1, ?2, ?3)
+             ON CONFLICT(procurement_id, set_id) DO UPDATE SET set_version_id = excluded.set_version_id",
+            params![procurement_id, set_id, version_id],
+        )?;
+        self.audit(
+            "procurement",
+            procurement_id,
+            "link-set",
+            None,
+            snapshot(&serde_json::json!({
+                "set": set_id, "version": set.version, "lines_added": added
+            })),
+        )?;
+        Ok(added)
+    }
+
+    fn set_in_tx(&self, version_id: i64) -> Result<crate::domain::RequirementSet> {
+        super::sets::load_version(self, version_id)
+    }
+
+    fn insert_line(&self, procurement_id: i64, line: &Line) -> Result<i64> {
+        let src = line.source.as_ref();
+        self.execute(
+            "INSERT INTO procurement_line(procurement_id, position, included, modified, kind,
+                 source_set_id, source_version, source_req_id, source_hash, title_sv, title_en, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                procurement_id,
+                line.position,
+                line.included,
+                line.modified,
+                line.kind.code(),
+                src.map(|s| &s.set_id),
+                src.map(|s| &s.version),
+                src.map(|s| &s.requirement_id),
+                src.map(|s| &s.content_hash),
+                line.title.sv,
+                line.title.en,
+                serde_json::to_string(line)?,
+            ],
+        )?;
+        Ok(self.last_insert_rowid())
+    }
+
+    /// Adds the officer's own requirement at the end.
+    pub fn add_own_line(&self, procurement_id: i64, line: &Line) -> Result<i64> {
+        let rec = self.load_procurement(procurement_id)?;
+        rec.value.ensure_lines_editable()?;
+        let position: u32 = self.query_row(
+            "SELECT coalesce(max(position), 0) + 1 FROM procurement_line WHERE procurement_id = ?1",
+            [procurement_id],
+            |r| r.get(0),
+        )?;
+        let own = Line {
+            source: None,
+            position,
+            modified: false,
+            ..line.clone()
+        };
+        let id = self.insert_line(procurement_id, &own)?;
+        self.audit("procurement_line", id, "create", None, snapshot(&own))?;
+        Ok(id)
+    }
+
+    /// Saves a tailored line of a draft (include/exclude, kind, weight, text, position).
+    pub fn update_line(&self, line_id: i64, revision: i64, line: &Line) -> Result<()> {
+        let (procurement_id, before) = self.load_line(line_id)?;
+        self.load_procurement(procurement_id)?
+            .value
+            .ensure_lines_editable()?;
+        self.save_line(line_id, revision, &before, line, "update")
+    }
+
+    /// Changes a line of a published tender: explicit, with its reason, and logged.
+    pub fn amend_line(&self, line_id: i64, revision: i64, line: &Line, reason: &str) -> Result<()> {
+        let (procurement_id, before) = self.load_line(line_id)?;
+        self.load_procurement(procurement_id)?
+            .value
+            .ensure_amendable(reason)?;
+        self.save_line(line_id, revision, &before, line, "amend")?;
+        self.execute(
+            "INSERT INTO amendment(procurement_id, line_id, reason, at, actor)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![procurement_id, line_id, reason.trim(), self.at, self.actor],
+        )?;
+        Ok(())
+    }
+
+    fn load_line(&self, line_id: i64) -> Result<(i64, Line)> {
+        let (pid, body): (i64, String) = self
+            .query_row(
+                "SELECT procurement_id, body FROM procurement_line WHERE id = ?1",
+                [line_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "procurement_line",
+                id: line_id.to_string(),
+            })?;
+        Ok((pid, serde_json::from_str(&body)?))
+    }
+
+    fn save_line(
+        &self,
+        id: i64,
+        revision: i64,
+        before: &Line,
+        line: &Line,
+        action: &str,
+    ) -> Result<()> {
+        // The library link is not the caller's to change.
+        let line = Line {
+            source: before.source.clone(),
+            ..line.clone()
+        };
+        let changed = self.execute(
+            "UPDATE procurement_line SET position = ?3, included = ?4, modified = ?5, kind = ?6,
+                 title_sv = ?7, title_en = ?8, body = ?9, revision = revision + 1
+             WHERE id = ?1 AND revision = ?2",
+            params![
+                id,
+                revision,
+                line.position,
+                line.included,
+                line.modified,
+                line.kind.code(),
+                line.title.sv,
+                line.title.en,
+                serde_json::to_string(&line)?,
+            ],
+        )?;
+        self.expect_updated(changed, "procurement_line", id)?;
+        self.audit(
+            "procurement_line",
+            id,
+            action,
+            snapshot(before),
+            snapshot(&line),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Kind, PersonalData, Profile, Text};
+    use crate::store::sets::tests::set;
+    use crate::store::test_support::store;
+
+    pub fn procurement() -> Procurement {
+        Procurement {
+            reference: "KS 2026/412".into(),
+            title: "Ärendehanteringssystem för socialtjänsten".into(),
+            owner: "Eva Ek".into(),
+            procedure: Procedure::Open,
+            status: Status::Draft,
+            profile: Profile {
+                personal_data: PersonalData::Sensitive,
+                ..Profile::default()
+            },
+            deadline: NaiveDate::from_ymd_opt(2027, 1, 31),
+            published_on: None,
+        }
+    }
+
+    fn with_set() -> Store {
+        let mut s = store();
+        s.sync_builtins(
+            &[set(
+                "alpha",
+                "2026.1",
+                &[("ALPHA-01", "Lagring"), ("ALPHA-02", "Loggar")],
+            )],
+            "h",
+        )
+        .unwrap();
+        s
+    }
+
+    #[test]
+    fn create_link_tailor_publish() {
+        let mut s = with_set();
+        let id = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
+        let added = s
+            .write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
+            .unwrap();
+        assert_eq!(added, 2);
+        assert_eq!(
+            s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
+                .unwrap(),
+            0,
+            "linking twice adds nothing"
+        );
+        let lines = s.lines(id).unwrap();
+        assert_eq!(lines.len(), 2);
+        let mut excluded = lines[1].value.clone();
+        excluded.included = false;
+        s.write(|tx| tx.update_line(lines[1].id, lines[1].revision, &excluded))
+            .unwrap();
+        let mut edited = lines[0].value.clone();
+        edited.edit_text(Text::sv("Leverantören ska lagra all data i Sverige."));
+        s.write(|tx| tx.update_line(lines[0].id, lines[0].revision, &edited))
+            .unwrap();
+        let list = s.procurements().unwrap();
+        assert_eq!(list[0].lines, 1, "one included line");
+        let rev = s.procurement(id).unwrap().unwrap().revision;
+        s.write(|tx| tx.transition(id, rev, Status::Published))
+            .unwrap();
+        let p = s.procurement(id).unwrap().unwrap();
+        assert_eq!(p.value.status, Status::Published);
+        assert_eq!(p.value.published_on, NaiveDate::from_ymd_opt(2026, 11, 22));
+        assert_eq!(s.linked_sets(id).unwrap()[0].version, "2026.1");
+
+        // Frozen: a tailoring edit is refused and nothing changes.
+        let line = s.lines(id).unwrap().remove(0);
+        let mut again = line.value.clone();
+        again.kind = Kind::Evaluated;
+        let err = s
+            .write(|tx| tx.update_line(line.id, line.revision, &again))
+            .unwrap_err();
+        assert!(err.to_string().contains("frozen"), "{err}");
+        assert_eq!(s.lines(id).unwrap()[0].value.kind, Kind::Mandatory);
+        // An amendment with a reason goes through and is recorded.
+        s.write(|tx| tx.amend_line(line.id, line.revision, &again, "Rättelse"))
+            .unwrap();
+        let reason: String = s
+            .conn()
+            .query_row("SELECT reason FROM amendment", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(reason, "Rättelse");
+    }
+
+    #[test]
+    fn a_stale_write_is_refused_and_changes_nothing() {
+        let mut s = with_set();
+        let id = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
+        let first = s.procurement(id).unwrap().unwrap();
+        let mut mine = first.value.clone();
+        mine.title = "Mitt namn".into();
+        let mut theirs = first.value.clone();
+        theirs.title = "Deras namn".into();
+        s.write(|tx| tx.update_procurement(id, first.revision, &theirs))
+            .unwrap();
+        let err = s
+            .write(|tx| tx.update_procurement(id, first.revision, &mine))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Stale { .. }), "{err}");
+        assert_eq!(
+            s.procurement(id).unwrap().unwrap().value.title,
+            "Deras namn"
+        );
+        let missing = s
+            .write(|tx| tx.update_procurement(999, 1, &mine))
+            .unwrap_err();
+        assert!(matches!(missing, StoreError::NotFound { .. }));
+    }
+
+    #[test]
+    fn each_change_writes_its_audit_row() {
+        let mut s = with_set();
+        let id = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
+        s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
+            .unwrap();
+        let trail = s
+            .audit_trail(Some(("procurement", &id.to_string())), 10)
+            .unwrap();
+        let actions: Vec<&str> = trail.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(actions, vec!["link-set", "create"]);
+        assert_eq!(
+            trail[1].after.as_ref().unwrap()["title"],
+            procurement().title
+        );
+    }
+
+    #[test]
+    fn superseded_versions_show() {
+        let mut s = with_set();
+        let id = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
+        s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
+            .unwrap();
+        s.sync_builtins(
+            &[set("alpha", "2026.2", &[("ALPHA-01", "Lagring i Sverige")])],
+            "h2",
+        )
+        .unwrap();
+        let linked = s.linked_sets(id).unwrap();
+        assert!(linked[0].is_superseded());
+        assert_eq!(linked[0].current_version, "2026.2");
+    }
+}

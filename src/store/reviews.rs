@@ -1,0 +1,610 @@
+//! Reviews of a contract's supplier: the agenda, the checklist, findings and corrective
+//! actions. Every change to a contract's reviews goes through the domain's `FollowUp`, which
+//! keeps the invariants (one open review, due dates that never pile up); this module loads the
+//! plan, applies the change and writes back what changed. A partial unique index enforces the
+//! one-open-review rule in the database as well.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::audit::snapshot;
+use super::contracts::{load_contract, read_contract_lines};
+use super::procurements::Record;
+use super::{Result, Store, StoreError, Tx, parse_date};
+use crate::domain::review::{FollowUp, order_checklist};
+use crate::domain::{
+    CheckResult, ChecklistItem, CorrectiveAction, Finding, FindingStatus, Outcome, Review,
+    ReviewStatus, Text, Trigger,
+};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewSummary {
+    pub id: i64,
+    pub revision: i64,
+    pub contract_id: i64,
+    pub contract: String,
+    pub supplier: String,
+    pub due_on: NaiveDate,
+    pub status: ReviewStatus,
+    pub trigger: Option<Trigger>,
+    pub completed_on: Option<NaiveDate>,
+    /// Derived from today, never stored.
+    pub overdue: bool,
+}
+
+/// Which reviews to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewFilter {
+    All,
+    Open,
+    /// Open and due within this many days from today (overdue ones included).
+    DueWithin(u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChecklistRow {
+    pub id: i64,
+    pub revision: i64,
+    pub label: String,
+    pub title: Text,
+    pub follow_up: Text,
+    pub item: ChecklistItem,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingRow {
+    pub id: i64,
+    pub revision: i64,
+    pub review_id: i64,
+    pub finding: Finding,
+    pub action_ids: Vec<(i64, i64)>,
+}
+
+fn conv(i: usize, e: impl std::fmt::Display) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.to_string().into())
+}
+
+fn date_at(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
+    parse_date(&r.get::<_, String>(i)?).map_err(|e| conv(i, e))
+}
+
+fn opt_date_at(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    r.get::<_, Option<String>>(i)?
+        .map(|s| parse_date(&s).map_err(|e| conv(i, e)))
+        .transpose()
+}
+
+/// Reads review columns starting at `at`: due_on, status, trigger, started_on, completed_on,
+/// reviewer, summary.
+fn read_review(r: &Row, at: usize) -> rusqlite::Result<Review> {
+    Ok(Review {
+        due_on: date_at(r, at)?,
+        status: ReviewStatus::from_code(&r.get::<_, String>(at + 1)?)
+            .ok_or_else(|| conv(at + 1, "status"))?,
+        trigger: r
+            .get::<_, Option<String>>(at + 2)?
+            .and_then(|t| Trigger::from_code(&t)),
+        started_on: opt_date_at(r, at + 3)?,
+        completed_on: opt_date_at(r, at + 4)?,
+        reviewer: r.get(at + 5)?,
+        summary: r.get(at + 6)?,
+    })
+}
+
+const REVIEW_COLUMNS: &str = "due_on, status, trigger, started_on, completed_on, reviewer, summary";
+
+/// A contract's plan with the row id and revision of each review, in the same order.
+struct LoadedPlan {
+    plan: FollowUp,
+    rows: Vec<(i64, i64)>,
+    original: Vec<Review>,
+}
+
+fn load_plan(conn: &rusqlite::Connection, contract_id: i64) -> Result<LoadedPlan> {
+    let c = load_contract(conn, contract_id)?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, revision, {REVIEW_COLUMNS} FROM review WHERE contract_id = ?1 ORDER BY id"
+    ))?;
+    let mut rows = Vec::new();
+    let mut reviews = Vec::new();
+    for row in stmt.query_map([contract_id], |r| {
+        Ok((
+            (r.get::<_, i64>(0)?, r.get::<_, i64>(1)?),
+            read_review(r, 2)?,
+        ))
+    })? {
+        let (ids, review) = row?;
+        rows.push(ids);
+        reviews.push(review);
+    }
+    let mut plan = FollowUp::new(c.contract.start, c.contract.end, c.contract.schedule);
+    plan.reviews = reviews.clone();
+    Ok(LoadedPlan {
+        plan,
+        rows,
+        original: reviews,
+    })
+}
+
+impl Store {
+    pub fn reviews(&self, filter: ReviewFilter) -> Result<Vec<ReviewSummary>> {
+        let today = self.today();
+        let (open_only, until) = match filter {
+            ReviewFilter::All => (false, None),
+            ReviewFilter::Open => (true, None),
+            ReviewFilter::DueWithin(days) => {
+                (true, today.checked_add_days(Days::new(u64::from(days))))
+            }
+        };
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT r.id, r.revision, r.contract_id, c.title, s.name, {}
+             FROM review r JOIN contract c ON c.id = r.contract_id
+             JOIN supplier s ON s.id = c.supplier_id
+             WHERE (NOT ?1 OR r.status IN ('planned', 'in_progress'))
+               AND (?2 IS NULL OR r.due_on <= ?2)
+             ORDER BY r.due_on, r.id",
+            REVIEW_COLUMNS
+                .split(", ")
+                .map(|c| format!("r.{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))?;
+        let rows = stmt.query_map(params![open_only, until], |r| {
+            let review = read_review(r, 5)?;
+            Ok(ReviewSummary {
+                id: r.get(0)?,
+                revision: r.get(1)?,
+                contract_id: r.get(2)?,
+                contract: r.get(3)?,
+                supplier: r.get(4)?,
+                overdue: review.is_overdue(today),
+                due_on: review.due_on,
+                status: review.status,
+                trigger: review.trigger,
+                completed_on: review.completed_on,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn review(&self, id: i64) -> Result<Option<Record<Review>>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT id, revision, {REVIEW_COLUMNS} FROM review WHERE id = ?1"),
+                [id],
+                |r| {
+                    Ok(Record {
+                        id: r.get(0)?,
+                        revision: r.get(1)?,
+                        value: read_review(r, 2)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// The follow-up plan of a contract, as the domain sees it.
+    pub fn follow_up(&self, contract_id: i64) -> Result<FollowUp> {
+        Ok(load_plan(self.conn(), contract_id)?.plan)
+    }
+
+    /// The checklist of a review, in the order it was drawn (highest risk first).
+    pub fn checklist(&self, review_id: i64) -> Result<Vec<ChecklistRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT ci.id, ci.revision, ci.contract_line_id, ci.position, ci.result, ci.note,
+                    ci.evidence_ref, cl.contract_id
+             FROM checklist_item ci JOIN contract_line cl ON cl.id = ci.contract_line_id
+             WHERE ci.review_id = ?1 ORDER BY ci.position",
+        )?;
+        let items = stmt
+            .query_map([review_id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, u32>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, i64>(7)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let Some(contract_id) = items.first().map(|i| i.7) else {
+            return Ok(Vec::new());
+        };
+        let lines = read_contract_lines(self.conn(), contract_id)?;
+        items
+            .into_iter()
+            .map(
+                |(id, revision, line_id, position, result, note, evidence_ref, _)| {
+                    let line = lines
+                        .iter()
+                        .find(|l| l.id == line_id)
+                        .ok_or_else(|| StoreError::Corrupt(format!("contract line {line_id}")))?;
+                    Ok(ChecklistRow {
+                        id,
+                        revision,
+                        label: line.label.clone(),
+                        title: line.title.clone(),
+                        follow_up: line.follow_up.clone(),
+                        item: ChecklistItem {
+                            line_id,
+                            kind: line.kind,
+                            risk: line.risk,
+                            position,
+                            result: CheckResult::from_code(&result)
+                                .unwrap_or(CheckResult::NotChecked),
+                            note,
+                            evidence_ref,
+                        },
+                    })
+                },
+            )
+            .collect()
+    }
+
+    /// Findings of a contract's reviews, with their corrective actions.
+    pub fn findings(&self, contract_id: i64) -> Result<Vec<FindingRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT f.id, f.revision, f.review_id, f.description, f.status
+             FROM finding f JOIN review r ON r.id = f.review_id
+             WHERE r.contract_id = ?1 ORDER BY f.id",
+        )?;
+        let mut actions = self.conn().prepare_cached(
+            "SELECT id, revision, description, owner, due_on, done_on FROM corrective_action
+             WHERE finding_id = ?1 ORDER BY due_on, id",
+        )?;
+        let findings = stmt
+            .query_map([contract_id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        findings
+            .into_iter()
+            .map(|(id, revision, review_id, description, status)| {
+                let rows = actions
+                    .query_map([id], |r| {
+                        Ok((
+                            (r.get::<_, i64>(0)?, r.get::<_, i64>(1)?),
+                            CorrectiveAction {
+                                description: r.get(2)?,
+                                owner: r.get(3)?,
+                                due_on: date_at(r, 4)?,
+                                done_on: opt_date_at(r, 5)?,
+                            },
+                        ))
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                let (action_ids, acts): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+                Ok(FindingRow {
+                    id,
+                    revision,
+                    review_id,
+                    finding: Finding {
+                        description,
+                        status: FindingStatus::from_code(&status).unwrap_or(FindingStatus::Open),
+                        actions: acts,
+                    },
+                    action_ids,
+                })
+            })
+            .collect()
+    }
+
+    /// The contract's traffic light today.
+    pub fn outcome(&self, contract_id: i64) -> Result<Outcome> {
+        let findings: Vec<Finding> = self
+            .findings(contract_id)?
+            .into_iter()
+            .map(|f| f.finding)
+            .collect();
+        Ok(crate::domain::review::outcome(&findings, self.today()))
+    }
+}
+
+impl Tx<'_> {
+    pub(crate) fn insert_review(&self, contract_id: i64, r: &Review) -> Result<i64> {
+        self.execute(
+            "INSERT INTO review(contract_id, due_on, status, trigger, started_on, completed_on,
+                 reviewer, summary)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                contract_id,
+                r.due_on,
+                r.status.code(),
+                r.trigger.map(|t| t.code()),
+                r.started_on,
+                r.completed_on,
+                r.reviewer,
+                r.summary
+            ],
+        )?;
+        let id = self.last_insert_rowid();
+        self.audit("review", id, "plan", None, snapshot(r))?;
+        Ok(id)
+    }
+
+    /// Writes back what a `FollowUp` operation changed: updates first (so a completed review
+    /// stops being open before its successor is inserted), then new reviews.
+    fn save_plan(&self, contract_id: i64, loaded: &LoadedPlan, action: &str) -> Result<Vec<i64>> {
+        for (i, (id, revision)) in loaded.rows.iter().enumerate() {
+            let (before, after) = (&loaded.original[i], &loaded.plan.reviews[i]);
+            if before == after {
+                continue;
+            }
+            let changed = self.execute(
+                "UPDATE review SET due_on = ?3, status = ?4, trigger = ?5, started_on = ?6,
+                     completed_on = ?7, reviewer = ?8, summary = ?9, revision = revision + 1
+                 WHERE id = ?1 AND revision = ?2",
+                params![
+                    id,
+                    revision,
+                    after.due_on,
+                    after.status.code(),
+                    after.trigger.map(|t| t.code()),
+                    after.started_on,
+                    after.completed_on,
+                    after.reviewer,
+                    after.summary
+                ],
+            )?;
+            self.expect_updated(changed, "review", *id)?;
+            self.audit("review", id, action, snapshot(before), snapshot(after))?;
+        }
+        loaded.plan.reviews[loaded.rows.len()..]
+            .iter()
+            .map(|r| self.insert_review(contract_id, r))
+            .collect()
+    }
+
+    /// Loads the plan of the review's contract and checks that `review_id` at `revision` is
+    /// its open review.
+    fn open_review_plan(&self, review_id: i64, revision: i64) -> Result<(i64, LoadedPlan)> {
+        let (contract_id, current): (i64, i64) = self
+            .query_row(
+                "SELECT contract_id, revision FROM review WHERE id = ?1",
+                [review_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "review",
+                id: review_id.to_string(),
+            })?;
+        if current != revision {
+            return Err(StoreError::Stale {
+                entity: "review",
+                id: review_id.to_string(),
+            });
+        }
+        let loaded = load_plan(self, contract_id)?;
+        let open = loaded.plan.open_index().map(|i| loaded.rows[i].0);
+        if open != Some(review_id) {
+            return Err(StoreError::Invalid(
+                "only the contract's open review can be started, completed or cancelled".into(),
+            ));
+        }
+        Ok((contract_id, loaded))
+    }
+
+    /// Starts the review: marks it in progress and draws its checklist from the contract's
+    /// followed-up lines, highest risk first.
+    pub fn start_review(&self, review_id: i64, revision: i64, on: NaiveDate) -> Result<()> {
+        self.not_in_future(on)?;
+        let (contract_id, mut loaded) = self.open_review_plan(review_id, revision)?;
+        loaded.plan.start_open(on)?;
+        if let Some(i) = loaded.plan.open_index() {
+            loaded.plan.reviews[i].reviewer = self.actor.to_string();
+        }
+        self.save_plan(contract_id, &loaded, "start")?;
+        self.draw_checklist(contract_id, review_id)
+    }
+
+    fn not_in_future(&self, on: NaiveDate) -> Result<()> {
+        if on > self.today {
+            return Err(StoreError::Invalid(format!(
+                "{on} is in the future; a review is recorded when it happens"
+            )));
+        }
+        Ok(())
+    }
+
+    fn draw_checklist(&self, contract_id: i64, review_id: i64) -> Result<()> {
+        let exists: bool = self.query_row(
+            "SELECT EXISTS (SELECT 1 FROM checklist_item WHERE review_id = ?1)",
+            [review_id],
+            |r| r.get(0),
+        )?;
+        if exists {
+            return Ok(());
+        }
+        let mut items: Vec<ChecklistItem> = read_contract_lines(self, contract_id)?
+            .into_iter()
+            .map(|l| ChecklistItem {
+                line_id: l.id,
+                kind: l.kind,
+                risk: l.risk,
+                position: l.position,
+                result: CheckResult::NotChecked,
+                note: String::new(),
+                evidence_ref: String::new(),
+            })
+            .collect();
+        order_checklist(&mut items);
+        let mut stmt = self.prepare_cached(
+            "INSERT INTO checklist_item(review_id, contract_line_id, position, result, note,
+                 evidence_ref) VALUES (?1, ?2, ?3, 'not_checked', '', '')",
+        )?;
+        for (i, item) in items.iter().enumerate() {
+            stmt.execute(params![review_id, item.line_id, i as i64])?;
+        }
+        Ok(())
+    }
+
+    /// Completes the review on `on` (today or earlier) with its summary and plans the next
+    /// one. Returns the next due date.
+    pub fn complete_review(
+        &self,
+        review_id: i64,
+        revision: i64,
+        on: NaiveDate,
+        summary: &str,
+    ) -> Result<Option<NaiveDate>> {
+        self.not_in_future(on)?;
+        let (contract_id, mut loaded) = self.open_review_plan(review_id, revision)?;
+        let i = loaded.plan.open_index().unwrap_or_default();
+        loaded.plan.reviews[i].summary = summary.trim().to_string();
+        if loaded.plan.reviews[i].reviewer.is_empty() {
+            loaded.plan.reviews[i].reviewer = self.actor.to_string();
+        }
+        let next = loaded.plan.complete_open(on)?;
+        self.draw_checklist(contract_id, review_id)?;
+        self.save_plan(contract_id, &loaded, "complete")?;
+        Ok(next.0)
+    }
+
+    pub fn cancel_review(&self, review_id: i64, revision: i64) -> Result<Option<NaiveDate>> {
+        let (contract_id, mut loaded) = self.open_review_plan(review_id, revision)?;
+        let next = loaded.plan.cancel_open(self.today)?;
+        self.save_plan(contract_id, &loaded, "cancel")?;
+        Ok(next.0)
+    }
+
+    /// An event calls for a review: brings the planned one forward or adds one.
+    pub fn add_ad_hoc_review(
+        &self,
+        contract_id: i64,
+        on: NaiveDate,
+        trigger: Trigger,
+    ) -> Result<NaiveDate> {
+        let mut loaded = load_plan(self, contract_id)?;
+        let due = loaded.plan.add_ad_hoc(on, trigger).0.unwrap_or(on);
+        self.save_plan(contract_id, &loaded, "ad-hoc")?;
+        Ok(due)
+    }
+
+    pub fn record_check(
+        &self,
+        item_id: i64,
+        revision: i64,
+        result: CheckResult,
+        note: &str,
+        evidence_ref: &str,
+    ) -> Result<()> {
+        let status: String = self
+            .query_row(
+                "SELECT r.status FROM checklist_item ci JOIN review r ON r.id = ci.review_id
+                 WHERE ci.id = ?1",
+                [item_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                entity: "checklist_item",
+                id: item_id.to_string(),
+            })?;
+        if status != ReviewStatus::InProgress.code() {
+            return Err(StoreError::Invalid(
+                "checklist results are recorded while the review is in progress".into(),
+            ));
+        }
+        let changed = self.execute(
+            "UPDATE checklist_item SET result = ?3, note = ?4, evidence_ref = ?5,
+                 revision = revision + 1
+             WHERE id = ?1 AND revision = ?2",
+            params![item_id, revision, result.code(), note, evidence_ref],
+        )?;
+        self.expect_updated(changed, "checklist_item", item_id)?;
+        self.audit(
+            "checklist_item",
+            item_id,
+            "record",
+            None,
+            snapshot(&serde_json::json!({
+                "result": result, "note": note, "evidence_ref": evidence_ref
+            })),
+        )
+    }
+
+    pub fn add_finding(
+        &self,
+        review_id: i64,
+        checklist_item_id: Option<i64>,
+        description: &str,
+    ) -> Result<i64> {
+        if description.trim().is_empty() {
+            return Err(StoreError::Invalid("a finding needs a description".into()));
+        }
+        self.execute(
+            "INSERT INTO finding(review_id, checklist_item_id, description, status, created_on)
+             VALUES (?1, ?2, ?3, 'open', ?4)",
+            params![review_id, checklist_item_id, description.trim(), self.today],
+        )?;
+        let id = self.last_insert_rowid();
+        self.audit(
+            "finding",
+            id,
+            "create",
+            None,
+            snapshot(&serde_json::json!({ "review_id": review_id, "description": description })),
+        )?;
+        Ok(id)
+    }
+
+    pub fn add_corrective_action(&self, finding_id: i64, a: &CorrectiveAction) -> Result<i64> {
+        if a.description.trim().is_empty() || a.owner.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "a corrective action needs a description and an owner".into(),
+            ));
+        }
+        self.execute(
+            "INSERT INTO corrective_action(finding_id, description, owner, due_on, done_on)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                finding_id,
+                a.description.trim(),
+                a.owner.trim(),
+                a.due_on,
+                a.done_on
+            ],
+        )?;
+        let id = self.last_insert_rowid();
+        self.audit("corrective_action", id, "create", None, snapshot(a))?;
+        Ok(id)
+    }
+
+    pub fn complete_action(&self, action_id: i64, revision: i64, on: NaiveDate) -> Result<()> {
+        let changed = self.execute(
+            "UPDATE corrective_action SET done_on = ?3, revision = revision + 1
+             WHERE id = ?1 AND revision = ?2 AND done_on IS NULL",
+            params![action_id, revision, on],
+        )?;
+        self.expect_updated(changed, "corrective_action", action_id)?;
+        self.audit(
+            "corrective_action",
+            action_id,
+            "done",
+            None,
+            snapshot(&serde_json::json!({ "done_on": on })),
+        )
+    }
+
+    pub fn close_finding(&self, finding_id: i64, revision: i64) -> Result<()> {
+        let changed = self.execute(
+            "UPDATE finding SET status = 'closed', revision = revision + 1
+             WHERE id = ?1 AND revision = ?2",
+            params![finding_id, revision],
+        )?;
+        self.expect_updated(changed, "finding", finding_id)?;
+        self.audit("finding", finding_id, "close", None, None)
+    }
+}

@@ -1,0 +1,556 @@
+//! Requirement sets in the database: built-in sets synced from the binary, custom and imported
+//! sets, each version kept whole (a version never changes once imported; a change is a new
+//! version, so procurements can tell which version their lines came from).
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::audit::snapshot;
+use super::{Result, Store, StoreError, Tx};
+use crate::domain::{Requirement, RequirementSet, SetId, SetVersion, Source, Text};
+
+/// Whether a set ships with kravkoll or was made by its users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    Builtin,
+    Custom,
+}
+
+/// One line of the set list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SetSummary {
+    pub id: String,
+    pub version: String,
+    pub title: Text,
+    pub origin: Origin,
+    pub requirements: i64,
+    pub versions: i64,
+}
+
+/// What a sync of the built-in sets did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SyncReport {
+    /// Nothing had changed since the last start: no writes at all.
+    pub unchanged: bool,
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    /// Built-in sets that could not be synced, with the reason (e.g. a custom set took the id).
+    pub skipped: Vec<(String, String)>,
+}
+
+const BUILTIN_HASH_KEY: &str = "builtin_sets_hash";
+
+/// A version as text that sorts like the version numbers: each part zero-padded.
+fn version_sort(v: &SetVersion) -> String {
+    v.as_str()
+        .split('.')
+        .map(|p| format!("{:0>10}", p))
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+impl Store {
+    pub fn sets(&self) -> Result<Vec<SetSummary>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT s.id, v.version, v.title_sv, v.title_en, s.builtin,
+                    (SELECT count(*) FROM requirement r WHERE r.set_version_id = v.id),
+                    (SELECT count(*) FROM set_version w WHERE w.set_id = s.id)
+             FROM requirement_set s JOIN set_version v ON v.id = s.current_version_id
+             ORDER BY s.builtin DESC, s.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(SetSummary {
+                id: r.get(0)?,
+                version: r.get(1)?,
+                title: Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?),
+                origin: if r.get::<_, bool>(4)? {
+                    Origin::Builtin
+                } else {
+                    Origin::Custom
+                },
+                requirements: r.get(5)?,
+                versions: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn set_origin(&self, id: &str) -> Result<Option<Origin>> {
+        let builtin: Option<bool> = self
+            .conn()
+            .query_row(
+                "SELECT builtin FROM requirement_set WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(builtin.map(|b| if b { Origin::Builtin } else { Origin::Custom }))
+    }
+
+    /// The current version of a set.
+    pub fn set(&self, id: &str) -> Result<Option<RequirementSet>> {
+        let vid: Option<i64> = self
+            .conn()
+            .query_row(
+                "SELECT current_version_id FROM requirement_set WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten();
+        vid.map(|v| self.set_by_version_id(v)).transpose()
+    }
+
+    /// A given version of a set.
+    pub fn set_version(&self, id: &str, version: &str) -> Result<Option<RequirementSet>> {
+        let vid: Option<i64> = self
+            .conn()
+            .query_row(
+                "SELECT id FROM set_version WHERE set_id = ?1 AND version = ?2",
+                [id, version],
+                |r| r.get(0),
+            )
+            .optional()?;
+        vid.map(|v| self.set_by_version_id(v)).transpose()
+    }
+
+    /// The versions of a set, oldest first.
+    pub fn set_versions(&self, id: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT version FROM set_version WHERE set_id = ?1 ORDER BY version_sort",
+        )?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub(crate) fn set_by_version_id(&self, version_id: i64) -> Result<RequirementSet> {
+        load_version(self.conn(), version_id)
+    }
+
+    /// Whether the built-in sets with this combined hash are already in the database; when they
+    /// are, start-up need not even parse them.
+    pub fn builtins_synced(&self, combined_hash: &str) -> Result<bool> {
+        let stored: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                [BUILTIN_HASH_KEY],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(stored.as_deref() == Some(combined_hash))
+    }
+
+    /// Brings the built-in sets into the database, but only when the embedded files changed
+    /// since the last sync (`combined_hash`): an unchanged start writes nothing.
+    pub fn sync_builtins(
+        &mut self,
+        sets: &[RequirementSet],
+        combined_hash: &str,
+    ) -> Result<SyncReport> {
+        if self.builtins_synced(combined_hash)? {
+            return Ok(SyncReport {
+                unchanged: true,
+                ..SyncReport::default()
+            });
+        }
+        self.write(|tx| {
+            let mut report = SyncReport::default();
+            for set in sets {
+                match tx.sync_builtin(set) {
+                    Ok(Some(true)) => report.added.push(set.id.to_string()),
+                    Ok(Some(false)) => report.updated.push(set.id.to_string()),
+                    Ok(None) => {}
+                    Err(
+                        e @ (StoreError::DuplicateRequirementId { .. }
+                        | StoreError::BuiltinReadOnly(_)),
+                    ) => report.skipped.push((set.id.to_string(), e.to_string())),
+                    Err(e) => return Err(e),
+                }
+            }
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [BUILTIN_HASH_KEY, combined_hash],
+            )?;
+            Ok(report)
+        })
+    }
+}
+
+/// Reads one set version whole; used by the store and by transactions that need it.
+pub(crate) fn load_version(conn: &rusqlite::Connection, version_id: i64) -> Result<RequirementSet> {
+    let (set_id, version, tsv, ten, dsv, den, sources): (
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+    ) = conn.query_row(
+        "SELECT set_id, version, title_sv, title_en, description_sv, description_en, sources
+         FROM set_version WHERE id = ?1",
+        [version_id],
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        },
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT body FROM requirement WHERE set_version_id = ?1 ORDER BY position",
+    )?;
+    let requirements = stmt
+        .query_map([version_id], |r| r.get::<_, String>(0))?
+        .map(|body| Ok(serde_json::from_str::<Requirement>(&body?)?))
+        .collect::<Result<Vec<_>>>()?;
+    let corrupt = |e: &dyn std::fmt::Display| StoreError::Corrupt(format!("set {set_id}: {e}"));
+    Ok(RequirementSet {
+        id: SetId::parse(&set_id).map_err(|e| corrupt(&e))?,
+        version: SetVersion::parse(&version).map_err(|e| corrupt(&e))?,
+        title: Text::new(tsv, ten),
+        description: Text::new(dsv, den),
+        sources: serde_json::from_str::<Vec<Source>>(&sources)?,
+        requirements,
+    })
+}
+
+impl Tx<'_> {
+    /// Imports a new version of a custom set (or a new custom set). Returns the version's row id.
+    pub fn import_set(&self, set: &RequirementSet) -> Result<i64> {
+        let origin = self.origin(set.id.as_str())?;
+        match origin {
+            Some(Origin::Builtin) => return Err(StoreError::BuiltinReadOnly(set.id.to_string())),
+            Some(Origin::Custom) => self.check_new_version(set)?,
+            None => {}
+        }
+        self.check_ids_free(set)?;
+        if origin.is_none() {
+            self.insert_set_row(set, Origin::Custom)?;
+        }
+        let vid = self.insert_version(set)?;
+        self.audit(
+            "requirement_set",
+            &set.id,
+            "import",
+            None,
+            snapshot(&serde_json::json!({
+                "version": set.version, "requirements": set.requirements.len()
+            })),
+        )?;
+        Ok(vid)
+    }
+
+    /// `Some(true)` when added, `Some(false)` when updated, `None` when already current.
+    fn sync_builtin(&self, set: &RequirementSet) -> Result<Option<bool>> {
+        let existing: Option<(i64, String)> = self
+            .query_row(
+                "SELECT id, content_hash FROM set_version WHERE set_id = ?1 AND version = ?2",
+                params![set.id.as_str(), set.version.as_str()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        // Checks first, writes after: a skipped set must leave nothing behind in the sync.
+        let origin = self.origin(set.id.as_str())?;
+        if origin == Some(Origin::Custom) {
+            return Err(StoreError::BuiltinReadOnly(set.id.to_string()));
+        }
+        self.check_ids_free(set)?;
+        if origin.is_none() {
+            self.insert_set_row(set, Origin::Builtin)?;
+        }
+        let hash = set.content_hash();
+        let added = match existing {
+            Some((_, h)) if h == hash => return Ok(None),
+            // The same version with other content only happens while the library is being
+            // written; built-ins are ours, so the embedded text wins.
+            Some((vid, _)) => {
+                self.replace_version(vid, set)?;
+                false
+            }
+            None => {
+                self.insert_version(set)?;
+                true
+            }
+        };
+        self.audit(
+            "requirement_set",
+            &set.id,
+            if added { "sync-add" } else { "sync-update" },
+            None,
+            snapshot(&serde_json::json!({
+                "version": set.version, "requirements": set.requirements.len()
+            })),
+        )?;
+        Ok(Some(added))
+    }
+
+    fn origin(&self, id: &str) -> Result<Option<Origin>> {
+        let builtin: Option<bool> = self
+            .query_row(
+                "SELECT builtin FROM requirement_set WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(builtin.map(|b| if b { Origin::Builtin } else { Origin::Custom }))
+    }
+
+    fn insert_set_row(&self, set: &RequirementSet, origin: Origin) -> Result<()> {
+        self.execute(
+            "INSERT INTO requirement_set(id, builtin, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?3)",
+            params![set.id.as_str(), origin == Origin::Builtin, self.at],
+        )?;
+        Ok(())
+    }
+
+    fn check_new_version(&self, set: &RequirementSet) -> Result<()> {
+        let versions: Vec<(String, String)> = {
+            let mut stmt = self.prepare_cached(
+                "SELECT version, content_hash FROM set_version WHERE set_id = ?1",
+            )?;
+            stmt.query_map([set.id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let (set_name, version) = (set.id.to_string(), set.version.to_string());
+        if let Some((_, hash)) = versions.iter().find(|(v, _)| *v == version) {
+            return Err(if *hash == set.content_hash() {
+                StoreError::AlreadyImported {
+                    set: set_name,
+                    version,
+                }
+            } else {
+                StoreError::VersionExists {
+                    set: set_name,
+                    version,
+                }
+            });
+        }
+        let newest = versions
+            .iter()
+            .filter_map(|(v, _)| SetVersion::parse(v).ok())
+            .max();
+        if let Some(current) = newest.filter(|c| *c > set.version) {
+            return Err(StoreError::OlderVersion {
+                set: set_name,
+                version,
+                current: current.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Requirement ids are unique in the whole library: no other set may use them.
+    fn check_ids_free(&self, set: &RequirementSet) -> Result<()> {
+        let mut stmt = self.prepare_cached(
+            "SELECT v.set_id FROM requirement r JOIN set_version v ON v.id = r.set_version_id
+             WHERE r.req_id = ?1 AND v.set_id <> ?2 LIMIT 1",
+        )?;
+        for r in &set.requirements {
+            let other: Option<String> = stmt
+                .query_row(params![r.id.as_str(), set.id.as_str()], |row| row.get(0))
+                .optional()?;
+            if let Some(other_set) = other {
+                return Err(StoreError::DuplicateRequirementId {
+                    id: r.id.to_string(),
+                    other_set,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn insert_version(&self, set: &RequirementSet) -> Result<i64> {
+        self.execute(
+            "INSERT INTO set_version(set_id, version, version_sort, title_sv, title_en,
+                 description_sv, description_en, sources, content_hash, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                set.id.as_str(),
+                set.version.as_str(),
+                version_sort(&set.version),
+                set.title.sv,
+                set.title.en,
+                set.description.sv,
+                set.description.en,
+                serde_json::to_string(&set.sources)?,
+                set.content_hash(),
+                self.at,
+            ],
+        )?;
+        let vid = self.last_insert_rowid();
+        self.insert_requirements(vid, set)?;
+        // The newest version (by number) is the current one.
+        self.execute(
+            "UPDATE requirement_set SET updated_at = ?2, revision = revision + 1,
+                 current_version_id = (SELECT id FROM set_version WHERE set_id = ?1
+                                       ORDER BY version_sort DESC LIMIT 1)
+             WHERE id = ?1",
+            params![set.id.as_str(), self.at],
+        )?;
+        Ok(vid)
+    }
+
+    /// Rewrites a version in place (built-ins only; procurements keep their own snapshots).
+    fn replace_version(&self, vid: i64, set: &RequirementSet) -> Result<()> {
+        self.execute(
+            "UPDATE set_version SET title_sv = ?2, title_en = ?3, description_sv = ?4,
+                 description_en = ?5, sources = ?6, content_hash = ?7, imported_at = ?8
+             WHERE id = ?1",
+            params![
+                vid,
+                set.title.sv,
+                set.title.en,
+                set.description.sv,
+                set.description.en,
+                serde_json::to_string(&set.sources)?,
+                set.content_hash(),
+                self.at,
+            ],
+        )?;
+        self.execute("DELETE FROM requirement WHERE set_version_id = ?1", [vid])?;
+        self.insert_requirements(vid, set)
+    }
+
+    fn insert_requirements(&self, vid: i64, set: &RequirementSet) -> Result<()> {
+        let mut stmt = self.prepare_cached(
+            "INSERT INTO requirement(set_version_id, req_id, position, kind, level, title_sv,
+                 title_en, body, content_hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for (i, r) in set.requirements.iter().enumerate() {
+            stmt.execute(params![
+                vid,
+                r.id.as_str(),
+                i as i64,
+                r.kind.code(),
+                r.level.map(|l| l.code()),
+                r.title.sv,
+                r.title.en,
+                serde_json::to_string(r)?,
+                r.content_hash(),
+            ])?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::domain::{Condition, Kind, RequirementId};
+    use crate::store::test_support::store;
+
+    pub fn requirement(id: &str, title: &str) -> Requirement {
+        Requirement {
+            id: RequirementId::parse(id).unwrap(),
+            kind: Kind::Mandatory,
+            level: None,
+            title: Text::new(title, format!("{title} (en)")),
+            text: Text::new(
+                format!("Leverantören ska uppfylla {title}."),
+                format!("The supplier shall meet {title}."),
+            ),
+            rationale: Text::default(),
+            basis: vec!["GDPR art. 28".into()],
+            applies_when: Condition::always(),
+            evidence: Text::default(),
+            follow_up: Text::sv("Kontrollera vid uppföljning."),
+            weight: None,
+            risk: None,
+            tags: vec!["molntjänst".into()],
+        }
+    }
+
+    pub fn set(id: &str, version: &str, reqs: &[(&str, &str)]) -> RequirementSet {
+        RequirementSet {
+            id: SetId::parse(id).unwrap(),
+            version: SetVersion::parse(version).unwrap(),
+            title: Text::new(format!("Paket {id}"), format!("Set {id}")),
+            description: Text::default(),
+            sources: vec![],
+            requirements: reqs.iter().map(|(i, t)| requirement(i, t)).collect(),
+        }
+    }
+
+    #[test]
+    fn builtins_sync_only_when_changed() {
+        let mut s = store();
+        let sets = vec![set("alpha", "2026.1", &[("ALPHA-01", "Lagring")])];
+        let r = s.sync_builtins(&sets, "h1").unwrap();
+        assert_eq!(r.added, vec!["alpha"]);
+        let audit_rows = s.audit_trail(None, 100).unwrap().len();
+        let r = s.sync_builtins(&sets, "h1").unwrap();
+        assert!(r.unchanged);
+        assert_eq!(
+            s.audit_trail(None, 100).unwrap().len(),
+            audit_rows,
+            "no writes"
+        );
+        let newer = vec![set(
+            "alpha",
+            "2026.2",
+            &[("ALPHA-01", "Lagring"), ("ALPHA-02", "Loggar")],
+        )];
+        s.sync_builtins(&newer, "h2").unwrap();
+        let list = s.sets().unwrap();
+        assert_eq!(list[0].version, "2026.2");
+        assert_eq!(list[0].requirements, 2);
+        assert_eq!(list[0].versions, 2);
+        assert_eq!(list[0].origin, Origin::Builtin);
+        assert_eq!(s.set_versions("alpha").unwrap(), vec!["2026.1", "2026.2"]);
+        assert_eq!(
+            s.set_version("alpha", "2026.1")
+                .unwrap()
+                .unwrap()
+                .requirements
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_set_reads_back_whole() {
+        let mut s = store();
+        let original = set("beta", "1.0", &[("BETA-01", "Ett"), ("BETA-02", "Två")]);
+        s.write(|tx| tx.import_set(&original)).unwrap();
+        assert_eq!(s.set("beta").unwrap(), Some(original));
+        assert_eq!(s.set_origin("beta").unwrap(), Some(Origin::Custom));
+        assert_eq!(s.set("nope").unwrap(), None);
+    }
+
+    #[test]
+    fn imports_keep_the_library_consistent() {
+        let mut s = store();
+        s.sync_builtins(&[set("alpha", "2026.1", &[("ALPHA-01", "Lagring")])], "h")
+            .unwrap();
+        let err = s
+            .write(|tx| tx.import_set(&set("alpha", "2026.9", &[("ALPHA-09", "X")])))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::BuiltinReadOnly(_)));
+        let err = s
+            .write(|tx| tx.import_set(&set("mine", "1", &[("ALPHA-01", "Kopia")])))
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::DuplicateRequirementId { ref other_set, .. } if other_set == "alpha")
+        );
+        s.write(|tx| tx.import_set(&set("mine", "1.1", &[("MINE-01", "Eget")])))
+            .unwrap();
+        let again = s.write(|tx| tx.import_set(&set("mine", "1.1", &[("MINE-01", "Eget")])));
+        assert!(matches!(again, Err(StoreError::AlreadyImported { .. })));
+        let changed = s.write(|tx| tx.import_set(&set("mine", "1.1", &[("MINE-01", "Ändrat")])));
+        assert!(matches!(changed, Err(StoreError::VersionExists { .. })));
+        let older = s.write(|tx| tx.import_set(&set("mine", "1.0", &[("MINE-01", "Eget")])));
+        assert!(matches!(older, Err(StoreError::OlderVersion { .. })));
+        assert_eq!(s.sets().unwrap().len(), 2);
+    }
+}

@@ -1,0 +1,300 @@
+//! The store on a real file: creation, refusal of newer databases, two connections at once, and
+//! a whole follow-up cycle from procurement to corrective action.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
+
+use chrono::NaiveDate;
+use kravkoll::clock::Clock;
+use kravkoll::domain::procurement::AboveAmbition;
+use kravkoll::domain::{
+    CheckResult, Condition, Contract, CorrectiveAction, Country, Kind, OrgNumber, Outcome,
+    PersonalData, Preset, Procedure, Procurement, Profile, Requirement, RequirementId,
+    RequirementSet, ReviewStatus, Risk, SetId, SetVersion, Status, Supplier, Text, Tier,
+};
+use kravkoll::store::contracts::NewContract;
+use kravkoll::store::reviews::ReviewFilter;
+use kravkoll::store::{Store, StoreError};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn open(path: &std::path::Path, today: &str) -> Store {
+    Store::open(path, Clock::Fixed(day(today)), "tester").unwrap()
+}
+
+fn requirement(id: &str, kind: Kind, follow_up: &str, risk: Option<Risk>) -> Requirement {
+    Requirement {
+        id: RequirementId::parse(id).unwrap(),
+        kind,
+        level: None,
+        title: Text::new(format!("Krav {id}"), format!("Requirement {id}")),
+        text: Text::sv("Leverantören ska …"),
+        rationale: Text::default(),
+        basis: vec!["GDPR art. 28".into()],
+        applies_when: Condition::always(),
+        evidence: Text::default(),
+        follow_up: Text::sv(follow_up),
+        weight: None,
+        risk,
+        tags: vec![],
+    }
+}
+
+fn library() -> RequirementSet {
+    RequirementSet {
+        id: SetId::parse("test-lib").unwrap(),
+        version: SetVersion::parse("2026.1").unwrap(),
+        title: Text::sv("Testbibliotek"),
+        description: Text::default(),
+        sources: vec![],
+        requirements: vec![
+            requirement(
+                "TL-01",
+                Kind::Mandatory,
+                "Kontrollera platsen.",
+                Some(Risk::new(2, 2).unwrap()),
+            ),
+            requirement(
+                "TL-02",
+                Kind::ContractTerm,
+                "Kontrollera förteckningen.",
+                Some(Risk::new(2, 2).unwrap()),
+            ),
+            requirement("TL-03", Kind::Qualification, "", None),
+            requirement(
+                "TL-04",
+                Kind::Mandatory,
+                "Kontrollera loggarna.",
+                Some(Risk::new(4, 3).unwrap()),
+            ),
+        ],
+    }
+}
+
+fn procurement() -> Procurement {
+    Procurement {
+        reference: "KS 2026/5".into(),
+        title: "Molntjänst för e-arkiv".into(),
+        owner: "Eva".into(),
+        procedure: Procedure::Open,
+        status: Status::Draft,
+        profile: Profile {
+            personal_data: PersonalData::Ordinary,
+            ..Profile::default()
+        },
+        deadline: None,
+        published_on: None,
+    }
+}
+
+#[test]
+fn a_new_database_file_is_private_and_in_wal_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/dir/kravkoll.db");
+    let s = open(&path, "2026-11-22");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
+    }
+    let journal: String = s
+        .conn()
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(journal, "wal");
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.db");
+    drop(open(&path, "2026-11-22"));
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path, Clock::Fixed(day("2026-11-22")), "tester")
+        .err()
+        .expect("refused");
+    assert!(
+        matches!(err, StoreError::TooNew { found: 999, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer kravkoll"));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "file untouched");
+    assert!(!dir.path().join("newer.db-wal").exists());
+}
+
+#[test]
+fn two_terminals_on_one_file_cannot_overwrite_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut a = open(&path, "2026-11-22");
+    let mut b = open(&path, "2026-11-22");
+    let id = a.write(|tx| tx.create_procurement(&procurement())).unwrap();
+    let seen_by_a = a.procurement(id).unwrap().unwrap();
+    let seen_by_b = b.procurement(id).unwrap().unwrap();
+    let mut a_edit = seen_by_a.value.clone();
+    a_edit.title = "A:s titel".into();
+    a.write(|tx| tx.update_procurement(id, seen_by_a.revision, &a_edit))
+        .unwrap();
+    let mut b_edit = seen_by_b.value.clone();
+    b_edit.title = "B:s titel".into();
+    let err = b
+        .write(|tx| tx.update_procurement(id, seen_by_b.revision, &b_edit))
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Stale { .. }));
+    assert_eq!(b.procurement(id).unwrap().unwrap().value.title, "A:s titel");
+}
+
+#[test]
+fn a_whole_follow_up_cycle() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cycle.db");
+    let mut s = open(&path, "2026-11-22");
+    s.sync_builtins(&[library()], "lib-hash").unwrap();
+    let pid = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
+    s.write(|tx| tx.link_set(pid, "test-lib", AboveAmbition::LeaveOut))
+        .unwrap();
+    for to in [Status::Published, Status::Evaluation, Status::Awarded] {
+        let rev = s.procurement(pid).unwrap().unwrap().revision;
+        s.write(|tx| tx.transition(pid, rev, to)).unwrap();
+    }
+    let sid = s
+        .write(|tx| {
+            tx.create_supplier(&Supplier {
+                name: "Arkivmolnet AB".into(),
+                org_number: Some(OrgNumber::parse("556036-0793").unwrap()),
+                foreign_registration: String::new(),
+                country: Country::sweden(),
+                contact: String::new(),
+                notes: String::new(),
+            })
+        })
+        .unwrap();
+    let cid = s
+        .write(|tx| {
+            tx.create_contract(&NewContract {
+                contract: Contract {
+                    title: "E-arkiv som tjänst".into(),
+                    reference: "KS 2026/5".into(),
+                    start: day("2025-10-31"),
+                    end: Some(day("2028-10-31")),
+                    options: String::new(),
+                    responsible: "Eva".into(),
+                    tier: Tier::B,
+                    schedule: Preset::SkrB.schedule(),
+                },
+                supplier_id: sid,
+                procurement_id: Some(pid),
+            })
+        })
+        .unwrap();
+    // Three of the four lines have a follow-up; the qualification requirement has none.
+    assert_eq!(s.contract_lines(cid).unwrap().len(), 3);
+
+    let due = s.reviews(ReviewFilter::DueWithin(0)).unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].due_on, day("2026-10-31"));
+    assert!(due[0].overdue);
+    let (rid, rev) = (due[0].id, due[0].revision);
+
+    s.write(|tx| tx.start_review(rid, rev, day("2026-11-20")))
+        .unwrap();
+    let checklist = s.checklist(rid).unwrap();
+    let labels: Vec<&str> = checklist.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec!["TL-04", "TL-02", "TL-01"],
+        "risk first, then contract terms"
+    );
+
+    let item = &checklist[0];
+    s.write(|tx| {
+        tx.record_check(
+            item.id,
+            item.revision,
+            CheckResult::Deviation,
+            "Loggar saknas",
+            "Rapport 3",
+        )
+    })
+    .unwrap();
+    let fid = s
+        .write(|tx| tx.add_finding(rid, Some(item.id), "Loggar sparas bara i 30 dagar."))
+        .unwrap();
+    s.write(|tx| {
+        tx.add_corrective_action(
+            fid,
+            &CorrectiveAction {
+                description: "Förläng lagringstiden till sex månader.".into(),
+                owner: "Leverantören".into(),
+                due_on: day("2026-12-15"),
+                done_on: None,
+            },
+        )
+    })
+    .unwrap();
+    assert_eq!(s.outcome(cid).unwrap(), Outcome::Yellow);
+
+    let rev = s.review(rid).unwrap().unwrap().revision;
+    let future = s.write(|tx| tx.complete_review(rid, rev, day("2026-11-30"), "x"));
+    assert!(
+        future.is_err(),
+        "a review cannot be completed in the future"
+    );
+    let next = s
+        .write(|tx| tx.complete_review(rid, rev, day("2026-11-21"), "Genomförd med en avvikelse."))
+        .unwrap();
+    assert_eq!(
+        next,
+        Some(day("2027-10-31")),
+        "anchored to the contract start"
+    );
+    assert_eq!(
+        s.review(rid).unwrap().unwrap().value.status,
+        ReviewStatus::Completed
+    );
+
+    // The database itself refuses a second open review.
+    let second = s.conn().execute(
+        "INSERT INTO review(contract_id, due_on, status, reviewer, summary)
+         VALUES (?1, '2027-01-01', 'planned', '', '')",
+        [cid],
+    );
+    assert!(second.is_err());
+
+    // Every kind of change left its row in the audit trail.
+    let mut entities: Vec<String> = s
+        .audit_trail(None, 1000)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.entity)
+        .collect();
+    entities.sort();
+    entities.dedup();
+    assert_eq!(
+        entities,
+        vec![
+            "checklist_item",
+            "contract",
+            "corrective_action",
+            "finding",
+            "procurement",
+            "requirement_set",
+            "review",
+            "supplier"
+        ]
+    );
+
+    // A day later than the action's due date the light turns red.
+    drop(s);
+    let s = open(&path, "2026-12-16");
+    assert_eq!(s.outcome(cid).unwrap(), Outcome::Red);
+    let open_reviews = s.reviews(ReviewFilter::Open).unwrap();
+    assert_eq!(open_reviews.len(), 1);
+    assert!(!open_reviews[0].overdue);
+}

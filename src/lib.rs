@@ -6,6 +6,10 @@
 //! environment and hands over to `cli`.
 
 pub mod catalog;
+pub mod cli;
 pub mod clock;
+pub mod demo;
 pub mod domain;
+pub mod i18n;
+pub mod paths;
 pub mod store;

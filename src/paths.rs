@@ -1,0 +1,49 @@
+//! Where kravkoll keeps its files: the database in the user's data directory (XDG on Linux,
+//! Application Support on macOS, AppData on Windows), unless `--db` or `KRAVKOLL_DB` names
+//! another file.
+
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+use thiserror::Error;
+
+pub const DB_FILE: &str = "kravkoll.db";
+pub const LOG_FILE: &str = "kravkoll.log";
+
+#[derive(Debug, Error)]
+#[error(
+    "cannot find a data directory for this user (is HOME set?); name a database file with --db or KRAVKOLL_DB"
+)]
+pub struct NoDataDir;
+
+/// The data directory, or `None` when the platform gives none (no HOME).
+pub fn data_dir() -> Option<PathBuf> {
+    ProjectDirs::from("se", "kravkoll", "kravkoll").map(|d| d.data_dir().to_path_buf())
+}
+
+/// The database to open: the explicit choice, or `kravkoll.db` in the data directory.
+pub fn database(explicit: Option<&Path>) -> Result<PathBuf, NoDataDir> {
+    match explicit {
+        Some(p) => Ok(p.to_path_buf()),
+        None => data_dir().map(|d| d.join(DB_FILE)).ok_or(NoDataDir),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explicit_path_wins() {
+        let p = database(Some(Path::new("x/y.db"))).unwrap();
+        assert_eq!(p, PathBuf::from("x/y.db"));
+    }
+
+    #[test]
+    fn default_is_in_the_data_dir() {
+        if let Some(dir) = data_dir() {
+            assert_eq!(database(None).unwrap(), dir.join(DB_FILE));
+            assert!(dir.ends_with("kravkoll"));
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! The command line, run as the real binary on a database in a temporary directory.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("kravkoll.db")
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_kravkoll"));
+        c.args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("KRAVKOLL_DB", self.db())
+            .env("KRAVKOLL_TODAY", "2026-11-22")
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("RUST_BACKTRACE", "0")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "sv_SE.UTF-8");
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn demo_then_lists_show_sets_and_procurements() {
+    let s = Sandbox::new();
+    let loaded = s.ok(&["demo"]);
+    assert!(loaded.contains("Exempeldata inlagd"), "{loaded}");
+
+    let sets = s.ok(&["sets", "list"]);
+    assert!(sets.contains("hosting-location"), "{sets}");
+    assert!(sets.contains("sub-suppliers"), "{sets}");
+    assert!(sets.contains("inbyggd"), "{sets}");
+
+    let json = s.ok(&["procurements", "list", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    let mut statuses: Vec<&str> = list.iter().map(|p| p["status"].as_str().unwrap()).collect();
+    statuses.sort();
+    assert_eq!(statuses, vec!["awarded", "draft", "published"]);
+    assert!(
+        list.iter().all(|p| p["lines"].as_i64().unwrap() > 0),
+        "{json}"
+    );
+    assert!(list.iter().any(|p| p["reference"] == "KS 2026/87"));
+
+    let table = s.ok(&["procurements", "list", "--lang", "en"]);
+    assert!(table.starts_with("Reference"), "{table}");
+    assert!(table.contains("published"), "{table}");
+
+    let again = s.run(&["demo"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("innehåller redan data"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn validating_the_built_in_sets_passes() {
+    let s = Sandbox::new();
+    let files: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("requirement-sets"))
+            .unwrap()
+            .map(|e| e.unwrap().path().display().to_string())
+            .collect();
+    let mut args = vec!["sets", "validate"];
+    args.extend(files.iter().map(String::as_str));
+    let out = s.ok(&args);
+    assert!(out.contains("filer är giltiga"), "{out}");
+    assert!(!s.db().exists(), "validate does not touch the database");
+}
+
+#[test]
+fn an_invalid_set_file_names_file_line_column_and_field() {
+    let s = Sandbox::new();
+    let bad = s.dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "format = 1\nid = \"bad\"\nversion = \"1\"\ntitle = { sv = \"Dåligt\" }\n\n[[requirement]]\nid = \"BAD-01\"\nkind = \"maybe\"\ntitle = { sv = \"T\" }\ntext = { sv = \"X\" }\n",
+    )
+    .unwrap();
+    let out = s.run(&["sets", "validate", bad.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("bad.toml:8:8: requirement[1].kind"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2_and_no_command_lists_the_commands() {
+    let s = Sandbox::new();
+    assert_eq!(s.run(&["sets", "frobnicate"]).status.code(), Some(2));
+    assert_eq!(s.run(&["--lang", "de"]).status.code(), Some(2));
+    let help = s.ok(&[]);
+    assert!(help.contains("procurements"), "{help}");
+    assert!(help.contains("demo"), "{help}");
+}
+
+#[test]
+fn a_newer_database_is_refused_and_unchanged() {
+    let s = Sandbox::new();
+    s.ok(&["sets", "list"]);
+    {
+        let conn = rusqlite::Connection::open(s.db()).unwrap();
+        conn.pragma_update(None, "user_version", 42).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = std::fs::read(s.db()).unwrap();
+    let out = s.run(&["procurements", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nyare kravkoll"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(s.db()).unwrap(), before);
+}
+
+#[test]
+fn export_then_import_as_an_own_set() {
+    let s = Sandbox::new();
+    let file = s.dir.path().join("hosting.toml");
+    s.ok(&[
+        "sets",
+        "export",
+        "hosting-location",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("id = \"HOST-01\""), "{text}");
+
+    let refused = s.run(&["sets", "import", file.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("inbyggda"),
+        "{}",
+        stderr(&refused)
+    );
+
+    let own = text
+        .replace("id = \"hosting-location\"", "id = \"var-lagringsplats\"")
+        .replace("\"HOST-", "\"VHOST-");
+    std::fs::write(&file, own).unwrap();
+    let imported = s.ok(&["sets", "import", file.to_str().unwrap()]);
+    assert!(imported.contains("var-lagringsplats"), "{imported}");
+    let list = s.ok(&["sets", "list", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&list).unwrap();
+    let mine = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "var-lagringsplats")
+        .unwrap();
+    assert_eq!(mine["origin"], "custom");
+    let shown = s.ok(&["sets", "show", "var-lagringsplats"]);
+    assert!(shown.contains("VHOST-01"), "{shown}");
+}
+
+#[test]
+fn backup_copies_the_database() {
+    let s = Sandbox::new();
+    s.ok(&["demo"]);
+    let copy = s.dir.path().join("copy.db");
+    s.ok(&["backup", copy.to_str().unwrap()]);
+    let out = Command::new(env!("CARGO_BIN_EXE_kravkoll"))
+        .args(["procurements", "list", "--format", "json"])
+        .env("KRAVKOLL_DB", &copy)
+        .env("KRAVKOLL_TODAY", "2026-11-22")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 3);
+    let twice = s.run(&["backup", copy.to_str().unwrap()]);
+    assert_eq!(
+        twice.status.code(),
+        Some(1),
+        "an existing file is not overwritten"
+    );
+}
+
+/// Kills `demo` at many moments; whatever moment, the database opens and holds either all of
+/// the demo or none of it.
+#[test]
+fn killing_demo_at_any_moment_leaves_whole_changes() {
+    let mut seen_none = false;
+    let mut seen_all = false;
+    for delay_ms in (0..40).map(|i| i * 7) {
+        let s = Sandbox::new();
+        let mut child = s
+            .command(&["demo"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let json = s.ok(&["procurements", "list", "--format", "json"]);
+        let n = serde_json::from_str::<serde_json::Value>(&json)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len();
+        assert!(n == 0 || n == 3, "after {delay_ms} ms: {n} procurements");
+        seen_none |= n == 0;
+        seen_all |= n == 3;
+        let conn = rusqlite::Connection::open(s.db()).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        let orphans: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM review WHERE contract_id NOT IN (SELECT id FROM contract)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(orphans, 0);
+    }
+    assert!(
+        seen_none && seen_all,
+        "the kills should hit both before and after the commit"
+    );
+}

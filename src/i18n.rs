@@ -8,6 +8,7 @@ pub use crate::domain::Lang;
 use crate::domain::condition::{AiCondition, Condition, Fact};
 use crate::domain::contract::{EvidenceKind, EvidenceState};
 use crate::domain::procurement::ProcurementError;
+use crate::domain::profile::ProfileWarning;
 use crate::domain::review::{CheckResult, FindingStatus, FollowUpError, Outcome};
 use crate::domain::supplier::{ChangeKind, Decision};
 use crate::domain::{
@@ -79,6 +80,9 @@ messages! {
     SetApplies => ("Gäller", "Applies"),
     SetSources => ("Källor", "Sources"),
     Or => ("eller", "or"),
+    And => ("och", "and"),
+    ColWhy => ("Gäller eftersom", "Applies because"),
+    AppliesCount => ("{n} av bibliotekets {total} krav gäller för profilen.", "{n} of the library's {total} requirements apply to the profile."),
 }
 
 /// The user-facing name of a domain value.
@@ -237,6 +241,28 @@ labels!(EvidenceState {
     EvidenceState::Expiring => ("går snart ut", "expiring"),
     EvidenceState::Expired => ("har gått ut", "expired"),
 });
+
+/// A profile warning in the user's language.
+pub fn profile_warning(w: ProfileWarning, lang: Lang) -> &'static str {
+    let (sv, en) = match w {
+        ProfileWarning::Level4OutsideLibrary => (
+            "Nivå 4 i KLASSA innebär säkerhetsskydd: det ligger utanför kravbiblioteket och kräver en process för säkerhetsskyddad upphandling med säkerhetsskyddsavtal.",
+            "KLASSA level 4 means protective security: it is outside the requirement library and needs a protective-security procurement with a security protection agreement.",
+        ),
+        ProfileWarning::ProhibitedAi => (
+            "AI-riskklassen är förbjuden (AI-förordningen art. 5): upphandlingen kan inte publiceras.",
+            "The AI risk class is prohibited (AI Act art. 5): the procurement cannot be published.",
+        ),
+        ProfileWarning::AiRiskWithoutAi => (
+            "En AI-riskklass är angiven men tjänsten har ingen AI; riskklassen används inte.",
+            "An AI risk class is set but the service has no AI; the risk class is not used.",
+        ),
+    };
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
 
 /// An organisation-number error in the user's language.
 pub fn org_number_error(e: &OrgNumberError, lang: Lang) -> String {

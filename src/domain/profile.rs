@@ -122,7 +122,7 @@ coded_enum!(
 
 /// The facts of a procurement that decide what applies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Profile {
     pub confidentiality: ClassLevel,
     pub integrity: ClassLevel,

@@ -1,23 +1,28 @@
 //! The command line: clap definitions and the non-interactive commands, for scripts, cron and
 //! people who prefer a shell. Output goes to the writers passed in (so tests can read it);
 //! tables for people, `--format json` for programs. Exit codes: 0 ok, 1 error, 2 usage.
-#![allow(clippy::print_stdout)]
 
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, anyhow};
+use anyhow::anyhow;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::catalog::{self, CatalogError};
+use crate::catalog;
 use crate::clock::Clock;
+
+mod sets;
+mod table;
+
 use crate::demo;
+use crate::domain::procurement::AboveAmbition;
 use crate::domain::{Lang, RequirementSet};
 use crate::i18n::{self, Label, Msg};
 use crate::paths;
 use crate::store::{Store, StoreError};
+use table::table;
 
 /// What the process environment says, read once in `main`.
 #[derive(Debug, Clone, Default)]
@@ -104,6 +109,19 @@ enum SetsCommand {
         /// Files or directories of .toml files
         paths: Vec<PathBuf>,
     },
+    /// Which requirements apply to a procurement profile, and why
+    Applies {
+        /// A profile file in TOML with the fields of a procurement profile
+        #[arg(long, value_name = "PATH")]
+        profile: PathBuf,
+        /// Offer requirements above the profile's ambition as evaluated ones instead of leaving them out
+        #[arg(long)]
+        offer_above_ambition: bool,
+        /// Set files or directories to evaluate instead of the library in the database
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Import a set file into the library (a new set, or a new version of your own set)
     Import { path: PathBuf },
     /// Write a set to a file in the set format
@@ -141,7 +159,7 @@ pub fn run(
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
-            let text = e.render().ansi().to_string();
+            let text = e.render().to_string();
             let sink: &mut dyn Write = if e.use_stderr() { err } else { out };
             let _ = write!(sink, "{text}");
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
@@ -185,10 +203,34 @@ fn execute(
     match command {
         Command::Sets {
             command: SetsCommand::Validate { paths },
-        } => validate(paths, lang, out, err),
+        } => sets::validate(paths, lang, out, err),
+        Command::Sets {
+            command:
+                SetsCommand::Applies {
+                    profile,
+                    offer_above_ambition,
+                    paths,
+                    format,
+                },
+        } => {
+            let sets = if paths.is_empty() {
+                sets::library(&open_store(cli, env)?)?
+            } else {
+                match sets::read_files(paths)? {
+                    Ok(sets) => sets,
+                    Err(errors) => return sets::report(&errors, lang, err),
+                }
+            };
+            let policy = if *offer_above_ambition {
+                AboveAmbition::OfferAsEvaluated
+            } else {
+                AboveAmbition::LeaveOut
+            };
+            sets::applies(profile, &sets, policy, *format, lang, out, err)
+        }
         Command::Sets { command } => {
             let mut store = open_store(cli, env)?;
-            sets(command, &mut store, lang, out, err)
+            sets::run(command, &mut store, lang, out, err)
         }
         Command::Procurements {
             command: ProcurementsCommand::List { format },
@@ -246,175 +288,6 @@ pub fn open_store(cli: &Cli, env: &Env) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-fn sets(
-    command: &SetsCommand,
-    store: &mut Store,
-    lang: Lang,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    match command {
-        SetsCommand::List { format } => {
-            let sets = store.sets()?;
-            if *format == Format::Json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&sets)?)?;
-            } else if sets.is_empty() {
-                writeln!(out, "{}", Msg::NoSets.text(lang))?;
-            } else {
-                let rows = sets
-                    .iter()
-                    .map(|s| {
-                        vec![
-                            s.id.clone(),
-                            s.version.clone(),
-                            s.requirements.to_string(),
-                            match s.origin {
-                                crate::store::sets::Origin::Builtin => Msg::OriginBuiltin,
-                                crate::store::sets::Origin::Custom => Msg::OriginCustom,
-                            }
-                            .text(lang)
-                            .to_string(),
-                            s.title.get(lang).to_string(),
-                        ]
-                    })
-                    .collect();
-                let headers = [
-                    Msg::ColId,
-                    Msg::ColVersion,
-                    Msg::ColRequirements,
-                    Msg::ColOrigin,
-                    Msg::ColTitle,
-                ];
-                table(out, &headers.map(|h| h.text(lang)), rows)?;
-            }
-        }
-        SetsCommand::Show {
-            id,
-            version,
-            format,
-        } => {
-            let set = find_set(store, id, version.as_deref(), lang)?;
-            if *format == Format::Json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&set)?)?;
-            } else {
-                show_set(&set, lang, out)?;
-            }
-        }
-        SetsCommand::Import { path } => {
-            let file = path.display().to_string();
-            let source =
-                std::fs::read_to_string(path).with_context(|| format!("cannot read {file}"))?;
-            let parsed = match catalog::parse_set(&file, &source) {
-                Ok(p) => p,
-                Err(errors) => return report(&errors, lang, err),
-            };
-            store.write(|tx| tx.import_set(&parsed.set))?;
-            writeln!(
-                out,
-                "{} {} {} ({} {})",
-                Msg::Imported.text(lang),
-                parsed.set.id,
-                parsed.set.version,
-                parsed.set.requirements.len(),
-                Msg::ColRequirements.text(lang).to_lowercase()
-            )?;
-        }
-        SetsCommand::Export {
-            id,
-            version,
-            out: path,
-        } => {
-            let set = find_set(store, id, version.as_deref(), lang)?;
-            std::fs::write(path, catalog::write::to_toml(&set))
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            writeln!(out, "{} {}", Msg::Exported.text(lang), path.display())?;
-        }
-        SetsCommand::Validate { .. } => {}
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn find_set(
-    store: &Store,
-    id: &str,
-    version: Option<&str>,
-    lang: Lang,
-) -> anyhow::Result<RequirementSet> {
-    match version {
-        None => store
-            .set(id)?
-            .ok_or_else(|| anyhow!("{}: {id}", Msg::SetNotFound.text(lang))),
-        Some(v) => store
-            .set_version(id, v)?
-            .ok_or_else(|| anyhow!("{}: {id} {v}", Msg::VersionNotFound.text(lang))),
-    }
-}
-
-fn report(errors: &[CatalogError], lang: Lang, err: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    for e in errors {
-        writeln!(err, "{}", e.message(lang))?;
-    }
-    writeln!(err, "{} {}", errors.len(), Msg::ValidateFailed.text(lang))?;
-    Ok(ExitCode::from(1))
-}
-
-/// Files named, with directories expanded to their `.toml` files in name order.
-fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut inside: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("cannot read {}", p.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.extension().is_some_and(|x| x == "toml"))
-                .collect();
-            inside.sort();
-            files.extend(inside);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    Ok(files)
-}
-
-fn validate(
-    paths: &[PathBuf],
-    lang: Lang,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
-    let files: Vec<(String, String)> = if paths.is_empty() {
-        catalog::builtin::FILES
-            .iter()
-            .map(|(name, text)| (format!("requirement-sets/{name}"), text.to_string()))
-            .collect()
-    } else {
-        expand(paths)?
-            .iter()
-            .map(|p| {
-                let text = std::fs::read_to_string(p)
-                    .with_context(|| format!("cannot read {}", p.display()))?;
-                Ok((p.display().to_string(), text))
-            })
-            .collect::<anyhow::Result<_>>()?
-    };
-    match catalog::validate_files(&files) {
-        Ok(sets) => {
-            let reqs: usize = sets.iter().map(|s| s.set.requirements.len()).sum();
-            writeln!(
-                out,
-                "{} {} ({} {})",
-                sets.len(),
-                Msg::ValidateOk.text(lang),
-                reqs,
-                Msg::ColRequirements.text(lang).to_lowercase()
-            )?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(errors) => report(&errors, lang, err),
-    }
-}
-
 fn procurements_list(
     store: &Store,
     format: Format,
@@ -452,88 +325,4 @@ fn procurements_list(
         Msg::ColTitle,
     ];
     table(out, &headers.map(|h| h.text(lang)), rows)
-}
-
-fn show_set(set: &RequirementSet, lang: Lang, out: &mut dyn Write) -> anyhow::Result<()> {
-    writeln!(out, "{} {} – {}", set.id, set.version, set.title.get(lang))?;
-    if !set.description.is_empty() {
-        writeln!(out, "{}", set.description.get(lang))?;
-    }
-    if !set.sources.is_empty() {
-        writeln!(out, "{}:", Msg::SetSources.text(lang))?;
-        for s in &set.sources {
-            writeln!(
-                out,
-                "  - {}{}",
-                s.name,
-                if s.reference.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", s.reference)
-                }
-            )?;
-        }
-    }
-    for r in &set.requirements {
-        let level = r
-            .level
-            .map(|l| format!(", {}", l.label(lang)))
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "\n{} {} ({}{level})",
-            r.id,
-            r.title.get(lang),
-            r.kind.label(lang)
-        )?;
-        let field = |out: &mut dyn Write, label: Msg, text: &str| -> std::io::Result<()> {
-            if text.trim().is_empty() {
-                Ok(())
-            } else {
-                writeln!(out, "  {}: {}", label.text(lang), text)
-            }
-        };
-        field(out, Msg::SetText, r.text.get(lang))?;
-        field(out, Msg::SetRationale, r.rationale.get(lang))?;
-        field(out, Msg::SetBasis, &r.basis.join("; "))?;
-        field(
-            out,
-            Msg::SetApplies,
-            &i18n::condition(&r.applies_when, lang),
-        )?;
-        field(out, Msg::SetEvidence, r.evidence.get(lang))?;
-        field(out, Msg::SetFollowUp, r.follow_up.get(lang))?;
-    }
-    Ok(())
-}
-
-/// Prints aligned columns; the last column is left unpadded so long titles do not wrap others.
-fn table(out: &mut dyn Write, headers: &[&str], rows: Vec<Vec<String>>) -> anyhow::Result<()> {
-    let width = |s: &str| s.chars().count();
-    let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
-        }
-    }
-    let line = |cells: Vec<&str>| -> String {
-        let last = cells.len().saturating_sub(1);
-        cells
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if i == last {
-                    c.to_string()
-                } else {
-                    format!("{c}{}", " ".repeat(widths[i] - width(c)))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("  ")
-    };
-    writeln!(out, "{}", line(headers.to_vec()))?;
-    for row in &rows {
-        writeln!(out, "{}", line(row.iter().map(String::as_str).collect()))?;
-    }
-    Ok(())
 }

@@ -9,12 +9,52 @@ use crate::domain::requirement::hash_bytes;
 /// `(file name, contents)` of every built-in set, in the order they are shown.
 pub const FILES: &[(&str, &str)] = &[
     (
+        "lou-grund.toml",
+        include_str!("../../requirement-sets/lou-grund.toml"),
+    ),
+    (
+        "data-ownership-exit.toml",
+        include_str!("../../requirement-sets/data-ownership-exit.toml"),
+    ),
+    (
         "hosting-location.toml",
         include_str!("../../requirement-sets/hosting-location.toml"),
     ),
     (
         "sub-suppliers.toml",
         include_str!("../../requirement-sets/sub-suppliers.toml"),
+    ),
+    (
+        "ai-act.toml",
+        include_str!("../../requirement-sets/ai-act.toml"),
+    ),
+    (
+        "ai-use-policy.toml",
+        include_str!("../../requirement-sets/ai-use-policy.toml"),
+    ),
+    (
+        "information-security.toml",
+        include_str!("../../requirement-sets/information-security.toml"),
+    ),
+    (
+        "personal-data.toml",
+        include_str!("../../requirement-sets/personal-data.toml"),
+    ),
+    (
+        "public-records.toml",
+        include_str!("../../requirement-sets/public-records.toml"),
+    ),
+    (
+        "accessibility.toml",
+        include_str!("../../requirement-sets/accessibility.toml"),
+    ),
+    (
+        "follow-up.toml",
+        include_str!("../../requirement-sets/follow-up.toml"),
+    ),
+    (
+        "sustainability.toml",
+        include_str!("../../requirement-sets/sustainability.toml"),
     ),
 ];
 

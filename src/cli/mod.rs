@@ -30,6 +30,10 @@ pub struct Env {
     pub today: Option<String>,
     pub lang: Option<String>,
     pub user: String,
+    /// `NO_COLOR` is set: draw without colour.
+    pub no_color: bool,
+    /// Standard input and output are a terminal, so the interactive program can run.
+    pub interactive: bool,
 }
 
 impl Env {
@@ -43,6 +47,11 @@ impl Env {
             user: var("USER")
                 .or_else(|| var("USERNAME"))
                 .unwrap_or_else(|| "unknown".into()),
+            no_color: var("NO_COLOR").is_some(),
+            interactive: {
+                use std::io::IsTerminal;
+                std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+            },
         }
     }
 }
@@ -196,8 +205,13 @@ fn execute(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let Some(command) = &cli.command else {
-        writeln!(out, "{}\n", Msg::TuiPending.text(lang))?;
-        write!(out, "{}", Cli::command().render_help())?;
+        if !env.interactive {
+            // Not a terminal (a pipe, a cron job): say what there is instead of drawing.
+            write!(out, "{}", Cli::command().render_help())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let store = open_store(cli, env)?;
+        crate::tui::run(store, lang, env.no_color)?;
         return Ok(ExitCode::SUCCESS);
     };
     match command {

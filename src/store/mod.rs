@@ -9,6 +9,7 @@
 
 mod audit;
 pub mod contracts;
+pub mod custom_sets;
 mod error;
 mod migrations;
 pub mod procurements;
@@ -16,6 +17,7 @@ pub mod reviews;
 pub mod search;
 pub mod sets;
 pub mod suppliers;
+pub mod tailoring;
 
 use std::fs;
 use std::path::{Path, PathBuf};

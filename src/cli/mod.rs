@@ -279,26 +279,34 @@ fn execute(
     }
 }
 
+/// Brings the built-in sets into the store when the embedded files changed since the last
+/// start; an unchanged start neither parses them nor writes anything.
+pub fn sync_builtins(store: &mut Store) -> anyhow::Result<()> {
+    let hash = catalog::builtin::combined_hash();
+    if store.builtins_synced(&hash)? {
+        return Ok(());
+    }
+    let builtins = catalog::builtin::load().map_err(|errors| {
+        anyhow!(
+            "the built-in requirement sets are broken:\n{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })?;
+    let sets: Vec<RequirementSet> = builtins.into_iter().map(|p| p.set).collect();
+    store.sync_builtins(&sets, &hash)?;
+    Ok(())
+}
+
 /// Opens the database and brings the built-in sets up to date.
 pub fn open_store(cli: &Cli, env: &Env) -> anyhow::Result<Store> {
     let clock = Clock::from_env_value(env.today.as_deref())?;
     let path = paths::database(cli.db.as_deref())?;
     let mut store = Store::open(&path, clock, &env.user)?;
-    let hash = catalog::builtin::combined_hash();
-    if !store.builtins_synced(&hash)? {
-        let builtins = catalog::builtin::load().map_err(|errors| {
-            anyhow!(
-                "the built-in requirement sets are broken:\n{}",
-                errors
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        })?;
-        let sets: Vec<RequirementSet> = builtins.into_iter().map(|p| p.set).collect();
-        store.sync_builtins(&sets, &hash)?;
-    }
+    sync_builtins(&mut store)?;
     Ok(store)
 }
 

@@ -164,3 +164,17 @@ labels!(EvidenceState {
     EvidenceState::Expiring => ("går snart ut", "expiring"),
     EvidenceState::Expired => ("har gått ut", "expired"),
 });
+
+/// A kind in at most nine characters, for list columns.
+pub fn kind_short(k: Kind, lang: Lang) -> &'static str {
+    match (k, lang) {
+        (Kind::Qualification, Lang::Sv) => "kval.krav",
+        (Kind::Mandatory, Lang::Sv) => "ska-krav",
+        (Kind::Evaluated, Lang::Sv) => "bör-krav",
+        (Kind::ContractTerm, Lang::Sv) => "villkor",
+        (Kind::Qualification, Lang::En) => "qualif.",
+        (Kind::Mandatory, Lang::En) => "mandatory",
+        (Kind::Evaluated, Lang::En) => "evaluated",
+        (Kind::ContractTerm, Lang::En) => "term",
+    }
+}

@@ -13,7 +13,7 @@ pub use crate::domain::Lang;
 pub use conditions::{condition, fact};
 pub use errors::{any_error, org_number_error, profile_warning, store_error};
 pub use fields::{field_help, field_label, klassa_help};
-pub use labels::Label;
+pub use labels::{Label, kind_short};
 pub use messages::Msg;
 
 /// The UI language: `--lang`, then `LANG`, then Swedish.

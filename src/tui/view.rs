@@ -51,29 +51,39 @@ pub fn draw(frame: &mut Frame, s: &AppState, theme: &Theme, chain: &[Context]) {
         }
     }
     if let Some(t) = &s.toast {
-        let style = if t.kind == ToastKind::Error {
-            theme.error()
-        } else {
-            theme.ok()
-        };
-        let width = (u16::try_from(t.text.chars().count()).unwrap_or(u16::MAX) + 4).min(body.width);
-        let lines =
-            u16::try_from(t.text.chars().count() / usize::from(width.saturating_sub(4).max(1)) + 1)
-                .unwrap_or(1);
-        let rect = Rect {
-            x: body.right().saturating_sub(width),
-            y: body.bottom().saturating_sub(lines + 2),
-            width,
-            height: (lines + 2).min(body.height),
-        };
-        frame.render_widget(Clear, rect);
-        frame.render_widget(
-            Paragraph::new(Span::styled(t.text.clone(), style))
-                .wrap(Wrap { trim: true })
-                .block(Block::bordered().border_style(style)),
-            rect,
-        );
+        draw_toast(frame, body, t, theme);
     }
+}
+
+/// The toast in the bottom-right corner, wrapped to at most 60 columns.
+fn draw_toast(frame: &mut Frame, body: Rect, t: &super::widgets::modal::Toast, theme: &Theme) {
+    let style = if t.kind == ToastKind::Error {
+        theme.error()
+    } else {
+        theme.ok()
+    };
+    let text_w = t.text.chars().count();
+    let inner_w = text_w
+        .clamp(1, 60)
+        .min(usize::from(body.width.saturating_sub(2)));
+    // Word wrapping can need one line more than the plain division when words do not fit.
+    let plain = text_w.div_ceil(inner_w.max(1));
+    let lines = if plain > 1 { plain + 1 } else { plain };
+    let width = u16::try_from(inner_w + 2).unwrap_or(body.width);
+    let height = (u16::try_from(lines).unwrap_or(1) + 2).min(body.height);
+    let rect = Rect {
+        x: body.right().saturating_sub(width),
+        y: body.bottom().saturating_sub(height),
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(Span::styled(t.text.clone(), style))
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().border_style(style)),
+        rect,
+    );
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
@@ -123,7 +133,12 @@ fn draw_footer(frame: &mut Frame, area: Rect, chain: &[Context], lang: Lang, the
     let inner: Vec<_> = keymap::visible(chain)
         .into_iter()
         .filter(|b| b.context == chain[0] && !tail.contains(&b.action))
-        .filter(|b| b.group == Group::Editing || chain[0].is_modal())
+        .filter(|b| {
+            b.group == Group::Editing
+                || chain[0].is_modal()
+                || b.action == Action::Open
+                || b.action == Action::Search
+        })
         .collect();
     for b in inner.iter().take(6) {
         if let Some(k) = b.keys.first().and_then(|k| keymap::Key::parse(k)) {

@@ -610,8 +610,10 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &FormState, theme: &Theme) {
         Paragraph::new(Span::styled(help, theme.dim())).wrap(Wrap { trim: true }),
         help_rect,
     );
+    // In a multi-line field Enter makes a new line, so saving is Ctrl-S.
+    let multi = form.focused().is_some_and(Field::is_multi_line);
     let hints = Line::from(vec![
-        Span::styled("Enter", theme.key()),
+        Span::styled(if multi { "Ctrl-S" } else { "Enter" }, theme.key()),
         Span::raw(format!(" {}  ", Msg::ActSubmit.text(lang))),
         Span::styled("Tab", theme.key()),
         Span::raw(format!(" {}  ", Msg::ActNextField.text(lang))),

@@ -151,7 +151,7 @@ fn draw_requirements(frame: &mut Frame, area: Rect, s: &LibraryState, lang: Lang
             Line::from(format!(
                 "{} {} {} {}",
                 pad(r.id.as_str(), 9),
-                pad(r.kind.label(lang), 10),
+                pad(i18n::kind_short(r.kind, lang), 9),
                 pad(level, 6),
                 r.title.get(lang)
             ))
@@ -338,7 +338,7 @@ fn draw_search(frame: &mut Frame, area: Rect, s: &Search, lang: Lang, theme: &Th
             Line::from(format!(
                 "{} {} {} {}",
                 pad(&h.requirement_id, 9),
-                pad(h.kind.label(lang), 10),
+                pad(i18n::kind_short(h.kind, lang), 9),
                 pad(&h.set_id, 20),
                 h.title.get(lang)
             ))

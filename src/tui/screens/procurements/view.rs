@@ -288,7 +288,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, lang: Lang, theme: &Th
                     "{mark}{} {} {} {} {}",
                     pad(&l.position.to_string(), 3),
                     pad(&l.label(), 9),
-                    pad(l.kind.label(lang), 17),
+                    pad(i18n::kind_short(l.kind, lang), 9),
                     pad(&weight, 3),
                     l.title.get(lang)
                 ))

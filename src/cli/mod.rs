@@ -88,8 +88,13 @@ enum Command {
         #[command(subcommand)]
         command: ProcurementsCommand,
     },
-    /// Load a realistic sample into an empty database
-    Demo,
+    /// Load a realistic sample into an empty database, or generate a large one for benchmarks
+    Demo {
+        /// sample: a few procurements, suppliers and reviews in every state; municipal or
+        /// national: generated data at the sizes of the performance budgets
+        #[arg(long, value_parser = ["sample", "municipal", "national"], default_value = "sample")]
+        scale: String,
+    },
     /// Copy the whole database to a new file while it stays in use
     Backup {
         /// The backup file to create
@@ -253,17 +258,36 @@ fn execute(
             procurements_list(&store, *format, lang, out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Demo => {
+        Command::Demo { scale } => {
             let mut store = open_store(cli, env)?;
-            let summary = demo::load(&mut store)?;
-            let counts = Msg::DemoCounts
-                .text(lang)
-                .replace("{procurements}", &summary.procurements.to_string())
-                .replace("{lines}", &summary.lines.to_string())
-                .replace("{suppliers}", &summary.suppliers.to_string())
-                .replace("{sub_suppliers}", &summary.sub_suppliers.to_string())
-                .replace("{contracts}", &summary.contracts.to_string())
-                .replace("{reviews}", &summary.reviews.to_string());
+            let counts = match demo::scale::Scale::from_name(scale) {
+                Some(size) => {
+                    let started = std::time::Instant::now();
+                    let g = demo::scale::generate(&mut store, size)?;
+                    Msg::ScaleCounts
+                        .text(lang)
+                        .replace("{requirements}", &g.requirements.to_string())
+                        .replace("{sets}", &g.sets.to_string())
+                        .replace("{procurements}", &g.procurements.to_string())
+                        .replace("{suppliers}", &g.suppliers.to_string())
+                        .replace("{reviews}", &g.reviews.to_string())
+                        .replace(
+                            "{seconds}",
+                            &format!("{:.1}", started.elapsed().as_secs_f64()),
+                        )
+                }
+                None => {
+                    let summary = demo::load(&mut store)?;
+                    Msg::DemoCounts
+                        .text(lang)
+                        .replace("{procurements}", &summary.procurements.to_string())
+                        .replace("{lines}", &summary.lines.to_string())
+                        .replace("{suppliers}", &summary.suppliers.to_string())
+                        .replace("{sub_suppliers}", &summary.sub_suppliers.to_string())
+                        .replace("{contracts}", &summary.contracts.to_string())
+                        .replace("{reviews}", &summary.reviews.to_string())
+                }
+            };
             writeln!(out, "{}: {counts}", Msg::DemoLoaded.text(lang))?;
             if let Some(p) = store.path() {
                 writeln!(out, "{}: {}", Msg::Database.text(lang), p.display())?;

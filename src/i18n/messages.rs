@@ -43,6 +43,7 @@ messages! {
     Imported => ("Importerade", "Imported"),
     Exported => ("Skrev", "Wrote"),
     BackupWritten => ("Säkerhetskopia skriven till", "Backup written to"),
+    ScaleCounts => ("{requirements} krav i {sets} genererade paket, {procurements} upphandlingar, {suppliers} leverantörer och {reviews} uppföljningar på {seconds} s", "{requirements} requirements in {sets} generated sets, {procurements} procurements, {suppliers} suppliers and {reviews} reviews in {seconds} s"),
     DemoLoaded => ("Exempeldata inlagd", "Sample data loaded"),
     DemoCounts => ("{procurements} upphandlingar med {lines} kravrader, {suppliers} leverantörer med {sub_suppliers} underleverantörer, {contracts} avtal och {reviews} uppföljningar", "{procurements} procurements with {lines} requirement lines, {suppliers} suppliers with {sub_suppliers} sub-suppliers, {contracts} contracts and {reviews} reviews"),
     SetNotFound => ("Kravpaketet finns inte", "No such requirement set"),

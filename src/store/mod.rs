@@ -176,6 +176,16 @@ impl Store {
             .map_err(StoreError::from)
     }
 
+    /// How many suppliers, contracts and reviews there are (for tabs that only show counts).
+    pub fn counts(&self) -> Result<(i64, i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM supplier), (SELECT count(*) FROM contract),
+                    (SELECT count(*) FROM review)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?)
+    }
+
     /// Whether the database holds any user data (procurements, suppliers or contracts).
     pub fn has_user_data(&self) -> Result<bool> {
         Ok(self.conn.query_row(

@@ -41,6 +41,9 @@ impl Guard {
             restore();
             return Err(e);
         }
+        // crossterm starts listening for window-size changes on its first poll; polling once
+        // here means a resize during start-up is not missed.
+        let _ = crossterm::event::poll(std::time::Duration::ZERO);
         match Terminal::new(CrosstermBackend::new(stdout())) {
             Ok(terminal) => Ok(Guard { terminal }),
             Err(e) => {

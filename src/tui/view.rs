@@ -100,19 +100,34 @@ fn draw_too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
 }
 
 fn draw_tabs(frame: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
-    let mut spans = vec![Span::styled(" kravkoll ", theme.title())];
-    for (i, tab) in Tab::ALL.iter().enumerate() {
-        let style = if *tab == s.tab {
-            theme.tab_active()
-        } else {
-            theme.normal()
-        };
-        spans.push(Span::styled(
-            format!(" {} {} ", i + 1, tab.title().text(s.lang)),
-            style,
-        ));
+    let tabs: Vec<Span> = Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, tab)| {
+            let style = if *tab == s.tab {
+                theme.tab_active()
+            } else {
+                theme.normal()
+            };
+            Span::styled(format!(" {} {} ", i + 1, tab.title().text(s.lang)), style)
+        })
+        .collect();
+    let brand = Span::styled(" kravkoll ", theme.title());
+    let date = Span::styled(format!("  {}", s.today), theme.dim());
+    let width = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|x| x.content.chars().count())
+            .sum::<usize>()
+    };
+    // The tabs always show; the name and the date only when there is room for them.
+    let mut spans = tabs.clone();
+    if width(&spans) + brand.content.chars().count() <= usize::from(area.width) {
+        spans.insert(0, brand);
     }
-    spans.push(Span::styled(format!("  {}", s.today), theme.dim()));
+    if width(&spans) + date.content.chars().count() <= usize::from(area.width) {
+        spans.push(date);
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::domain::{Lang, Status};
 use crate::i18n::Msg;
@@ -50,6 +50,11 @@ pub struct DashboardState {
 impl DashboardState {
     pub fn reload(&mut self, store: &Store) -> anyhow::Result<()> {
         let all = store.procurements()?;
+        self.reload_from(store, &all)
+    }
+
+    /// Rebuilds the dashboard from a procurement list already read.
+    pub fn reload_from(&mut self, store: &Store, all: &[ProcurementSummary]) -> anyhow::Result<()> {
         let mut drafts: Vec<&ProcurementSummary> =
             all.iter().filter(|p| p.status == Status::Draft).collect();
         // Nearest deadline first; drafts without a deadline last.
@@ -142,7 +147,9 @@ pub fn draw(
     frame.render_widget(block, area);
     if s.items.is_empty() {
         frame.render_widget(
-            Paragraph::new(Msg::DashEmpty.text(lang)).style(theme.dim()),
+            Paragraph::new(Msg::DashEmpty.text(lang))
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
             inner,
         );
         return;

@@ -52,7 +52,8 @@ impl LibraryState {
     pub fn reload(&mut self, store: &Store) -> anyhow::Result<()> {
         let keep = self.current.as_ref().map(|s| s.id.to_string());
         self.sets = store.sets()?;
-        self.index = store.requirement_index()?;
+        // The search index is read when a search starts, not at every start of the program.
+        self.index.clear();
         self.set_cursor.set_len(self.sets.len());
         if let Some(i) = keep.and_then(|k| self.sets.iter().position(|s| s.id == k)) {
             self.set_cursor.select(i);
@@ -192,7 +193,12 @@ impl LibraryState {
             | Action::PageDown
             | Action::First
             | Action::Last => self.move_by(action, cx)?,
-            Action::Search => self.search = Some(Search::default()),
+            Action::Search => {
+                if self.index.is_empty() {
+                    self.index = cx.store.requirement_index().map_err(|e| cx.error(&e))?;
+                }
+                self.search = Some(Search::default());
+            }
             Action::Back if self.search.is_some() => self.search = None,
             Action::Back => {
                 self.pane = match self.pane {

@@ -36,8 +36,18 @@ pub struct ProcurementsState {
 
 impl ProcurementsState {
     pub fn reload(&mut self, store: &Store) -> anyhow::Result<()> {
+        let list = store.procurements()?;
+        self.reload_from(store, list)
+    }
+
+    /// Takes a procurement list already read, keeping the selection.
+    pub fn reload_from(
+        &mut self,
+        store: &Store,
+        list: Vec<ProcurementSummary>,
+    ) -> anyhow::Result<()> {
         let selected = self.selected().map(|p| p.id);
-        self.list = store.procurements()?;
+        self.list = list;
         self.refilter();
         if let Some(id) = selected
             && let Some(i) = self.shown.iter().position(|&i| self.list[i].id == id)

@@ -7,7 +7,7 @@ use rusqlite_migration::{M, Migrations};
 
 static STEPS: &[&str] = &[
     include_str!("sql/0001_init.sql"),
-    include_str!("sql/0002_review_contract_index.sql"),
+    include_str!("sql/0002_indexes.sql"),
 ];
 
 pub static MIGRATIONS: LazyLock<Migrations<'static>> =

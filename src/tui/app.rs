@@ -58,16 +58,22 @@ impl App {
 
     fn reload_all(&mut self) -> anyhow::Result<()> {
         let s = &mut self.state;
-        s.dashboard.reload(&self.store)?;
+        // One read of the procurements serves both the dashboard and the list.
+        let list = self.store.procurements()?;
+        s.dashboard.reload_from(&self.store, &list)?;
+        s.procurements.reload_from(&self.store, list)?;
         s.library.reload(&self.store)?;
-        s.procurements.reload(&self.store)?;
-        s.counts = Counts {
-            suppliers: self.store.suppliers()?.len(),
-            contracts: self.store.contracts()?.len(),
-            reviews: self
-                .store
-                .reviews(crate::store::reviews::ReviewFilter::All)?
-                .len(),
+        Ok(())
+    }
+
+    /// Counts for the Suppliers and Reviews tabs, read when one of them is opened.
+    fn load_counts(&mut self) -> anyhow::Result<()> {
+        let (suppliers, contracts, reviews) = self.store.counts()?;
+        let n = |v: i64| usize::try_from(v).unwrap_or(0);
+        self.state.counts = Counts {
+            suppliers: n(suppliers),
+            contracts: n(contracts),
+            reviews: n(reviews),
         };
         Ok(())
     }
@@ -240,7 +246,15 @@ impl App {
                     .push(Modal::Help(HelpState { chain, scroll: 0 }));
             }
             Action::OpenPalette => self.open_palette(),
-            Action::SwitchTab(tab) => self.state.tab = tab,
+            Action::SwitchTab(tab) => {
+                self.state.tab = tab;
+                if matches!(tab, Tab::Suppliers | Tab::Reviews)
+                    && let Err(e) = self.load_counts()
+                {
+                    let text = i18n::any_error(&e, self.state.lang);
+                    self.toast_error(text);
+                }
+            }
             Action::ToggleLanguage => {
                 self.state.lang = match self.state.lang {
                     Lang::Sv => Lang::En,

@@ -30,6 +30,8 @@ pub struct Search {
 const LIMIT: usize = 200;
 /// Fewer full-text hits than this and fuzzy matches are added.
 const FUZZY_BELOW: usize = 20;
+/// Characters typed before the search runs.
+pub const MIN_CHARS: usize = 2;
 
 impl Search {
     pub fn selected(&self) -> Option<&Hit> {
@@ -39,6 +41,12 @@ impl Search {
     pub fn run(&mut self, store: &Store, index: &[IndexEntry]) {
         let q = self.input.value().trim().to_string();
         self.error = None;
+        // One letter matches nearly everything in a large library; wait for the second.
+        if q.chars().count() < MIN_CHARS {
+            self.hits.clear();
+            self.cursor = ListCursor::new(0);
+            return;
+        }
         let mut hits: Vec<Hit> = match store.search(&q, LIMIT) {
             Ok(found) => found
                 .into_iter()

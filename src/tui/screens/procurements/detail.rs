@@ -21,6 +21,10 @@ use crate::tui::widgets::modal::{ConfirmState, PickItem, PickerState};
 
 pub struct Detail {
     pub record: Record<Procurement>,
+    /// The revision when opened, and whether a line changed since: going back reloads the
+    /// list only then.
+    pub opened_revision: i64,
+    pub changed: bool,
     pub lines: Vec<Record<Line>>,
     pub linked: Vec<LinkedSet>,
     pub drift: Vec<Drift>,
@@ -35,6 +39,8 @@ impl Detail {
             .procurement(id)?
             .ok_or_else(|| anyhow::anyhow!("procurement {id} does not exist"))?;
         let mut d = Detail {
+            opened_revision: record.revision,
+            changed: false,
             record,
             lines: Vec::new(),
             linked: Vec::new(),
@@ -123,6 +129,7 @@ impl Detail {
         cx: &mut Ctx,
         f: impl FnOnce(&crate::store::Tx) -> crate::store::Result<()>,
     ) -> Result<(), String> {
+        self.changed = true;
         let r = cx.store.write(f).map_err(|e| cx.error(&e));
         self.reload(cx.store).map_err(|e| e.to_string())?;
         r
@@ -328,6 +335,7 @@ impl Detail {
     }
 
     pub fn picked(&mut self, purpose: PickPurpose, index: usize, cx: &mut Ctx) -> Outcome {
+        self.changed = true;
         let lang = cx.lang;
         match purpose {
             PickPurpose::LinkSet { procurement, sets } => {
@@ -416,6 +424,7 @@ impl Detail {
     }
 
     pub fn confirmed(&mut self, pending: Pending, cx: &mut Ctx) -> Outcome {
+        self.changed = true;
         let out = match pending {
             Pending::ChangeKind {
                 line,
@@ -429,6 +438,7 @@ impl Detail {
     }
 
     pub fn submitted(&mut self, purpose: &FormPurpose, v: &Values, cx: &mut Ctx) -> Submitted {
+        self.changed = true;
         let lang = cx.lang;
         let line_of = |id: i64| {
             self.lines

@@ -128,8 +128,12 @@ impl ProcurementsState {
         self.lang = cx.lang;
         if let Some(d) = &mut self.detail {
             if *action == Action::Back && !d.show_drift {
+                // The list is read again only when something changed while the detail was open.
+                let changed = d.record.revision != d.opened_revision || d.changed;
                 self.detail = None;
-                self.reload(cx.store).map_err(|e| e.to_string())?;
+                if changed {
+                    self.reload(cx.store).map_err(|e| e.to_string())?;
+                }
                 return Ok(Vec::new());
             }
             return d.handle(action, cx);

@@ -145,7 +145,7 @@ messages! {
     LinkedSets => ("Kravpaket", "Sets"),
     Frozen => ("Upphandlingen är {status}: kraven är låsta.", "The procurement is {status}: its lines are frozen."),
     FrozenSince => ("Publicerad {date}: kraven är låsta. Ändringar görs som rättelse med skäl (A).", "Published {date}: the lines are frozen. Changes are amendments with a reason (A)."),
-    DriftBanner => ("Nyare versioner av länkade kravpaket finns: {n} skillnader (v visar dem).", "Newer versions of linked sets exist: {n} differences (v shows them)."),
+    DriftBanner => ("Nyare versioner av länkade kravpaket finns. Skillnader: {n} (v visar dem).", "Newer versions of linked sets exist. Differences: {n} (v shows them)."),
     Lines => ("Krav", "Lines"),
     Included => ("ingår", "included"),
     NoLines => ("Inga krav ännu. Tryck l för att länka ett kravpaket eller a för ett eget krav.", "No lines yet. Press l to link a set or a for an own requirement."),

@@ -56,6 +56,11 @@ impl App {
         &self.store
     }
 
+    /// The store, for tools and tests that change data behind the screens' back.
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
     fn reload_all(&mut self) -> anyhow::Result<()> {
         let s = &mut self.state;
         // One read of the procurements serves both the dashboard and the list.

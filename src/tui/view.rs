@@ -218,11 +218,9 @@ fn list_popup(
     rows: Vec<Line<'static>>,
     theme: &Theme,
 ) {
-    let rect = centered(
-        area,
-        70,
-        (u16::try_from(rows.len()).unwrap_or(20) + 4).clamp(6, area.height),
-    );
+    let width = area.width.saturating_sub(8).min(100);
+    let height = (u16::try_from(rows.len()).unwrap_or(20) + 4).clamp(6, area.height);
+    let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(Span::styled(format!(" {title} "), theme.title()))

@@ -51,3 +51,11 @@ impl From<String> for Refusal {
         Refusal::Message(s)
     }
 }
+
+/// The width of an id column: the longest id shown, within reason.
+pub fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
+    ids.map(|i| i.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(7, 16)
+}

@@ -10,6 +10,7 @@ use super::{LibraryState, Pane, Search};
 use crate::domain::{Lang, Requirement, RequirementSet};
 use crate::i18n::{self, Label, Msg};
 use crate::store::sets::Origin;
+use crate::tui::screens::id_width;
 use crate::tui::theme::Theme;
 
 fn pad(s: &str, w: usize) -> String {
@@ -134,6 +135,7 @@ fn draw_requirements(frame: &mut Frame, area: Rect, s: &LibraryState, lang: Lang
         );
         return;
     }
+    let id_w = id_width(set.requirements.iter().map(|r| r.id.as_str()));
     let rows: Vec<Line> = s
         .req_cursor
         .window(usize::from(inner.height))
@@ -150,7 +152,7 @@ fn draw_requirements(frame: &mut Frame, area: Rect, s: &LibraryState, lang: Lang
             };
             Line::from(format!(
                 "{} {} {} {}",
-                pad(r.id.as_str(), 9),
+                pad(r.id.as_str(), id_w),
                 pad(i18n::kind_short(r.kind, lang), 9),
                 pad(level, 6),
                 r.title.get(lang)
@@ -325,6 +327,7 @@ fn draw_search(frame: &mut Frame, area: Rect, s: &Search, lang: Lang, theme: &Th
         );
         return;
     }
+    let id_w = id_width(s.hits.iter().map(|h| h.requirement_id.as_str()));
     let rows: Vec<Line> = s
         .cursor
         .window(usize::from(rows_area.height))
@@ -337,7 +340,7 @@ fn draw_search(frame: &mut Frame, area: Rect, s: &Search, lang: Lang, theme: &Th
             };
             Line::from(format!(
                 "{} {} {} {}",
-                pad(&h.requirement_id, 9),
+                pad(&h.requirement_id, id_w),
                 pad(i18n::kind_short(h.kind, lang), 9),
                 pad(&h.set_id, 20),
                 h.title.get(lang)

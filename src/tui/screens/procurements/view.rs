@@ -11,11 +11,12 @@ use super::detail::Detail;
 use crate::domain::{Kind, Lang, Profile, Status};
 use crate::i18n::{self, Label, Msg};
 use crate::store::tailoring::{Drift, DriftChange};
+use crate::tui::screens::id_width;
 use crate::tui::theme::Theme;
 
 fn pad(s: &str, w: usize) -> String {
     let n = s.chars().count();
-    if n >= w {
+    if n > w {
         let mut t: String = s.chars().take(w.saturating_sub(1)).collect();
         if w > 0 {
             t.push('…');
@@ -223,13 +224,21 @@ fn header(d: &Detail, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
 
 fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, lang: Lang, theme: &Theme) {
     let head = header(d, lang, theme);
+    // The header wraps: a long profile or set list takes more rows rather than being cut.
+    let inner_w = usize::from(area.width.saturating_sub(2)).max(1);
+    let rows: usize = head
+        .iter()
+        .map(|l| l.width().div_ceil(inner_w).max(1))
+        .sum();
     let [head_area, body] = Layout::vertical([
-        Constraint::Length(u16::try_from(head.len()).unwrap_or(4) + 2),
+        Constraint::Length(u16::try_from(rows).unwrap_or(4) + 2),
         Constraint::Fill(1),
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(head).block(Block::bordered().border_style(theme.border(false))),
+        Paragraph::new(head)
+            .block(Block::bordered().border_style(theme.border(false)))
+            .wrap(Wrap { trim: true }),
         head_area,
     );
     let wide = body.width >= 110;
@@ -261,6 +270,8 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, lang: Lang, theme: &Th
             inner,
         );
     } else {
+        let labels: Vec<String> = d.lines.iter().map(|l| l.value.label()).collect();
+        let id_w = id_width(labels.iter().map(String::as_str));
         let rows: Vec<Line> = d
             .cursor
             .window(usize::from(inner.height))
@@ -287,7 +298,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, lang: Lang, theme: &Th
                 Line::from(format!(
                     "{mark}{} {} {} {} {}",
                     pad(&l.position.to_string(), 3),
-                    pad(&l.label(), 9),
+                    pad(&l.label(), id_w),
                     pad(i18n::kind_short(l.kind, lang), 9),
                     pad(&weight, 3),
                     l.title.get(lang)
@@ -369,7 +380,7 @@ fn line_text(
     out
 }
 
-fn drift_label(d: &Drift, lang: Lang) -> String {
+fn drift_label(d: &Drift, id_w: usize, lang: Lang) -> String {
     let (mark, what) = match d.change {
         DriftChange::Added { .. } => ("+", Msg::DriftAdded),
         DriftChange::Changed { .. } => ("~", Msg::DriftChanged),
@@ -377,7 +388,7 @@ fn drift_label(d: &Drift, lang: Lang) -> String {
     };
     format!(
         "{mark} {} {} ({} {} → {})",
-        pad(&d.requirement_id, 9),
+        pad(&d.requirement_id, id_w),
         what.text(lang),
         d.set_id,
         d.from,
@@ -401,6 +412,7 @@ fn draw_drift(
         .border_style(theme.border(true));
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
+    let id_w = id_width(d.drift.iter().map(|x| x.requirement_id.as_str()));
     let rows: Vec<Line> = d
         .drift_cursor
         .window(usize::from(inner.height))
@@ -410,7 +422,7 @@ fn draw_drift(
             } else {
                 theme.normal()
             };
-            Line::from(drift_label(&d.drift[i], lang)).style(style)
+            Line::from(drift_label(&d.drift[i], id_w, lang)).style(style)
         })
         .collect();
     frame.render_widget(Paragraph::new(rows), inner);

@@ -13,3 +13,4 @@ pub mod domain;
 pub mod i18n;
 pub mod paths;
 pub mod store;
+pub mod tui;

@@ -298,3 +298,38 @@ fn a_whole_follow_up_cycle() {
     assert_eq!(open_reviews.len(), 1);
     assert!(!open_reviews[0].overdue);
 }
+
+#[test]
+fn a_database_of_every_older_schema_is_upgraded_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(fixtures).unwrap() {
+        let src = entry.unwrap().path();
+        let path = dir.path().join(src.file_name().unwrap());
+        std::fs::copy(&src, &path).unwrap();
+        let before: i64 = rusqlite::Connection::open(&path)
+            .unwrap()
+            .query_row("SELECT count(*) FROM procurement", [], |r| r.get(0))
+            .unwrap();
+        let s = open(&path, "2026-11-22");
+        let version: i64 = s
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            version,
+            kravkoll::store::schema_version(),
+            "{}",
+            src.display()
+        );
+        assert_eq!(s.procurements().unwrap().len() as i64, before, "data kept");
+        assert!(before > 0);
+        seen += 1;
+    }
+    assert_eq!(
+        seen as i64,
+        kravkoll::store::schema_version() - 1,
+        "one fixture per older schema"
+    );
+}

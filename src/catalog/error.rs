@@ -315,6 +315,22 @@ impl fmt::Display for Problem {
 
 // The domain's own error texts are English; their Swedish lives here with the rest of the
 // catalog's Swedish, so the domain stays free of UI language.
+/// Why a set id is refused, in `lang` (also used by the forms of the interactive program).
+pub fn set_id_reason(reason: &SetIdError, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => set_id_reason_sv(reason).to_string(),
+        Lang::En => reason.to_string(),
+    }
+}
+
+/// Why a requirement id is refused, in `lang`.
+pub fn requirement_id_reason(reason: &RequirementIdError, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => requirement_id_reason_sv(reason),
+        Lang::En => reason.to_string(),
+    }
+}
+
 fn set_id_reason_sv(reason: &SetIdError) -> &'static str {
     match reason {
         SetIdError::Length => "ett id för kravpaket har 2–48 tecken",

@@ -13,6 +13,7 @@ mod fields;
 pub mod parse;
 mod position;
 mod requirement;
+pub mod snippet;
 pub mod write;
 
 #[cfg(test)]

@@ -73,7 +73,7 @@ fn key(out: &mut String, name: &str, value: &str) {
 }
 
 /// A TOML string literal chosen by toml's own writer (basic, literal or multi-line).
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
@@ -137,7 +137,7 @@ fn risk_table(risk: Risk) -> String {
 
 /// `applies_when`: nothing when it always applies by having no clauses, one inline table, or a
 /// list of them.
-fn condition(c: &Condition) -> Option<String> {
+pub(crate) fn condition(c: &Condition) -> Option<String> {
     match c.clauses() {
         [] => None,
         [one] => Some(clause(one)),

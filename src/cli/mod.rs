@@ -30,6 +30,10 @@ pub struct Env {
     pub today: Option<String>,
     pub lang: Option<String>,
     pub user: String,
+    /// `NO_COLOR` is set: draw without colour.
+    pub no_color: bool,
+    /// Standard input and output are a terminal, so the interactive program can run.
+    pub interactive: bool,
 }
 
 impl Env {
@@ -43,6 +47,11 @@ impl Env {
             user: var("USER")
                 .or_else(|| var("USERNAME"))
                 .unwrap_or_else(|| "unknown".into()),
+            no_color: var("NO_COLOR").is_some(),
+            interactive: {
+                use std::io::IsTerminal;
+                std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+            },
         }
     }
 }
@@ -79,8 +88,13 @@ enum Command {
         #[command(subcommand)]
         command: ProcurementsCommand,
     },
-    /// Load a realistic sample into an empty database
-    Demo,
+    /// Load a realistic sample into an empty database, or generate a large one for benchmarks
+    Demo {
+        /// sample: a few procurements, suppliers and reviews in every state; municipal or
+        /// national: generated data at the sizes of the performance budgets
+        #[arg(long, value_parser = ["sample", "municipal", "national"], default_value = "sample")]
+        scale: String,
+    },
     /// Copy the whole database to a new file while it stays in use
     Backup {
         /// The backup file to create
@@ -196,8 +210,13 @@ fn execute(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let Some(command) = &cli.command else {
-        writeln!(out, "{}\n", Msg::TuiPending.text(lang))?;
-        write!(out, "{}", Cli::command().render_help())?;
+        if !env.interactive {
+            // Not a terminal (a pipe, a cron job): say what there is instead of drawing.
+            write!(out, "{}", Cli::command().render_help())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        let store = open_store(cli, env)?;
+        crate::tui::run(store, lang, env.no_color)?;
         return Ok(ExitCode::SUCCESS);
     };
     match command {
@@ -239,17 +258,36 @@ fn execute(
             procurements_list(&store, *format, lang, out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Demo => {
+        Command::Demo { scale } => {
             let mut store = open_store(cli, env)?;
-            let summary = demo::load(&mut store)?;
-            let counts = Msg::DemoCounts
-                .text(lang)
-                .replace("{procurements}", &summary.procurements.to_string())
-                .replace("{lines}", &summary.lines.to_string())
-                .replace("{suppliers}", &summary.suppliers.to_string())
-                .replace("{sub_suppliers}", &summary.sub_suppliers.to_string())
-                .replace("{contracts}", &summary.contracts.to_string())
-                .replace("{reviews}", &summary.reviews.to_string());
+            let counts = match demo::scale::Scale::from_name(scale) {
+                Some(size) => {
+                    let started = std::time::Instant::now();
+                    let g = demo::scale::generate(&mut store, size)?;
+                    Msg::ScaleCounts
+                        .text(lang)
+                        .replace("{requirements}", &g.requirements.to_string())
+                        .replace("{sets}", &g.sets.to_string())
+                        .replace("{procurements}", &g.procurements.to_string())
+                        .replace("{suppliers}", &g.suppliers.to_string())
+                        .replace("{reviews}", &g.reviews.to_string())
+                        .replace(
+                            "{seconds}",
+                            &format!("{:.1}", started.elapsed().as_secs_f64()),
+                        )
+                }
+                None => {
+                    let summary = demo::load(&mut store)?;
+                    Msg::DemoCounts
+                        .text(lang)
+                        .replace("{procurements}", &summary.procurements.to_string())
+                        .replace("{lines}", &summary.lines.to_string())
+                        .replace("{suppliers}", &summary.suppliers.to_string())
+                        .replace("{sub_suppliers}", &summary.sub_suppliers.to_string())
+                        .replace("{contracts}", &summary.contracts.to_string())
+                        .replace("{reviews}", &summary.reviews.to_string())
+                }
+            };
             writeln!(out, "{}: {counts}", Msg::DemoLoaded.text(lang))?;
             if let Some(p) = store.path() {
                 writeln!(out, "{}: {}", Msg::Database.text(lang), p.display())?;
@@ -265,26 +303,34 @@ fn execute(
     }
 }
 
+/// Brings the built-in sets into the store when the embedded files changed since the last
+/// start; an unchanged start neither parses them nor writes anything.
+pub fn sync_builtins(store: &mut Store) -> anyhow::Result<()> {
+    let hash = catalog::builtin::combined_hash();
+    if store.builtins_synced(&hash)? {
+        return Ok(());
+    }
+    let builtins = catalog::builtin::load().map_err(|errors| {
+        anyhow!(
+            "the built-in requirement sets are broken:\n{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })?;
+    let sets: Vec<RequirementSet> = builtins.into_iter().map(|p| p.set).collect();
+    store.sync_builtins(&sets, &hash)?;
+    Ok(())
+}
+
 /// Opens the database and brings the built-in sets up to date.
 pub fn open_store(cli: &Cli, env: &Env) -> anyhow::Result<Store> {
     let clock = Clock::from_env_value(env.today.as_deref())?;
     let path = paths::database(cli.db.as_deref())?;
     let mut store = Store::open(&path, clock, &env.user)?;
-    let hash = catalog::builtin::combined_hash();
-    if !store.builtins_synced(&hash)? {
-        let builtins = catalog::builtin::load().map_err(|errors| {
-            anyhow!(
-                "the built-in requirement sets are broken:\n{}",
-                errors
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        })?;
-        let sets: Vec<RequirementSet> = builtins.into_iter().map(|p| p.set).collect();
-        store.sync_builtins(&sets, &hash)?;
-    }
+    sync_builtins(&mut store)?;
     Ok(store)
 }
 

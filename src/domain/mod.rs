@@ -4,6 +4,7 @@
 
 pub mod condition;
 pub mod contract;
+pub mod date;
 pub mod org_number;
 pub mod procurement;
 pub mod profile;

@@ -51,6 +51,8 @@ pub enum StoreError {
         "requirement id {id} is already used by set {other_set}; ids are unique in the whole library"
     )]
     DuplicateRequirementId { id: String, other_set: String },
+    #[error("set {set} is used by {procurements} procurement(s) and cannot be deleted")]
+    SetInUse { set: String, procurements: i64 },
     #[error("organisation number {0} belongs to another supplier already")]
     OrgNumberTaken(String),
     #[error("the database already holds data; the demo loads only into an empty database")]

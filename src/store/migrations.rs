@@ -5,7 +5,10 @@ use std::sync::LazyLock;
 
 use rusqlite_migration::{M, Migrations};
 
-static STEPS: &[&str] = &[include_str!("sql/0001_init.sql")];
+static STEPS: &[&str] = &[
+    include_str!("sql/0001_init.sql"),
+    include_str!("sql/0002_indexes.sql"),
+];
 
 pub static MIGRATIONS: LazyLock<Migrations<'static>> =
     LazyLock::new(|| Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect()));

@@ -9,6 +9,7 @@
 
 mod audit;
 pub mod contracts;
+pub mod custom_sets;
 mod error;
 mod migrations;
 pub mod procurements;
@@ -16,6 +17,7 @@ pub mod reviews;
 pub mod search;
 pub mod sets;
 pub mod suppliers;
+pub mod tailoring;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -172,6 +174,16 @@ impl Store {
         self.conn
             .backup(rusqlite::MAIN_DB, dest, None)
             .map_err(StoreError::from)
+    }
+
+    /// How many suppliers, contracts and reviews there are (for tabs that only show counts).
+    pub fn counts(&self) -> Result<(i64, i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM supplier), (SELECT count(*) FROM contract),
+                    (SELECT count(*) FROM review)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?)
     }
 
     /// Whether the database holds any user data (procurements, suppliers or contracts).

@@ -140,7 +140,10 @@ impl Store {
     }
 }
 
-fn read_lines(conn: &rusqlite::Connection, procurement_id: i64) -> Result<Vec<Record<Line>>> {
+pub(super) fn read_lines(
+    conn: &rusqlite::Connection,
+    procurement_id: i64,
+) -> Result<Vec<Record<Line>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, revision, body FROM procurement_line WHERE procurement_id = ?1
          ORDER BY position, id",
@@ -164,7 +167,7 @@ fn read_lines(conn: &rusqlite::Connection, procurement_id: i64) -> Result<Vec<Re
 }
 
 impl Tx<'_> {
-    fn load_procurement(&self, id: i64) -> Result<Record<Procurement>> {
+    pub(super) fn load_procurement(&self, id: i64) -> Result<Record<Procurement>> {
         self.query_row(
             &format!("SELECT {PROCUREMENT_COLUMNS} FROM procurement WHERE id = ?1"),
             [id],
@@ -333,7 +336,7 @@ impl Tx<'_> {
         super::sets::load_version(self, version_id)
     }
 
-    fn insert_line(&self, procurement_id: i64, line: &Line) -> Result<i64> {
+    pub(super) fn insert_line(&self, procurement_id: i64, line: &Line) -> Result<i64> {
         let src = line.source.as_ref();
         self.execute(
             "INSERT INTO procurement_line(procurement_id, position, included, modified, kind,
@@ -401,7 +404,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    fn load_line(&self, line_id: i64) -> Result<(i64, Line)> {
+    pub(super) fn load_line(&self, line_id: i64) -> Result<(i64, Line)> {
         let (pid, body): (i64, String) = self
             .query_row(
                 "SELECT procurement_id, body FROM procurement_line WHERE id = ?1",
@@ -416,7 +419,7 @@ impl Tx<'_> {
         Ok((pid, serde_json::from_str(&body)?))
     }
 
-    fn save_line(
+    pub(super) fn save_line(
         &self,
         id: i64,
         revision: i64,

@@ -29,33 +29,66 @@ pub fn fts_query(input: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
+/// Matches in ids and titles, best first; the ranking runs inside the index and only the top
+/// rows are joined, which keeps broad prefixes fast on a national library.
+const IN_TITLES: &str = "
+    SELECT v.set_id, r.req_id, r.kind, r.title_sv, r.title_en, f.rank
+    FROM (SELECT rowid, bm25(requirement_fts, 10.0, 5.0, 1.0, 3.0) AS rank FROM requirement_fts
+          WHERE requirement_fts MATCH ?1 ORDER BY rank LIMIT ?2) f
+    JOIN requirement r ON r.id = f.rowid
+    JOIN set_version v ON v.id = r.set_version_id
+    JOIN requirement_set s ON s.current_version_id = v.id
+    ORDER BY f.rank, r.req_id";
+
+/// Further matches anywhere, in library order: ranking every body match of a common word
+/// (\"leverantören\") would cost more than a keystroke may.
+const ANYWHERE: &str = "
+    SELECT v.set_id, r.req_id, r.kind, r.title_sv, r.title_en, 0.0
+    FROM (SELECT rowid FROM requirement_fts WHERE requirement_fts MATCH ?1 LIMIT ?2) f
+    JOIN requirement r ON r.id = f.rowid
+    JOIN set_version v ON v.id = r.set_version_id
+    JOIN requirement_set s ON s.current_version_id = v.id
+    ORDER BY r.id";
+
 impl Store {
-    /// Requirements matching `query`, best first. Ids and titles weigh more than body text.
+    fn hits(&self, sql: &str, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        let mut stmt = self.conn().prepare_cached(sql)?;
+        let rows = stmt.query_map(
+            params![query, i64::try_from(limit).unwrap_or(i64::MAX)],
+            |r| {
+                Ok(Hit {
+                    set_id: r.get(0)?,
+                    requirement_id: r.get(1)?,
+                    kind: Kind::from_code(&r.get::<_, String>(2)?).unwrap_or(Kind::Mandatory),
+                    title: Text::new(r.get::<_, String>(3)?, r.get::<_, String>(4)?),
+                    rank: r.get(5)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Requirements of the current library matching `query`: matches in ids and titles first,
+    /// best first, then matches in texts and tags. Old versions are never returned.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT v.set_id, r.req_id, r.kind, r.title_sv, r.title_en,
-                    bm25(requirement_fts, 10.0, 5.0, 1.0, 3.0) AS rank
-             FROM requirement_fts
-             JOIN requirement r ON r.id = requirement_fts.rowid
-             JOIN set_version v ON v.id = r.set_version_id
-             JOIN requirement_set s ON s.current_version_id = v.id
-             WHERE requirement_fts MATCH ?1
-             ORDER BY rank, r.req_id
-             LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![q, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
-            Ok(Hit {
-                set_id: r.get(0)?,
-                requirement_id: r.get(1)?,
-                kind: Kind::from_code(&r.get::<_, String>(2)?).unwrap_or(Kind::Mandatory),
-                title: Text::new(r.get::<_, String>(3)?, r.get::<_, String>(4)?),
-                rank: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        // Rows of old versions are dropped after the limit, so fetch some extra.
+        let mut hits = self.hits(IN_TITLES, &format!("{{req_id title}} : ({q})"), limit * 2)?;
+        hits.truncate(limit);
+        if hits.len() < limit {
+            let more = self.hits(ANYWHERE, &q, limit * 2)?;
+            for h in more {
+                if hits.len() >= limit {
+                    break;
+                }
+                if !hits.iter().any(|x| x.requirement_id == h.requirement_id) {
+                    hits.push(h);
+                }
+            }
+        }
+        Ok(hits)
     }
 }
 

@@ -293,7 +293,7 @@ impl Tx<'_> {
         Ok(Some(added))
     }
 
-    fn origin(&self, id: &str) -> Result<Option<Origin>> {
+    pub(super) fn origin(&self, id: &str) -> Result<Option<Origin>> {
         let builtin: Option<bool> = self
             .query_row(
                 "SELECT builtin FROM requirement_set WHERE id = ?1",
@@ -350,7 +350,7 @@ impl Tx<'_> {
     }
 
     /// Requirement ids are unique in the whole library: no other set may use them.
-    fn check_ids_free(&self, set: &RequirementSet) -> Result<()> {
+    pub(super) fn check_ids_free(&self, set: &RequirementSet) -> Result<()> {
         let mut stmt = self.prepare_cached(
             "SELECT v.set_id FROM requirement r JOIN set_version v ON v.id = r.set_version_id
              WHERE r.req_id = ?1 AND v.set_id <> ?2 LIMIT 1",
@@ -369,7 +369,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    fn insert_version(&self, set: &RequirementSet) -> Result<i64> {
+    pub(super) fn insert_version(&self, set: &RequirementSet) -> Result<i64> {
         self.execute(
             "INSERT INTO set_version(set_id, version, version_sort, title_sv, title_en,
                  description_sv, description_en, sources, content_hash, imported_at)
@@ -401,7 +401,7 @@ impl Tx<'_> {
     }
 
     /// Rewrites a version in place (built-ins only; procurements keep their own snapshots).
-    fn replace_version(&self, vid: i64, set: &RequirementSet) -> Result<()> {
+    pub(super) fn replace_version(&self, vid: i64, set: &RequirementSet) -> Result<()> {
         self.execute(
             "UPDATE set_version SET title_sv = ?2, title_en = ?3, description_sv = ?4,
                  description_en = ?5, sources = ?6, content_hash = ?7, imported_at = ?8

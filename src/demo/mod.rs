@@ -1,7 +1,10 @@
 //! `kravkoll demo`: a realistic sample for trying the program and for demonstrations. It loads
 //! in one transaction (killed half-way, the database holds none of it) and only into a
 //! database without user data. Dates are set relative to today, so the agenda always has
-//! something overdue, something in progress and something coming up.
+//! something overdue, something in progress and something coming up. `scale` generates
+//! databases at municipal and national size for benchmarks.
+
+pub mod scale;
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;

@@ -1,0 +1,161 @@
+//! Update + draw of the interactive program on generated databases (DESIGN §10 budgets):
+//! start to first frame, moving in lists, opening a procurement, filtering, and searching the
+//! library as you type. The municipal database is generated on first use and kept in the
+//! system temp directory; set KRAVKOLL_BENCH_NATIONAL=1 to also run the national scale
+//! (generating it takes a few minutes the first time).
+
+#![allow(clippy::expect_used, clippy::print_stderr)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use kravkoll::clock::Clock;
+use kravkoll::demo::scale::{Scale, generate};
+use kravkoll::domain::Lang;
+use kravkoll::store::Store;
+use kravkoll::tui::App;
+use kravkoll::tui::event::Event;
+use kravkoll::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn clock() -> Clock {
+    Clock::Fixed(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default())
+}
+
+/// The generated database for `name`, made once and reused by later runs.
+fn database(name: &str, scale: Scale) -> PathBuf {
+    let path = std::env::temp_dir().join(format!(
+        "kravkoll-bench-{name}-{}.db",
+        env!("CARGO_PKG_VERSION")
+    ));
+    if !path.exists() {
+        let tmp = path.with_extension("partial");
+        let _ = std::fs::remove_file(&tmp);
+        let mut store = Store::open(&tmp, clock(), "bench").expect("open");
+        kravkoll::cli::sync_builtins(&mut store).expect("sync");
+        generate(&mut store, scale).expect("generate");
+        drop(store);
+        std::fs::rename(&tmp, &path).expect("rename");
+    }
+    path
+}
+
+fn app(path: &Path) -> App {
+    let mut store = Store::open(path, clock(), "bench").expect("open");
+    kravkoll::cli::sync_builtins(&mut store).expect("sync");
+    App::new(store, Lang::Sv, Theme::new(false)).expect("app")
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn bench_scale(c: &mut Criterion, name: &str, scale: Scale) {
+    let path = database(name, scale);
+    let mut g = c.benchmark_group(name);
+    g.measurement_time(Duration::from_secs(4)).sample_size(30);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+
+    g.bench_function("start_to_first_frame", |b| {
+        b.iter(|| {
+            let a = app(&path);
+            term.draw(|f| a.draw(f)).expect("draw");
+        })
+    });
+
+    let mut a = app(&path);
+    keys(&mut a, "3");
+    g.bench_function("procurements_move", |b| {
+        b.iter(|| {
+            key(&mut a, KeyCode::Char('j'));
+            term.draw(|f| a.draw(f)).expect("draw");
+        })
+    });
+    g.bench_function("procurements_filter_keystroke", |b| {
+        keys(&mut a, "/");
+        b.iter(|| {
+            keys(&mut a, "k");
+            term.draw(|f| a.draw(f)).expect("draw");
+            key(&mut a, KeyCode::Backspace);
+            term.draw(|f| a.draw(f)).expect("draw");
+        });
+        key(&mut a, KeyCode::Esc);
+    });
+    g.bench_function("procurement_open_and_back", |b| {
+        b.iter(|| {
+            key(&mut a, KeyCode::Enter);
+            term.draw(|f| a.draw(f)).expect("draw");
+            key(&mut a, KeyCode::Esc);
+            term.draw(|f| a.draw(f)).expect("draw");
+        })
+    });
+
+    let mut l = app(&path);
+    keys(&mut l, "2");
+    g.bench_function("library_move_set", |b| {
+        b.iter(|| {
+            key(&mut l, KeyCode::Char('j'));
+            term.draw(|f| l.draw(f)).expect("draw");
+        })
+    });
+    key(&mut l, KeyCode::Tab);
+    g.bench_function("library_move_requirement", |b| {
+        b.iter(|| {
+            key(&mut l, KeyCode::Char('j'));
+            term.draw(|f| l.draw(f)).expect("draw");
+        })
+    });
+    keys(&mut l, "/lagr");
+    g.bench_function("library_search_keystroke", |b| {
+        b.iter_batched(
+            || (),
+            |()| {
+                keys(&mut l, "i");
+                term.draw(|f| l.draw(f)).expect("draw");
+                key(&mut l, KeyCode::Backspace);
+                term.draw(|f| l.draw(f)).expect("draw");
+            },
+            BatchSize::SmallInput,
+        )
+    });
+    g.finish();
+    eprintln!(
+        "{name}: peak RSS of the benchmark process {} kB",
+        peak_rss_kb()
+    );
+}
+
+/// The process's peak resident set size (VmHWM), Linux only.
+fn peak_rss_kb() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string())
+        })
+        .unwrap_or_else(|| "?".into())
+}
+
+fn municipal(c: &mut Criterion) {
+    bench_scale(c, "municipal", Scale::MUNICIPAL);
+}
+
+fn national(c: &mut Criterion) {
+    if std::env::var_os("KRAVKOLL_BENCH_NATIONAL").is_some() {
+        bench_scale(c, "national", Scale::NATIONAL);
+    }
+}
+
+criterion_group!(benches, municipal, national);
+criterion_main!(benches);

@@ -1,0 +1,96 @@
+//! Every string the user reads, in Swedish and English, in one place.
+//!
+//! `Msg` holds the fixed texts; `Label` names domain values; the functions put errors,
+//! conditions and form fields into words. Swedish is the default language.
+
+mod conditions;
+mod errors;
+mod fields;
+mod labels;
+mod messages;
+
+pub use crate::domain::Lang;
+pub use conditions::{condition, fact};
+pub use errors::{any_error, org_number_error, profile_warning, store_error};
+pub use fields::{field_help, field_label, klassa_help};
+pub use labels::{Label, kind_short};
+pub use messages::Msg;
+
+/// The UI language: `--lang`, then `LANG`, then Swedish.
+pub fn pick_lang(flag: Option<&str>, env_lang: Option<&str>) -> Lang {
+    flag.and_then(Lang::from_code)
+        .or_else(|| env_lang.and_then(Lang::from_code))
+        .unwrap_or(Lang::Sv)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::procurement::ProcurementError;
+    use crate::domain::{AiRisk, Condition, Kind, OrgNumberError, Status};
+    use crate::store::StoreError;
+
+    #[test]
+    fn every_message_has_both_languages() {
+        for m in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(!m.text(lang).trim().is_empty(), "{m:?} {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_and_status_has_a_label() {
+        for lang in Lang::ALL {
+            for k in Kind::ALL {
+                assert!(!k.label(lang).is_empty());
+            }
+            for s in Status::ALL {
+                assert!(!s.label(lang).is_empty());
+            }
+        }
+        assert_eq!(Kind::Mandatory.label(Lang::Sv), "ska-krav");
+    }
+
+    #[test]
+    fn language_comes_from_flag_then_env_then_swedish() {
+        assert_eq!(pick_lang(Some("en"), Some("sv_SE.UTF-8")), Lang::En);
+        assert_eq!(pick_lang(None, Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(pick_lang(None, Some("C.UTF-8")), Lang::Sv);
+        assert_eq!(pick_lang(None, None), Lang::Sv);
+    }
+
+    #[test]
+    fn conditions_read_as_words() {
+        use crate::domain::ClassLevel;
+        use crate::domain::condition::Clause;
+        let c = Condition(vec![
+            Clause {
+                secrecy: Some(true),
+                confidentiality_min: ClassLevel::new(2),
+                ..Clause::default()
+            },
+            Clause {
+                ai_risk: Some(vec![AiRisk::High, AiRisk::Limited]),
+                ..Clause::default()
+            },
+        ]);
+        assert_eq!(
+            condition(&c, Lang::Sv),
+            "(konfidentialitet ≥ 2 och sekretess (OSL)) eller (AI-riskklass: hög risk eller begränsad risk (transparens))"
+        );
+        assert_eq!(condition(&Condition::always(), Lang::En), "always");
+    }
+
+    #[test]
+    fn swedish_errors_say_what_is_wrong() {
+        let e = OrgNumberError::BadCheckDigit {
+            expected: 3,
+            found: 4,
+        };
+        assert!(org_number_error(&e, Lang::Sv).contains("kontrollsiffran"));
+        let e = StoreError::Procurement(ProcurementError::ProhibitedAi);
+        assert!(store_error(&e, Lang::Sv).contains("art. 5"));
+        assert!(store_error(&e, Lang::En).contains("prohibited"));
+    }
+}

@@ -1,0 +1,558 @@
+//! Tailoring a procurement after the first link: what a changed profile adds and removes,
+//! drift against newer versions of the linked sets (and taking changes over line by line),
+//! the order of the lines, and the dashboard's view of superseded versions.
+
+use rusqlite::params;
+use serde::Serialize;
+
+use super::audit::snapshot;
+use super::procurements::{LinkedSet, Record, read_lines};
+use super::sets::load_version;
+use super::{Result, Store, StoreError, Tx};
+use crate::domain::procurement::{AboveAmbition, ProfileChange, Selection, reevaluate, select};
+use crate::domain::set::{RequirementChange, diff_sets};
+use crate::domain::{Line, Procurement, Profile, Requirement, RequirementSet};
+
+/// How a line differs from the current version of its set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum DriftChange {
+    /// New in the current version and applies to the profile.
+    Added { requirement: Box<Requirement> },
+    /// Changed in the library since the line was copied.
+    Changed { line: i64, new: Box<Requirement> },
+    /// No longer in the library; the line is still included.
+    Removed { line: i64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Drift {
+    pub set_id: String,
+    pub from: String,
+    pub to: String,
+    pub requirement_id: String,
+    pub change: DriftChange,
+}
+
+/// The linked versions and the current versions of each superseded linked set.
+fn superseded_pairs(
+    conn: &rusqlite::Connection,
+    pid: i64,
+) -> Result<Vec<(LinkedSet, RequirementSet, RequirementSet)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ps.set_id, v.version, c.version, ps.set_version_id, s.current_version_id
+         FROM procurement_set ps
+         JOIN set_version v ON v.id = ps.set_version_id
+         JOIN requirement_set s ON s.id = ps.set_id
+         JOIN set_version c ON c.id = s.current_version_id
+         WHERE ps.procurement_id = ?1 AND ps.set_version_id <> s.current_version_id
+         ORDER BY ps.set_id",
+    )?;
+    let rows = stmt
+        .query_map([pid], |r| {
+            Ok((
+                LinkedSet {
+                    set_id: r.get(0)?,
+                    version: r.get(1)?,
+                    current_version: r.get(2)?,
+                },
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(l, old, new)| Ok((l, load_version(conn, old)?, load_version(conn, new)?)))
+        .collect()
+}
+
+fn compute_drift(conn: &rusqlite::Connection, pid: i64, profile: &Profile) -> Result<Vec<Drift>> {
+    let lines = read_lines(conn, pid)?;
+    let line_for = |set: &str, req: &str| {
+        lines.iter().find(|l| {
+            l.value
+                .source
+                .as_ref()
+                .is_some_and(|s| s.set_id == set && s.requirement_id == req)
+        })
+    };
+    let mut out = Vec::new();
+    for (linked, old, new) in superseded_pairs(conn, pid)? {
+        let entry = |req: &str, change| Drift {
+            set_id: linked.set_id.clone(),
+            from: linked.version.clone(),
+            to: linked.current_version.clone(),
+            requirement_id: req.to_string(),
+            change,
+        };
+        for change in diff_sets(&old, &new) {
+            match change {
+                RequirementChange::Added(r) => {
+                    let applies = matches!(
+                        select(r, profile, AboveAmbition::LeaveOut),
+                        Selection::Applies(_)
+                    );
+                    if applies && line_for(new.id.as_str(), r.id.as_str()).is_none() {
+                        out.push(entry(
+                            r.id.as_str(),
+                            DriftChange::Added {
+                                requirement: Box::new(r.clone()),
+                            },
+                        ));
+                    }
+                }
+                RequirementChange::Changed { new: r, .. } => {
+                    if let Some(l) = line_for(new.id.as_str(), r.id.as_str())
+                        && l.value
+                            .source
+                            .as_ref()
+                            .is_some_and(|s| s.content_hash != r.content_hash())
+                    {
+                        out.push(entry(
+                            r.id.as_str(),
+                            DriftChange::Changed {
+                                line: l.id,
+                                new: Box::new(r.clone()),
+                            },
+                        ));
+                    }
+                }
+                RequirementChange::Removed(r) => {
+                    if let Some(l) =
+                        line_for(new.id.as_str(), r.id.as_str()).filter(|l| l.value.included)
+                    {
+                        out.push(entry(r.id.as_str(), DriftChange::Removed { line: l.id }));
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Procurements whose lines come from a version that is no longer the library's current
+    /// one, with the set concerned.
+    pub fn superseded(&self) -> Result<Vec<(i64, LinkedSet)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT ps.procurement_id, ps.set_id, v.version, c.version
+             FROM procurement_set ps
+             JOIN set_version v ON v.id = ps.set_version_id
+             JOIN requirement_set s ON s.id = ps.set_id
+             JOIN set_version c ON c.id = s.current_version_id
+             WHERE ps.set_version_id <> s.current_version_id
+             ORDER BY ps.procurement_id, ps.set_id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                LinkedSet {
+                    set_id: r.get(1)?,
+                    version: r.get(2)?,
+                    current_version: r.get(3)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The per-requirement differences between a procurement's lines and the current versions
+    /// of its linked sets. Shown for every status; only drafts may take them over.
+    pub fn drift(&self, procurement_id: i64) -> Result<Vec<Drift>> {
+        let p = self
+            .procurement(procurement_id)?
+            .ok_or(StoreError::NotFound {
+                entity: "procurement",
+                id: procurement_id.to_string(),
+            })?;
+        compute_drift(self.conn(), procurement_id, &p.value.profile)
+    }
+
+    /// What saving `profile` would add to and remove from the draft's library lines.
+    pub fn profile_preview(&self, procurement_id: i64, profile: &Profile) -> Result<ProfileChange> {
+        let lines: Vec<Line> = self
+            .lines(procurement_id)?
+            .into_iter()
+            .map(|l| l.value)
+            .collect();
+        let sets = self.linked_versions(procurement_id)?;
+        Ok(reevaluate(&lines, &sets, profile, AboveAmbition::LeaveOut))
+    }
+
+    fn linked_versions(&self, procurement_id: i64) -> Result<Vec<RequirementSet>> {
+        linked_versions(self.conn(), procurement_id)
+    }
+}
+
+fn linked_versions(conn: &rusqlite::Connection, pid: i64) -> Result<Vec<RequirementSet>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT set_version_id FROM procurement_set WHERE procurement_id = ?1 ORDER BY set_id",
+    )?;
+    let ids = stmt
+        .query_map([pid], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    ids.into_iter().map(|v| load_version(conn, v)).collect()
+}
+
+impl Tx<'_> {
+    /// Saves a draft's changed profile and re-applies it: requirements that now apply are
+    /// added, library lines that no longer apply are removed (or, if the officer edited them,
+    /// kept but excluded, so no edit is lost).
+    pub fn reapply_profile(
+        &self,
+        id: i64,
+        revision: i64,
+        p: &Procurement,
+    ) -> Result<ProfileChange> {
+        let before = self.load_procurement(id)?;
+        before.value.ensure_lines_editable()?;
+        self.update_procurement(id, revision, p)?;
+        let lines = read_lines(self, id)?;
+        let values: Vec<Line> = lines.iter().map(|l| l.value.clone()).collect();
+        let sets = linked_versions(self, id)?;
+        let change = reevaluate(&values, &sets, &p.profile, AboveAmbition::LeaveOut);
+        for rec in lines.iter().filter(|l| {
+            l.value
+                .source
+                .as_ref()
+                .is_some_and(|s| change.removed.contains(&s.requirement_id))
+        }) {
+            if rec.value.modified {
+                let kept = Line {
+                    included: false,
+                    ..rec.value.clone()
+                };
+                self.save_line(
+                    rec.id,
+                    rec.revision,
+                    &rec.value,
+                    &kept,
+                    "exclude-by-profile",
+                )?;
+            } else {
+                self.execute("DELETE FROM procurement_line WHERE id = ?1", [rec.id])?;
+                self.audit(
+                    "procurement_line",
+                    rec.id,
+                    "remove-by-profile",
+                    snapshot(&rec.value),
+                    None,
+                )?;
+            }
+        }
+        let mut position = values.iter().map(|l| l.position).max().unwrap_or(0) + 1;
+        for set in &sets {
+            for r in set
+                .requirements
+                .iter()
+                .filter(|r| change.added.contains(&r.id.to_string()))
+            {
+                let mut line = Line::from_requirement(set, r, position);
+                if let Selection::AsEvaluated(_) = select(r, &p.profile, AboveAmbition::LeaveOut) {
+                    line.kind = crate::domain::Kind::Evaluated;
+                }
+                position += 1;
+                let lid = self.insert_line(id, &line)?;
+                self.audit(
+                    "procurement_line",
+                    lid,
+                    "add-by-profile",
+                    None,
+                    snapshot(&line),
+                )?;
+            }
+        }
+        Ok(change)
+    }
+
+    /// Takes over one difference from the current version of a linked set into a draft.
+    pub fn take_over(&self, procurement_id: i64, set_id: &str, requirement_id: &str) -> Result<()> {
+        let p = self.load_procurement(procurement_id)?;
+        p.value.ensure_lines_editable()?;
+        let drift = compute_drift(self, procurement_id, &p.value.profile)?;
+        let d = drift
+            .iter()
+            .find(|d| d.set_id == set_id && d.requirement_id == requirement_id)
+            .ok_or(StoreError::NotFound {
+                entity: "drift",
+                id: requirement_id.to_string(),
+            })?;
+        let current = load_version(
+            self,
+            self.query_row(
+                "SELECT current_version_id FROM requirement_set WHERE id = ?1",
+                [set_id],
+                |r| r.get::<_, i64>(0),
+            )?,
+        )?;
+        match &d.change {
+            DriftChange::Added { requirement } => {
+                let position: u32 = self.query_row(
+                    "SELECT coalesce(max(position), 0) + 1 FROM procurement_line WHERE procurement_id = ?1",
+                    [procurement_id],
+                    |r| r.get(0),
+                )?;
+                let line = Line::from_requirement(&current, requirement, position);
+                let lid = self.insert_line(procurement_id, &line)?;
+                self.audit(
+                    "procurement_line",
+                    lid,
+                    "take-over-add",
+                    None,
+                    snapshot(&line),
+                )?;
+            }
+            DriftChange::Changed { line, new } => {
+                let rec = self.line_record(*line)?;
+                let mut updated = Line::from_requirement(&current, new, rec.value.position);
+                updated.included = rec.value.included;
+                self.replace_line(&rec, &updated, "take-over")?;
+            }
+            DriftChange::Removed { line } => {
+                let rec = self.line_record(*line)?;
+                let excluded = Line {
+                    included: false,
+                    ..rec.value.clone()
+                };
+                self.save_line(
+                    rec.id,
+                    rec.revision,
+                    &rec.value,
+                    &excluded,
+                    "take-over-remove",
+                )?;
+            }
+        }
+        // Once nothing is left to take over, the procurement uses the current version.
+        if !compute_drift(self, procurement_id, &p.value.profile)?
+            .iter()
+            .any(|x| x.set_id == set_id)
+        {
+            self.execute(
+                "UPDATE procurement_set SET set_version_id =
+                     (SELECT current_version_id FROM requirement_set WHERE id = ?2)
+                 WHERE procurement_id = ?1 AND set_id = ?2",
+                params![procurement_id, set_id],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn line_record(&self, line_id: i64) -> Result<Record<Line>> {
+        let (rev, body): (i64, String) = self.query_row(
+            "SELECT revision, body FROM procurement_line WHERE id = ?1",
+            [line_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(Record {
+            id: line_id,
+            revision: rev,
+            value: serde_json::from_str(&body)?,
+        })
+    }
+
+    /// Replaces a line whole, library link included (taking over a newer version).
+    fn replace_line(&self, rec: &Record<Line>, line: &Line, action: &str) -> Result<()> {
+        let src = line.source.as_ref();
+        let changed = self.execute(
+            "UPDATE procurement_line SET kind = ?3, modified = ?4, source_version = ?5, source_hash = ?6,
+                 title_sv = ?7, title_en = ?8, body = ?9, revision = revision + 1
+             WHERE id = ?1 AND revision = ?2",
+            params![
+                rec.id,
+                rec.revision,
+                line.kind.code(),
+                line.modified,
+                src.map(|s| &s.version),
+                src.map(|s| &s.content_hash),
+                line.title.sv,
+                line.title.en,
+                serde_json::to_string(line)?,
+            ],
+        )?;
+        self.expect_updated(changed, "procurement_line", rec.id)?;
+        self.audit(
+            "procurement_line",
+            rec.id,
+            action,
+            snapshot(&rec.value),
+            snapshot(line),
+        )
+    }
+
+    /// Moves a draft's line one place up or down.
+    pub fn move_line(&self, line_id: i64, revision: i64, up: bool) -> Result<()> {
+        let (pid, line) = self.load_line(line_id)?;
+        self.load_procurement(pid)?.value.ensure_lines_editable()?;
+        let lines = read_lines(self, pid)?;
+        let i = lines
+            .iter()
+            .position(|l| l.id == line_id)
+            .ok_or(StoreError::NotFound {
+                entity: "procurement_line",
+                id: line_id.to_string(),
+            })?;
+        if lines[i].revision != revision {
+            return Err(StoreError::Stale {
+                entity: "procurement_line",
+                id: line_id.to_string(),
+            });
+        }
+        let j = if up {
+            i.checked_sub(1)
+        } else {
+            Some(i + 1).filter(|j| *j < lines.len())
+        };
+        let Some(j) = j else { return Ok(()) };
+        let other = &lines[j];
+        // Positions may have gaps after removals; swapping them keeps every other line in place.
+        let (a, b) = (line.position, other.value.position);
+        let (a, b) = if a == b {
+            (a, if up { a.saturating_sub(1) } else { a + 1 })
+        } else {
+            (a, b)
+        };
+        let moved = Line {
+            position: b,
+            ..line.clone()
+        };
+        let swapped = Line {
+            position: a,
+            ..other.value.clone()
+        };
+        self.save_line(line_id, revision, &line, &moved, "move")?;
+        self.save_line(other.id, other.revision, &other.value, &swapped, "move")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::procurement::AboveAmbition;
+    use crate::domain::{PersonalData, Procedure, Status};
+    use crate::store::sets::tests::{requirement, set};
+    use crate::store::test_support::store;
+
+    fn draft(profile: Profile) -> Procurement {
+        Procurement {
+            reference: "KS 2026/9".into(),
+            title: "Test".into(),
+            owner: "Eva".into(),
+            procedure: Procedure::Open,
+            status: Status::Draft,
+            profile,
+            deadline: None,
+            published_on: None,
+        }
+    }
+
+    fn conditional_set(version: &str, changed_text: bool, with_new: bool) -> RequirementSet {
+        let mut s = set(
+            "alpha",
+            version,
+            &[("ALPHA-01", "Alltid"), ("ALPHA-02", "Persondata")],
+        );
+        s.requirements[1].applies_when = crate::domain::Condition::one(crate::domain::Clause {
+            personal_data: Some(PersonalData::Ordinary),
+            ..Default::default()
+        });
+        if changed_text {
+            s.requirements[0].text = crate::domain::Text::sv("Ny lydelse.");
+        }
+        if with_new {
+            s.requirements.push(requirement("ALPHA-03", "Ny"));
+        }
+        s
+    }
+
+    #[test]
+    fn a_profile_change_adds_and_removes_lines_but_keeps_edits() {
+        let mut s = store();
+        s.sync_builtins(&[conditional_set("1", false, false)], "h")
+            .unwrap();
+        let id = s
+            .write(|tx| tx.create_procurement(&draft(Profile::default())))
+            .unwrap();
+        s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
+            .unwrap();
+        assert_eq!(s.lines(id).unwrap().len(), 1);
+        let with_pd = Profile {
+            personal_data: PersonalData::Ordinary,
+            ..Profile::default()
+        };
+        assert_eq!(
+            s.profile_preview(id, &with_pd).unwrap().added,
+            vec!["ALPHA-02"]
+        );
+        let rev = s.procurement(id).unwrap().unwrap().revision;
+        s.write(|tx| tx.reapply_profile(id, rev, &draft(with_pd.clone())))
+            .unwrap();
+        let lines = s.lines(id).unwrap();
+        assert_eq!(lines.len(), 2);
+        // Edit ALPHA-02, then take personal data away: the edited line stays, excluded.
+        let mut edited = lines[1].value.clone();
+        edited.edit_text(crate::domain::Text::sv("Egen text"));
+        s.write(|tx| tx.update_line(lines[1].id, lines[1].revision, &edited))
+            .unwrap();
+        let rev = s.procurement(id).unwrap().unwrap().revision;
+        let change = s
+            .write(|tx| tx.reapply_profile(id, rev, &draft(Profile::default())))
+            .unwrap();
+        assert_eq!(change.removed, vec!["ALPHA-02"]);
+        let lines = s.lines(id).unwrap();
+        assert_eq!(lines.len(), 2);
+        assert!(!lines[1].value.included && lines[1].value.modified);
+    }
+
+    #[test]
+    fn drift_is_shown_and_taken_over_line_by_line() {
+        let mut s = store();
+        s.sync_builtins(&[conditional_set("1", false, false)], "h1")
+            .unwrap();
+        let id = s
+            .write(|tx| tx.create_procurement(&draft(Profile::default())))
+            .unwrap();
+        s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
+            .unwrap();
+        s.sync_builtins(&[conditional_set("2", true, true)], "h2")
+            .unwrap();
+        let drift = s.drift(id).unwrap();
+        let ids: Vec<&str> = drift.iter().map(|d| d.requirement_id.as_str()).collect();
+        assert_eq!(ids, vec!["ALPHA-01", "ALPHA-03"], "ALPHA-02 does not apply");
+        assert!(matches!(drift[0].change, DriftChange::Changed { .. }));
+        s.write(|tx| tx.take_over(id, "alpha", "ALPHA-01")).unwrap();
+        assert_eq!(s.lines(id).unwrap()[0].value.text.sv, "Ny lydelse.");
+        assert_eq!(
+            s.linked_sets(id).unwrap()[0].version,
+            "1",
+            "ALPHA-03 still waits"
+        );
+        s.write(|tx| tx.take_over(id, "alpha", "ALPHA-03")).unwrap();
+        assert!(s.drift(id).unwrap().is_empty());
+        assert_eq!(s.linked_sets(id).unwrap()[0].version, "2");
+        assert!(s.superseded().unwrap().is_empty());
+    }
+
+    #[test]
+    fn lines_move_up_and_down() {
+        let mut s = store();
+        s.sync_builtins(&[conditional_set("1", false, true)], "h")
+            .unwrap();
+        let id = s
+            .write(|tx| tx.create_procurement(&draft(Profile::default())))
+            .unwrap();
+        s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
+            .unwrap();
+        let labels = |s: &Store| -> Vec<String> {
+            s.lines(id)
+                .unwrap()
+                .iter()
+                .map(|l| l.value.label())
+                .collect()
+        };
+        assert_eq!(labels(&s), vec!["ALPHA-01", "ALPHA-03"]);
+        let second = s.lines(id).unwrap()[1].clone();
+        s.write(|tx| tx.move_line(second.id, second.revision, true))
+            .unwrap();
+        assert_eq!(labels(&s), vec!["ALPHA-03", "ALPHA-01"]);
+    }
+}

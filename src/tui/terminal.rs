@@ -1,0 +1,61 @@
+//! The terminal while the program runs: raw mode, the alternate screen and bracketed paste,
+//! undone by a guard on every way out, a panic included. Nothing is asked of the terminal at
+//! start (the keyboard-enhancement probe can stall for seconds on terminals that ignore it).
+
+use std::io::{self, Stdout, stdout};
+
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+pub struct Guard {
+    pub terminal: Term,
+}
+
+fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+impl Guard {
+    pub fn enter() -> io::Result<Guard> {
+        // Restore the terminal before the panic message is printed, so it is readable.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        enable_raw_mode()?;
+        if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste) {
+            restore();
+            return Err(e);
+        }
+        // crossterm starts listening for window-size changes on its first poll; polling once
+        // here means a resize during start-up is not missed.
+        let _ = crossterm::event::poll(std::time::Duration::ZERO);
+        match Terminal::new(CrosstermBackend::new(stdout())) {
+            Ok(terminal) => Ok(Guard { terminal }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}

@@ -1,0 +1,117 @@
+//! The interactive program without a terminal: the real `App` on an in-memory store with the
+//! built-in library, a fixed day and Swedish, driven through the real key table.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use kravkoll::clock::Clock;
+use kravkoll::domain::Lang;
+use kravkoll::store::Store;
+use kravkoll::tui::App;
+use kravkoll::tui::event::Event;
+use kravkoll::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub const TODAY: (i32, u32, u32) = (2026, 11, 22);
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).unwrap()
+}
+
+/// A store with the built-in library, and the demo data when `demo` is true.
+pub fn store(demo: bool) -> Store {
+    let mut s = Store::open_in_memory(Clock::Fixed(today()), "tester").unwrap();
+    kravkoll::cli::sync_builtins(&mut s).unwrap();
+    if demo {
+        kravkoll::demo::load(&mut s).unwrap();
+    }
+    s
+}
+
+pub struct TestApp {
+    pub app: App,
+}
+
+impl TestApp {
+    pub fn new(demo: bool) -> TestApp {
+        TestApp::with_lang(demo, Lang::Sv)
+    }
+
+    pub fn with_lang(demo: bool, lang: Lang) -> TestApp {
+        TestApp {
+            app: App::new(store(demo), lang, Theme::new(false)).unwrap(),
+        }
+    }
+
+    /// One key written as in the key table: "j", "enter", "ctrl-s", "shift-tab", "K".
+    pub fn press(&mut self, key: &str) -> &mut TestApp {
+        let (mods, rest) = match key.strip_prefix("ctrl-") {
+            Some(r) => (KeyModifiers::CONTROL, r),
+            None => (KeyModifiers::NONE, key),
+        };
+        let code = match rest {
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" => KeyCode::BackTab,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "backspace" => KeyCode::Backspace,
+            "pgdn" => KeyCode::PageDown,
+            "pgup" => KeyCode::PageUp,
+            s if s.chars().count() == 1 => KeyCode::Char(s.chars().next().unwrap()),
+            other => panic!("unknown key {other}"),
+        };
+        self.app.handle_event(Event::Key(KeyEvent::new(code, mods)));
+        self
+    }
+
+    /// Keys separated by spaces: "j j enter".
+    pub fn keys(&mut self, keys: &str) -> &mut TestApp {
+        for k in keys.split_whitespace() {
+            self.press(k);
+        }
+        self
+    }
+
+    /// Text typed character by character into whatever has focus.
+    pub fn type_text(&mut self, text: &str) -> &mut TestApp {
+        for c in text.chars() {
+            self.app.handle_event(Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+        self
+    }
+
+    pub fn paste(&mut self, text: &str) -> &mut TestApp {
+        self.app.handle_event(Event::Paste(text.to_string()));
+        self
+    }
+
+    /// The screen as text, drawn at `w` × `h`.
+    pub fn screen(&self, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| self.app.draw(f)).unwrap();
+        t.backend().to_string()
+    }
+
+    pub fn terminal(&self, w: u16, h: u16) -> Terminal<TestBackend> {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| self.app.draw(f)).unwrap();
+        t
+    }
+
+    pub fn store(&self) -> &Store {
+        self.app.store()
+    }
+
+    pub fn toast(&self) -> Option<String> {
+        self.app.state.toast.as_ref().map(|t| t.text.clone())
+    }
+}

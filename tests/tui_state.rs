@@ -1,0 +1,527 @@
+//! The interactive program driven through its real key table on an in-memory store: every test
+//! presses keys as a user would and then checks both what the screen state says and what the
+//! store holds.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::TestApp;
+use kravkoll::domain::{AiRisk, AiUse, Kind, PersonalData, Status};
+use kravkoll::tui::action::Tab;
+use kravkoll::tui::state::Modal;
+
+/// Opens the new-procurement form and fills reference and title; `profile` is a key sequence
+/// typed from the procedure field on (Tab moves, right changes a choice).
+fn new_procurement(t: &mut TestApp, reference: &str, title: &str, profile: &str) {
+    t.keys("3 n")
+        .type_text(reference)
+        .press("tab")
+        .type_text(title);
+    t.press("tab").press("tab"); // owner, procedure
+    t.keys(profile);
+    t.press("enter");
+}
+
+/// Tab presses from the procedure field to each profile field.
+const TO_CONFIDENTIALITY: &str = "tab tab";
+
+fn high_risk_ai_profile() -> String {
+    // confidentiality 3, integrity 3, availability 2, sensitive, secrecy, no security, AI system,
+    // high risk, automated decisions.
+    format!(
+        "{TO_CONFIDENTIALITY} right right right tab right right right tab right right tab right right \
+         tab right tab tab right tab right right tab right"
+    )
+}
+
+fn only_procurement(
+    t: &TestApp,
+) -> kravkoll::store::procurements::Record<kravkoll::domain::Procurement> {
+    let list = t.store().procurements().unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    t.store().procurement(list[0].id).unwrap().unwrap()
+}
+
+fn form_error(t: &TestApp, key: &str) -> Option<String> {
+    match t.app.state.modals.last() {
+        Some(Modal::Form(_, f)) => f.field(key).and_then(|f| f.error.clone()),
+        _ => None,
+    }
+}
+
+fn modal_open(t: &TestApp) -> bool {
+    !t.app.state.modals.is_empty()
+}
+
+#[test]
+fn a_procurement_is_created_through_the_form_with_its_profile() {
+    let mut t = TestApp::new(false);
+    new_procurement(
+        &mut t,
+        "KS 2026/200",
+        "AI-stöd för försörjningsstöd",
+        &high_risk_ai_profile(),
+    );
+    assert!(!modal_open(&t), "the form closed");
+    let p = only_procurement(&t).value;
+    assert_eq!(p.reference, "KS 2026/200");
+    assert_eq!(p.status, Status::Draft);
+    assert_eq!(p.profile.confidentiality.value(), 3);
+    assert_eq!(p.profile.availability.value(), 2);
+    assert_eq!(p.profile.personal_data, PersonalData::Sensitive);
+    assert!(p.profile.secrecy && p.profile.automated_decisions);
+    assert_eq!(p.profile.ai, AiUse::System);
+    assert_eq!(p.profile.ai_risk, AiRisk::High);
+    let detail = t
+        .app
+        .state
+        .procurements
+        .detail
+        .as_ref()
+        .expect("the detail opens");
+    assert_eq!(detail.record.value.reference, "KS 2026/200");
+}
+
+#[test]
+fn an_invalid_date_shows_the_reason_and_keeps_the_text() {
+    let mut t = TestApp::new(false);
+    t.keys("3 n")
+        .type_text("KS 1")
+        .press("tab")
+        .type_text("Titel");
+    t.keys("tab tab tab").type_text("2027-13-01").press("tab");
+    assert!(
+        form_error(&t, "deadline")
+            .unwrap()
+            .contains("finns inte i kalendern")
+    );
+    let screen = t.screen(120, 40);
+    assert!(
+        screen.contains("2027-13-01") && screen.contains("finns inte i kalendern"),
+        "{screen}"
+    );
+    t.press("enter");
+    assert!(modal_open(&t), "refused: the form stays");
+    assert!(t.store().procurements().unwrap().is_empty());
+    // The refused submit put the focus on the date: clear it and type a real one.
+    t.keys("ctrl-u").type_text("2027-01-31").press("enter");
+    assert!(!modal_open(&t));
+    assert_eq!(
+        only_procurement(&t).value.deadline.unwrap().to_string(),
+        "2027-01-31"
+    );
+}
+
+#[test]
+fn a_missing_title_is_refused_and_nothing_is_saved() {
+    let mut t = TestApp::new(false);
+    t.keys("3 n").type_text("KS 2").press("enter");
+    assert_eq!(form_error(&t, "title").as_deref(), Some("måste fyllas i"));
+    assert!(t.store().procurements().unwrap().is_empty());
+    t.press("esc");
+    assert!(!modal_open(&t));
+    assert!(t.store().procurements().unwrap().is_empty());
+}
+
+/// A draft for case management with secrecy, with hosting-location linked.
+fn linked_draft() -> TestApp {
+    let mut t = TestApp::new(false);
+    // confidentiality 3, sensitive personal data, secrecy.
+    new_procurement(
+        &mut t,
+        "KS 2026/5",
+        "Ärendesystem",
+        &format!("{TO_CONFIDENTIALITY} right right right tab tab tab right right tab right"),
+    );
+    t.press("l").type_text("hosting").press("enter");
+    t
+}
+
+fn line_ids(t: &TestApp) -> Vec<String> {
+    let id = t.app.state.procurements.detail.as_ref().unwrap().record.id;
+    t.store()
+        .lines(id)
+        .unwrap()
+        .iter()
+        .map(|l| l.value.label())
+        .collect()
+}
+
+#[test]
+fn linking_a_set_adds_the_requirements_that_apply() {
+    let t = linked_draft();
+    let ids = line_ids(&t);
+    assert!(
+        ids.contains(&"HOST-04".to_string()),
+        "Swedish hosting under secrecy: {ids:?}"
+    );
+    assert!(
+        !ids.contains(&"HOST-01".to_string()),
+        "EU/EEA rule is for non-secret data: {ids:?}"
+    );
+    assert!(
+        !ids.contains(&"HOST-10".to_string()),
+        "no security protection agreement: {ids:?}"
+    );
+    assert!(
+        t.toast()
+            .unwrap()
+            .contains(&format!("{} krav lades till", ids.len()))
+    );
+}
+
+#[test]
+fn lines_are_excluded_edited_retyped_weighted_and_moved() {
+    let mut t = linked_draft();
+    let pid = t.app.state.procurements.detail.as_ref().unwrap().record.id;
+    t.press("space");
+    assert!(!t.store().lines(pid).unwrap()[0].value.included);
+    // Edit the second line's Swedish text (the first field after the titles).
+    t.keys("j e tab tab").type_text("Tillägg. ").press("ctrl-s");
+    assert!(!modal_open(&t));
+    let second = t.store().lines(pid).unwrap()[1].value.clone();
+    assert!(
+        second.modified && second.text.sv.starts_with("Tillägg. "),
+        "{:?}",
+        second.text
+    );
+    // Make it evaluated (the third kind) with weight 20.
+    t.press("t").type_text("bör").press("enter");
+    assert_eq!(t.store().lines(pid).unwrap()[1].value.kind, Kind::Evaluated);
+    t.press("w").press("ctrl-u").type_text("20").press("enter");
+    assert_eq!(t.store().lines(pid).unwrap()[1].value.weight, Some(20));
+    let before = line_ids(&t);
+    t.press("K");
+    let after = line_ids(&t);
+    assert_eq!(after[0], before[1]);
+    assert_eq!(after[1], before[0]);
+}
+
+#[test]
+fn publishing_freezes_lines_and_amendments_need_a_reason() {
+    let mut t = linked_draft();
+    let pid = t.app.state.procurements.detail.as_ref().unwrap().record.id;
+    t.press("s").type_text("publ").press("enter");
+    assert!(matches!(t.app.state.modals.last(), Some(Modal::Confirm(_))));
+    t.press("y");
+    assert_eq!(
+        t.store().procurement(pid).unwrap().unwrap().value.status,
+        Status::Published
+    );
+    let before = t.store().lines(pid).unwrap()[0].clone();
+    t.press("space");
+    assert!(t.toast().unwrap().contains("låsta"), "{:?}", t.toast());
+    assert_eq!(t.store().lines(pid).unwrap()[0], before, "nothing changed");
+    // An amendment without a reason is refused; with one it is saved and logged.
+    t.keys("A tab tab tab")
+        .type_text("Rättat. ")
+        .press("ctrl-s");
+    assert_eq!(form_error(&t, "reason").as_deref(), Some("måste fyllas i"));
+    // The focus is on the reason now; the edited text is still there.
+    t.type_text("Fel ort i texten").press("ctrl-s");
+    assert!(!modal_open(&t));
+    assert!(
+        t.store().lines(pid).unwrap()[0]
+            .value
+            .text
+            .sv
+            .starts_with("Rättat. ")
+    );
+    let trail = t
+        .store()
+        .audit_trail(Some(("procurement_line", &before.id.to_string())), 10)
+        .unwrap();
+    assert_eq!(trail[0].action, "amend");
+}
+
+#[test]
+fn a_profile_change_is_shown_before_it_happens() {
+    let mut t = linked_draft();
+    let pid = t.app.state.procurements.detail.as_ref().unwrap().record.id;
+    let before = line_ids(&t);
+    // Secrecy off: the EU/EEA rules come in, the Sweden rule goes.
+    t.press("E")
+        .keys("tab tab tab tab tab tab tab tab tab left")
+        .press("enter");
+    let body = match t.app.state.modals.last() {
+        Some(Modal::Confirm(c)) => c
+            .body
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => panic!("a confirmation"),
+    };
+    assert!(
+        body.contains("+ HOST-01") && body.contains("− HOST-04"),
+        "{body}"
+    );
+    t.press("n");
+    assert_eq!(line_ids(&t), before, "no changes on no");
+    assert!(
+        t.store()
+            .procurement(pid)
+            .unwrap()
+            .unwrap()
+            .value
+            .profile
+            .secrecy
+    );
+    t.press("E")
+        .keys("tab tab tab tab tab tab tab tab tab left")
+        .press("enter")
+        .press("y");
+    let after = line_ids(&t);
+    assert!(
+        after.contains(&"HOST-01".to_string()) && !after.contains(&"HOST-04".to_string()),
+        "{after:?}"
+    );
+    assert!(
+        !t.store()
+            .procurement(pid)
+            .unwrap()
+            .unwrap()
+            .value
+            .profile
+            .secrecy
+    );
+}
+
+#[test]
+fn a_prohibited_ai_risk_class_blocks_publishing() {
+    let mut t = TestApp::new(false);
+    // AI system, prohibited.
+    new_procurement(
+        &mut t,
+        "KS 9",
+        "Förbjudet",
+        &format!("{TO_CONFIDENTIALITY} tab tab tab tab tab tab right tab right right right"),
+    );
+    t.press("l").type_text("sub").press("enter");
+    t.press("s").type_text("publ").press("enter").press("y");
+    assert!(t.toast().unwrap().contains("art. 5"), "{:?}", t.toast());
+    assert_eq!(only_procurement(&t).value.status, Status::Draft);
+}
+
+#[test]
+fn newer_set_versions_show_as_drift_and_are_taken_over_line_by_line() {
+    let mut t = TestApp::new(false);
+    // An own copy of sub-suppliers, linked, then changed so that version 2 exists.
+    t.keys("2 j c")
+        .press("tab")
+        .type_text("EGEN-SUB")
+        .press("enter");
+    assert!(t.store().set("egen-sub-suppliers").unwrap().is_some());
+    new_procurement(&mut t, "KS 7", "Drift", "");
+    t.press("l").type_text("egen").press("enter");
+    let pid = t.app.state.procurements.detail.as_ref().unwrap().record.id;
+    let mut set = t.store().set("egen-sub-suppliers").unwrap().unwrap();
+    let mut changed = set.requirements.remove(0);
+    changed.text.sv = "Ny lydelse från biblioteket.".into();
+    t.app
+        .store_mut()
+        .write(|tx| tx.save_requirement("egen-sub-suppliers", Some(changed.id.as_str()), &changed))
+        .unwrap();
+    t.keys("esc 1 3 enter");
+    let d = t.app.state.procurements.detail.as_ref().unwrap();
+    assert_eq!(d.drift.len(), 1);
+    t.keys("v u");
+    let lines = t.store().lines(pid).unwrap();
+    let line = lines
+        .iter()
+        .find(|l| l.value.label() == changed.id.as_str())
+        .unwrap();
+    assert_eq!(line.value.text.sv, "Ny lydelse från biblioteket.");
+    assert_eq!(t.store().linked_sets(pid).unwrap()[0].version, "2");
+}
+
+#[test]
+fn the_library_searches_filters_and_jumps() {
+    let mut t = TestApp::new(false);
+    t.keys("2 /").type_text("underlev");
+    let hits: Vec<String> = t
+        .app
+        .state
+        .library
+        .search
+        .as_ref()
+        .unwrap()
+        .hits
+        .iter()
+        .map(|h| h.requirement_id.clone())
+        .collect();
+    assert!(
+        hits.len() >= 5 && hits.iter().take(5).all(|h| h.starts_with("SUB-")),
+        "{hits:?}"
+    );
+    t.press("enter");
+    let lib = &t.app.state.library;
+    assert!(lib.search.is_none());
+    assert_eq!(lib.selected_requirement().unwrap().id.as_str(), hits[0]);
+    // Kind filter: contract terms only.
+    t.keys("esc esc f f f f");
+    let set = t.app.state.library.current.clone().unwrap();
+    let shown: Vec<Kind> = t
+        .app
+        .state
+        .library
+        .shown
+        .iter()
+        .map(|i| set.requirements[*i].kind)
+        .collect();
+    assert!(
+        !shown.is_empty() && shown.iter().all(|k| *k == Kind::ContractTerm),
+        "{shown:?}"
+    );
+    t.press("f");
+    assert_eq!(t.app.state.library.shown.len(), set.requirements.len());
+    // Tag filter.
+    t.press("t").type_text("secrecy").press("enter");
+    assert_eq!(t.app.state.library.tag_filter.as_deref(), Some("secrecy"));
+    let n = t.app.state.library.shown.len();
+    assert!(n > 0 && n < set.requirements.len());
+}
+
+#[test]
+fn built_in_sets_are_read_only_and_copies_are_editable() {
+    let mut t = TestApp::new(false);
+    t.keys("2 e");
+    assert!(
+        t.toast().unwrap().contains("c"),
+        "hint to copy: {:?}",
+        t.toast()
+    );
+    assert!(!modal_open(&t));
+    t.press("c").press("tab").type_text("VAR").press("enter");
+    let copy = t.store().set("egen-hosting-location").unwrap().unwrap();
+    assert_eq!(copy.requirements[0].id.as_str(), "VAR-01");
+    // A new requirement in the copy; a wrong applies_when is refused on that field.
+    t.keys("tab n");
+    let form_fields = match t.app.state.modals.last() {
+        Some(Modal::Form(_, f)) => f.fields.iter().map(|f| f.key).collect::<Vec<_>>(),
+        _ => panic!("form"),
+    };
+    let to = |key: &str| form_fields.iter().position(|k| *k == key).unwrap();
+    let mut keys = String::new();
+    for _ in 0..to("title_sv") {
+        keys.push_str("tab ");
+    }
+    t.keys(&keys)
+        .type_text("Eget krav")
+        .press("tab")
+        .press("tab")
+        .type_text("Leverantören ska göra något.");
+    for _ in to("text_sv")..to("applies_when") {
+        t.press("tab");
+    }
+    t.type_text("{ secrecy = \"ja\" }").press("ctrl-s");
+    let error = form_error(&t, "applies_when").unwrap();
+    assert!(error.contains("sanningsvärde"), "{error}");
+    t.press("ctrl-u")
+        .type_text("{ secrecy = true }")
+        .press("ctrl-s");
+    assert!(!modal_open(&t), "{:?}", form_error(&t, "id"));
+    let copy = t.store().set("egen-hosting-location").unwrap().unwrap();
+    let added = copy.requirements.last().unwrap();
+    assert_eq!(added.id.as_str(), "VAR-11");
+    assert!(added.applies_when.clauses()[0].secrecy == Some(true));
+    // Delete it again.
+    t.keys("G d y");
+    assert_eq!(
+        t.store()
+            .set("egen-hosting-location")
+            .unwrap()
+            .unwrap()
+            .requirements
+            .len(),
+        10
+    );
+}
+
+#[test]
+fn sets_are_imported_and_exported_through_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("hosting.toml");
+    let mut t = TestApp::new(false);
+    t.keys("2 x ctrl-u")
+        .type_text(out.to_str().unwrap())
+        .press("enter");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("HOST-01"));
+    t.keys("x ctrl-u")
+        .type_text(out.to_str().unwrap())
+        .press("enter");
+    assert!(form_error(&t, "path").unwrap().contains("finns redan"));
+    t.press("esc");
+    let own = text
+        .replace("id = \"hosting-location\"", "id = \"import-test\"")
+        .replace("\"HOST-", "\"IMP-");
+    let file = dir.path().join("own.toml");
+    std::fs::write(&file, own).unwrap();
+    t.press("i")
+        .type_text(file.to_str().unwrap())
+        .press("enter");
+    assert!(!modal_open(&t));
+    assert_eq!(
+        t.store()
+            .set("import-test")
+            .unwrap()
+            .unwrap()
+            .requirements
+            .len(),
+        10
+    );
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "format = 2\n").unwrap();
+    t.press("i").type_text(bad.to_str().unwrap()).press("enter");
+    assert!(form_error(&t, "path").unwrap().contains("format"));
+}
+
+#[test]
+fn the_palette_finds_and_runs_actions_in_the_current_view() {
+    let mut t = TestApp::new(true);
+    t.keys("3 :").type_text("ny");
+    let labels: Vec<String> = match t.app.state.modals.last() {
+        Some(Modal::Palette(p)) => p
+            .matches
+            .iter()
+            .map(|i| p.items[*i].label.clone())
+            .collect(),
+        _ => panic!("palette"),
+    };
+    assert_eq!(labels.first().map(String::as_str), Some("Ny"), "{labels:?}");
+    t.press("enter");
+    assert!(
+        matches!(t.app.state.modals.last(), Some(Modal::Form(..))),
+        "the new-procurement form opened"
+    );
+}
+
+#[test]
+fn help_shows_the_keys_of_the_view_and_closes() {
+    let mut t = TestApp::new(true);
+    t.keys("2 ?");
+    let screen = t.screen(120, 40);
+    assert!(
+        screen.contains("Kopiera till eget paket") && screen.contains("Avsluta"),
+        "{screen}"
+    );
+    t.press("esc");
+    assert!(!modal_open(&t));
+}
+
+#[test]
+fn the_language_switches_and_q_quits_but_is_typed_in_forms() {
+    let mut t = TestApp::new(true);
+    t.press("L");
+    assert!(t.screen(120, 40).contains("Dashboard"));
+    t.keys("3 n q");
+    assert!(!t.app.state.quit);
+    match t.app.state.modals.last() {
+        Some(Modal::Form(_, f)) => assert_eq!(f.fields[0].raw(), "q"),
+        _ => panic!("form"),
+    }
+    t.keys("esc q");
+    assert!(t.app.state.quit);
+    assert_eq!(t.app.state.tab, Tab::Procurements);
+}

@@ -215,7 +215,9 @@ fn backup_copies_the_database() {
 fn killing_demo_at_any_moment_leaves_whole_changes() {
     let mut seen_none = false;
     let mut seen_all = false;
-    for delay_ms in (0..40).map(|i| i * 7) {
+    // Later and later kills until one comes after the demo has finished by itself, so the run
+    // covers the whole demo however slow or busy the machine is.
+    for attempt in 0..400u64 {
         let s = Sandbox::new();
         let mut child = s
             .command(&["demo"])
@@ -223,7 +225,9 @@ fn killing_demo_at_any_moment_leaves_whole_changes() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        let delay_ms = attempt * attempt / 4 + attempt * 3;
         std::thread::sleep(Duration::from_millis(delay_ms));
+        let finished = child.try_wait().unwrap().is_some();
         let _ = child.kill();
         let _ = child.wait();
         let json = s.ok(&["procurements", "list", "--format", "json"]);
@@ -248,6 +252,9 @@ fn killing_demo_at_any_moment_leaves_whole_changes() {
             )
             .unwrap();
         assert_eq!(orphans, 0);
+        if finished {
+            break;
+        }
     }
     assert!(
         seen_none && seen_all,

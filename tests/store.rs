@@ -128,6 +128,26 @@ fn a_newer_database_is_refused_and_left_byte_for_byte() {
     assert!(!dir.path().join("newer.db-wal").exists());
 }
 
+/// A process killed while it was switching a new database to WAL leaves a hot rollback journal
+/// (the fixture was captured from such a kill). Only a read-write connection may roll it back;
+/// the next start must do so, not fail with "attempt to write a readonly database".
+#[test]
+fn a_database_left_with_a_hot_journal_by_a_killed_process_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interrupted");
+    for name in ["new-database.db", "new-database.db-journal"] {
+        std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
+    }
+    let path = dir.path().join("new-database.db");
+    let s = open(&path, "2026-11-22");
+    assert!(s.procurements().unwrap().is_empty());
+    assert!(
+        !dir.path().join("new-database.db-journal").exists(),
+        "rolled back"
+    );
+}
+
 #[test]
 fn two_terminals_on_one_file_cannot_overwrite_each_other() {
     let dir = tempfile::tempdir().unwrap();
@@ -306,6 +326,9 @@ fn a_database_of_every_older_schema_is_upgraded_with_its_data() {
     let mut seen = 0;
     for entry in std::fs::read_dir(fixtures).unwrap() {
         let src = entry.unwrap().path();
+        if src.extension().is_none_or(|e| e != "db") {
+            continue;
+        }
         let path = dir.path().join(src.file_name().unwrap());
         std::fs::copy(&src, &path).unwrap();
         let before: i64 = rusqlite::Connection::open(&path)

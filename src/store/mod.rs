@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::clock::Clock;
 
@@ -62,9 +62,7 @@ impl Store {
             path: path.display().to_string(),
             source,
         };
-        if path.exists() {
-            refuse_if_too_new(path)?;
-        } else {
+        if !path.exists() {
             create_private_file(path).map_err(io)?;
         }
         #[allow(clippy::disallowed_methods)] // the store is the one place that opens databases
@@ -93,19 +91,23 @@ impl Store {
     }
 
     fn setup(&mut self) -> Result<()> {
-        // WAL lets a reader (a second terminal) work while another writes; NORMAL sync is safe
-        // under WAL (a crash loses at most the last commits, never consistency).
-        self.conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         self.conn.busy_timeout(Duration::from_secs(5))?;
+        // The version is read before anything is written, so a database from a newer kravkoll
+        // is refused and left as it was. The read happens on this read-write connection rather
+        // than a read-only one because a database whose writer was killed has a WAL that must
+        // be recovered first, and a read-only connection cannot do that.
         let found: i64 = self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found > migrations::latest() {
             return Err(self.too_new(found));
         }
+        // WAL lets a reader (a second terminal) work while another writes; NORMAL sync is safe
+        // under WAL (a crash loses at most the last commits, never consistency).
+        self.conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         migrations::MIGRATIONS.to_latest(&mut self.conn)?;
         Ok(())
     }
@@ -225,24 +227,6 @@ impl Tx<'_> {
             }
         })
     }
-}
-
-/// Reads the schema version without writing anything, and refuses a newer database.
-fn refuse_if_too_new(path: &Path) -> Result<()> {
-    #[allow(clippy::disallowed_methods)] // the store is the one place that opens databases
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if found > migrations::latest() {
-        return Err(StoreError::TooNew {
-            path: path.display().to_string(),
-            found,
-            supported: migrations::latest(),
-        });
-    }
-    Ok(())
 }
 
 /// Creates an empty file readable by its owner only (the database holds personal data about

@@ -327,7 +327,7 @@ fn no_color_draws_the_library_without_colour_codes() {
         );
         t.wait_for("1 Översikt", START);
         t.send(b"2");
-        t.wait_for("HOST-01", STEP);
+        t.wait_for("LOU-01", STEP);
         t.wait_for("Kravpaket (", STEP);
         t.send(b"q");
         assert!(t.wait_exit(STEP).success());

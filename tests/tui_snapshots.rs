@@ -26,7 +26,8 @@ fn draft(t: &mut TestApp) {
 
 /// A draft whose own set has a newer version, in the drift view.
 fn drift(t: &mut TestApp) {
-    t.keys("2 j c")
+    t.open_set("sub-suppliers")
+        .keys("c")
         .press("tab")
         .type_text("EGEN-SUB")
         .press("enter");

@@ -307,7 +307,8 @@ fn a_prohibited_ai_risk_class_blocks_publishing() {
 fn newer_set_versions_show_as_drift_and_are_taken_over_line_by_line() {
     let mut t = TestApp::new(false);
     // An own copy of sub-suppliers, linked, then changed so that version 2 exists.
-    t.keys("2 j c")
+    t.open_set("sub-suppliers")
+        .keys("c")
         .press("tab")
         .type_text("EGEN-SUB")
         .press("enter");
@@ -385,7 +386,7 @@ fn the_library_searches_filters_and_jumps() {
 #[test]
 fn built_in_sets_are_read_only_and_copies_are_editable() {
     let mut t = TestApp::new(false);
-    t.keys("2 e");
+    t.open_set("hosting-location").keys("e");
     assert!(
         t.toast().unwrap().contains("c"),
         "hint to copy: {:?}",
@@ -443,7 +444,8 @@ fn sets_are_imported_and_exported_through_forms() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("hosting.toml");
     let mut t = TestApp::new(false);
-    t.keys("2 x ctrl-u")
+    t.open_set("hosting-location")
+        .keys("x ctrl-u")
         .type_text(out.to_str().unwrap())
         .press("enter");
     let text = std::fs::read_to_string(&out).unwrap();

@@ -59,6 +59,15 @@ pub const FILES: &[(&str, &str)] = &[
 ];
 
 /// Every built-in set, parsed and checked as one library.
+/// Where a built-in set stands in the library's order; unknown ids (a set removed in a newer
+/// version but still in an old database) go last.
+pub fn position(set_id: &str) -> usize {
+    FILES
+        .iter()
+        .position(|(file, _)| file.strip_suffix(".toml") == Some(set_id))
+        .unwrap_or(FILES.len())
+}
+
 pub fn load() -> Result<Vec<ParsedSet>, Vec<CatalogError>> {
     let files: Vec<(String, String)> = FILES
         .iter()
@@ -127,6 +136,16 @@ mod tests {
             on_disk, listed,
             "requirement-sets/ and builtin::FILES differ"
         );
+    }
+
+    #[test]
+    fn each_file_is_named_after_its_set_and_has_its_place() {
+        for (i, (name, text)) in FILES.iter().enumerate() {
+            let set = parse_set(name, text).unwrap().set;
+            assert_eq!(format!("{}.toml", set.id), *name);
+            assert_eq!(position(set.id.as_str()), i);
+        }
+        assert_eq!(position("no-such-set"), FILES.len());
     }
 
     #[test]

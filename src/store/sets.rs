@@ -73,7 +73,14 @@ impl Store {
                 versions: r.get(6)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut sets: Vec<SetSummary> = rows.collect::<rusqlite::Result<_>>()?;
+        // Built-in sets in the order of the library (basics, data, hosting, …, sustainability),
+        // which reads like a requirement specification; own sets after them by id.
+        sets.sort_by_key(|s| match s.origin {
+            Origin::Builtin => (0, crate::catalog::builtin::position(&s.id)),
+            Origin::Custom => (1, 0),
+        });
+        Ok(sets)
     }
 
     pub fn set_origin(&self, id: &str) -> Result<Option<Origin>> {

@@ -70,6 +70,24 @@ impl TestApp {
         self
     }
 
+    /// The library tab with the cursor on the set `id`, found by moving down the list as a user
+    /// would, so tests do not depend on where a set stands in the library's order.
+    pub fn open_set(&mut self, id: &str) -> &mut TestApp {
+        self.keys("2 g");
+        let at = self
+            .app
+            .state
+            .library
+            .sets
+            .iter()
+            .position(|s| s.id == id)
+            .unwrap_or_else(|| panic!("no set {id} in the library"));
+        for _ in 0..at {
+            self.press("j");
+        }
+        self
+    }
+
     /// Keys separated by spaces: "j j enter".
     pub fn keys(&mut self, keys: &str) -> &mut TestApp {
         for k in keys.split_whitespace() {

@@ -225,5 +225,5 @@ messages! {
     Duplicated => ("{id} skapades med {n} krav", "{id} was created with {n} requirements"),
     SetIdTaken => ("det id:t används redan", "that id is taken"),
     FileExists => ("filen finns redan; välj ett annat namn", "the file exists; choose another name"),
-    AppliesCount => ("{n} av bibliotekets {total} krav gäller för profilen.", "{n} of the library's {total} requirements apply to the profile."),
+    AppliesCount => ("{n} av {total} krav gäller för profilen.", "{n} of {total} requirements apply to the profile."),
 }

@@ -58,7 +58,6 @@ pub const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Every built-in set, parsed and checked as one library.
 /// Where a built-in set stands in the library's order; unknown ids (a set removed in a newer
 /// version but still in an old database) go last.
 pub fn position(set_id: &str) -> usize {
@@ -68,6 +67,7 @@ pub fn position(set_id: &str) -> usize {
         .unwrap_or(FILES.len())
 }
 
+/// Every built-in set, parsed and checked as one library.
 pub fn load() -> Result<Vec<ParsedSet>, Vec<CatalogError>> {
     let files: Vec<(String, String)> = FILES
         .iter()

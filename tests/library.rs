@@ -3,23 +3,19 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
-use kravkoll::catalog::builtin;
+use kravkoll::catalog::{builtin, report};
 use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, RequirementSet};
 
-fn library() -> Vec<RequirementSet> {
-    match builtin::load() {
+/// The built-in library, parsed once for all tests of this file.
+fn library() -> &'static [RequirementSet] {
+    static LIBRARY: OnceLock<Vec<RequirementSet>> = OnceLock::new();
+    LIBRARY.get_or_init(|| match builtin::load() {
         Ok(sets) => sets.into_iter().map(|p| p.set).collect(),
-        Err(errors) => panic!(
-            "built-in sets do not validate:\n{}",
-            errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-    }
+        Err(errors) => panic!("built-in sets do not validate:\n{}", report(&errors)),
+    })
 }
 
 fn profile(name: &str) -> Profile {
@@ -41,11 +37,11 @@ fn applying(name: &str) -> BTreeSet<String> {
 }
 
 /// The tags of every requirement in the library, by id.
-fn tags_by_id() -> BTreeMap<String, Vec<String>> {
+fn tags_by_id() -> BTreeMap<&'static str, &'static [String]> {
     library()
-        .into_iter()
-        .flat_map(|s| s.requirements)
-        .map(|r| (r.id.as_str().to_string(), r.tags))
+        .iter()
+        .flat_map(|s| &s.requirements)
+        .map(|r| (r.id.as_str(), r.tags.as_slice()))
         .collect()
 }
 
@@ -55,7 +51,10 @@ fn tagged<'a>(applies: &'a BTreeSet<String>, tags: &[&str]) -> Vec<(&'a String, 
     applies
         .iter()
         .filter_map(|id| {
-            let found = all.get(id)?.iter().find(|t| tags.contains(&t.as_str()))?;
+            let found = all
+                .get(id.as_str())?
+                .iter()
+                .find(|t| tags.contains(&t.as_str()))?;
             Some((id, found.clone()))
         })
         .collect()

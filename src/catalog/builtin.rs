@@ -95,29 +95,21 @@ pub fn combined_hash() -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{parse_set, to_toml};
+    use super::super::{parse_set, report, to_toml};
     use super::*;
 
     #[test]
     fn every_builtin_parses_without_errors() {
         for (name, text) in FILES {
             if let Err(errors) = parse_set(name, text) {
-                let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                panic!("{name} has errors:\n{}", lines.join("\n"));
+                panic!("{name} has errors:\n{}", report(&errors));
             }
         }
     }
 
     #[test]
     fn builtins_share_no_ids() {
-        let result = load().map_err(|errors| {
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        });
-        let sets = result.unwrap();
+        let sets = load().map_err(|errors| report(&errors)).unwrap();
         assert_eq!(sets.len(), FILES.len());
     }
 
@@ -153,13 +145,7 @@ mod tests {
         for (name, text) in FILES {
             let set = parse_set(name, text).unwrap().set;
             let written = to_toml(&set);
-            let back = parse_set(name, &written).map_err(|errors| {
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            });
+            let back = parse_set(name, &written).map_err(|errors| report(&errors));
             assert_eq!(back.unwrap().set, set, "{name}");
         }
     }

@@ -44,6 +44,15 @@ impl CatalogError {
     }
 }
 
+/// Several errors as one text, a line each in English, for logs, panics and CI output.
+pub fn report(errors: &[CatalogError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The type of a TOML value as found in a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TomlType {

@@ -21,7 +21,7 @@ mod round_trip;
 #[cfg(test)]
 mod tests;
 
-pub use error::{CatalogError, Expected, Problem, TomlType};
+pub use error::{CatalogError, Expected, Problem, TomlType, report};
 pub use parse::{ParsedSet, check_library, parse_set, validate_files};
 pub use write::to_toml;
 

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 
 use super::write::to_toml;
-use crate::catalog::parse_set;
+use crate::catalog::{parse_set, report};
 use crate::domain::condition::{AiCondition, Clause, Condition};
 use crate::domain::profile::{AiRisk, ClassLevel, Delivery, PersonalData, Tier};
 use crate::domain::requirement::{Kind, Level, Requirement, RequirementId, Risk};
@@ -154,10 +154,8 @@ proptest! {
     #[test]
     fn a_written_set_reads_back_equal(set in set()) {
         let file = to_toml(&set);
-        let back = parse_set("written.toml", &file).map_err(|errors| {
-            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            format!("{}\n---\n{file}", lines.join("\n"))
-        });
+        let back = parse_set("written.toml", &file)
+            .map_err(|errors| format!("{}\n---\n{file}", report(&errors)));
         prop_assert_eq!(back.map(|p| p.set), Ok(set));
     }
 }

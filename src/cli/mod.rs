@@ -313,11 +313,7 @@ pub fn sync_builtins(store: &mut Store) -> anyhow::Result<()> {
     let builtins = catalog::builtin::load().map_err(|errors| {
         anyhow!(
             "the built-in requirement sets are broken:\n{}",
-            errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
+            catalog::report(&errors)
         )
     })?;
     let sets: Vec<RequirementSet> = builtins.into_iter().map(|p| p.set).collect();

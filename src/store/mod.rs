@@ -93,9 +93,9 @@ impl Store {
     fn setup(&mut self) -> Result<()> {
         self.conn.busy_timeout(Duration::from_secs(5))?;
         // The version is read before anything is written, so a database from a newer kravkoll
-        // is refused and left as it was. The read happens on this read-write connection rather
-        // than a read-only one because a database whose writer was killed has a WAL that must
-        // be recovered first, and a read-only connection cannot do that.
+        // is refused and left as it was. It is read on this read-write connection, not a
+        // read-only one: a process killed mid-write can leave a hot journal that must be rolled
+        // back before anything can be read, and only a writer may do that.
         let found: i64 = self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?;

@@ -7,8 +7,11 @@ mod common;
 
 use common::TestApp;
 use kravkoll::domain::{AiRisk, AiUse, Kind, PersonalData, Status};
-use kravkoll::tui::action::Tab;
+use kravkoll::tui::screens::library::{PathField, ReqField};
+use kravkoll::tui::screens::procurements::{LineField, ProcField};
 use kravkoll::tui::state::Modal;
+use kravkoll::tui::tabs::Tab;
+use kravkoll::tui::widgets::form::{FieldId, FieldKey};
 
 /// Opens the new-procurement form and fills reference and title; `profile` is a key sequence
 /// typed from the procedure field on (Tab moves, right changes a choice).
@@ -42,7 +45,7 @@ fn only_procurement(
     t.store().procurement(list[0].id).unwrap().unwrap()
 }
 
-fn form_error(t: &TestApp, key: &str) -> Option<String> {
+fn form_error<K: FieldKey>(t: &TestApp, key: K) -> Option<String> {
     match t.app.state.modals.last() {
         Some(Modal::Form(_, f)) => f.field(key).and_then(|f| f.error.clone()),
         _ => None,
@@ -75,6 +78,7 @@ fn a_procurement_is_created_through_the_form_with_its_profile() {
     let detail = t
         .app
         .state
+        .screens
         .procurements
         .detail
         .as_ref()
@@ -91,7 +95,7 @@ fn an_invalid_date_shows_the_reason_and_keeps_the_text() {
         .type_text("Titel");
     t.keys("tab tab tab").type_text("2027-13-01").press("tab");
     assert!(
-        form_error(&t, "deadline")
+        form_error(&t, ProcField::Deadline)
             .unwrap()
             .contains("finns inte i kalendern")
     );
@@ -116,7 +120,10 @@ fn an_invalid_date_shows_the_reason_and_keeps_the_text() {
 fn a_missing_title_is_refused_and_nothing_is_saved() {
     let mut t = TestApp::new(false);
     t.keys("3 n").type_text("KS 2").press("enter");
-    assert_eq!(form_error(&t, "title").as_deref(), Some("måste fyllas i"));
+    assert_eq!(
+        form_error(&t, ProcField::Title).as_deref(),
+        Some("måste fyllas i")
+    );
     assert!(t.store().procurements().unwrap().is_empty());
     t.press("esc");
     assert!(!modal_open(&t));
@@ -138,7 +145,16 @@ fn linked_draft() -> TestApp {
 }
 
 fn line_ids(t: &TestApp) -> Vec<String> {
-    let id = t.app.state.procurements.detail.as_ref().unwrap().record.id;
+    let id = t
+        .app
+        .state
+        .screens
+        .procurements
+        .detail
+        .as_ref()
+        .unwrap()
+        .record
+        .id;
     t.store()
         .lines(id)
         .unwrap()
@@ -173,7 +189,16 @@ fn linking_a_set_adds_the_requirements_that_apply() {
 #[test]
 fn lines_are_excluded_edited_retyped_weighted_and_moved() {
     let mut t = linked_draft();
-    let pid = t.app.state.procurements.detail.as_ref().unwrap().record.id;
+    let pid = t
+        .app
+        .state
+        .screens
+        .procurements
+        .detail
+        .as_ref()
+        .unwrap()
+        .record
+        .id;
     t.press("space");
     assert!(!t.store().lines(pid).unwrap()[0].value.included);
     // Edit the second line's Swedish text (the first field after the titles).
@@ -200,9 +225,21 @@ fn lines_are_excluded_edited_retyped_weighted_and_moved() {
 #[test]
 fn publishing_freezes_lines_and_amendments_need_a_reason() {
     let mut t = linked_draft();
-    let pid = t.app.state.procurements.detail.as_ref().unwrap().record.id;
+    let pid = t
+        .app
+        .state
+        .screens
+        .procurements
+        .detail
+        .as_ref()
+        .unwrap()
+        .record
+        .id;
     t.press("s").type_text("publ").press("enter");
-    assert!(matches!(t.app.state.modals.last(), Some(Modal::Confirm(_))));
+    assert!(matches!(
+        t.app.state.modals.last(),
+        Some(Modal::Confirm(..))
+    ));
     t.press("y");
     assert_eq!(
         t.store().procurement(pid).unwrap().unwrap().value.status,
@@ -216,7 +253,10 @@ fn publishing_freezes_lines_and_amendments_need_a_reason() {
     t.keys("A tab tab tab")
         .type_text("Rättat. ")
         .press("ctrl-s");
-    assert_eq!(form_error(&t, "reason").as_deref(), Some("måste fyllas i"));
+    assert_eq!(
+        form_error(&t, LineField::Reason).as_deref(),
+        Some("måste fyllas i")
+    );
     // The focus is on the reason now; the edited text is still there.
     t.type_text("Fel ort i texten").press("ctrl-s");
     assert!(!modal_open(&t));
@@ -237,14 +277,23 @@ fn publishing_freezes_lines_and_amendments_need_a_reason() {
 #[test]
 fn a_profile_change_is_shown_before_it_happens() {
     let mut t = linked_draft();
-    let pid = t.app.state.procurements.detail.as_ref().unwrap().record.id;
+    let pid = t
+        .app
+        .state
+        .screens
+        .procurements
+        .detail
+        .as_ref()
+        .unwrap()
+        .record
+        .id;
     let before = line_ids(&t);
     // Secrecy off: the EU/EEA rules come in, the Sweden rule goes.
     t.press("E")
         .keys("tab tab tab tab tab tab tab tab tab left")
         .press("enter");
     let body = match t.app.state.modals.last() {
-        Some(Modal::Confirm(c)) => c
+        Some(Modal::Confirm(_, c)) => c
             .body
             .iter()
             .map(|l| l.to_string())
@@ -315,7 +364,16 @@ fn newer_set_versions_show_as_drift_and_are_taken_over_line_by_line() {
     assert!(t.store().set("egen-sub-suppliers").unwrap().is_some());
     new_procurement(&mut t, "KS 7", "Drift", "");
     t.press("l").type_text("egen").press("enter");
-    let pid = t.app.state.procurements.detail.as_ref().unwrap().record.id;
+    let pid = t
+        .app
+        .state
+        .screens
+        .procurements
+        .detail
+        .as_ref()
+        .unwrap()
+        .record
+        .id;
     let mut set = t.store().set("egen-sub-suppliers").unwrap().unwrap();
     let mut changed = set.requirements.remove(0);
     changed.text.sv = "Ny lydelse från biblioteket.".into();
@@ -324,7 +382,7 @@ fn newer_set_versions_show_as_drift_and_are_taken_over_line_by_line() {
         .write(|tx| tx.save_requirement("egen-sub-suppliers", Some(changed.id.as_str()), &changed))
         .unwrap();
     t.keys("esc 1 3 enter");
-    let d = t.app.state.procurements.detail.as_ref().unwrap();
+    let d = t.app.state.screens.procurements.detail.as_ref().unwrap();
     assert_eq!(d.drift.len(), 1);
     t.keys("v u");
     let lines = t.store().lines(pid).unwrap();
@@ -343,6 +401,7 @@ fn the_library_searches_filters_and_jumps() {
     let hits: Vec<String> = t
         .app
         .state
+        .screens
         .library
         .search
         .as_ref()
@@ -356,15 +415,16 @@ fn the_library_searches_filters_and_jumps() {
         "{hits:?}"
     );
     t.press("enter");
-    let lib = &t.app.state.library;
+    let lib = &t.app.state.screens.library;
     assert!(lib.search.is_none());
     assert_eq!(lib.selected_requirement().unwrap().id.as_str(), hits[0]);
     // Kind filter: contract terms only.
     t.keys("esc esc f f f f");
-    let set = t.app.state.library.current.clone().unwrap();
+    let set = t.app.state.screens.library.current.clone().unwrap();
     let shown: Vec<Kind> = t
         .app
         .state
+        .screens
         .library
         .shown
         .iter()
@@ -375,11 +435,17 @@ fn the_library_searches_filters_and_jumps() {
         "{shown:?}"
     );
     t.press("f");
-    assert_eq!(t.app.state.library.shown.len(), set.requirements.len());
+    assert_eq!(
+        t.app.state.screens.library.shown.len(),
+        set.requirements.len()
+    );
     // Tag filter.
     t.press("t").type_text("secrecy").press("enter");
-    assert_eq!(t.app.state.library.tag_filter.as_deref(), Some("secrecy"));
-    let n = t.app.state.library.shown.len();
+    assert_eq!(
+        t.app.state.screens.library.tag_filter.as_deref(),
+        Some("secrecy")
+    );
+    let n = t.app.state.screens.library.shown.len();
     assert!(n > 0 && n < set.requirements.len());
 }
 
@@ -399,12 +465,17 @@ fn built_in_sets_are_read_only_and_copies_are_editable() {
     // A new requirement in the copy; a wrong applies_when is refused on that field.
     t.keys("tab n");
     let form_fields = match t.app.state.modals.last() {
-        Some(Modal::Form(_, f)) => f.fields.iter().map(|f| f.key).collect::<Vec<_>>(),
+        Some(Modal::Form(_, f)) => f.fields.iter().map(|f| f.id).collect::<Vec<_>>(),
         _ => panic!("form"),
     };
-    let to = |key: &str| form_fields.iter().position(|k| *k == key).unwrap();
+    let to = |key: ReqField| {
+        form_fields
+            .iter()
+            .position(|k| *k == FieldId::of(key))
+            .unwrap()
+    };
     let mut keys = String::new();
-    for _ in 0..to("title_sv") {
+    for _ in 0..to(ReqField::TitleSv) {
         keys.push_str("tab ");
     }
     t.keys(&keys)
@@ -412,16 +483,16 @@ fn built_in_sets_are_read_only_and_copies_are_editable() {
         .press("tab")
         .press("tab")
         .type_text("Leverantören ska göra något.");
-    for _ in to("text_sv")..to("applies_when") {
+    for _ in to(ReqField::TextSv)..to(ReqField::AppliesWhen) {
         t.press("tab");
     }
     t.type_text("{ secrecy = \"ja\" }").press("ctrl-s");
-    let error = form_error(&t, "applies_when").unwrap();
+    let error = form_error(&t, ReqField::AppliesWhen).unwrap();
     assert!(error.contains("sanningsvärde"), "{error}");
     t.press("ctrl-u")
         .type_text("{ secrecy = true }")
         .press("ctrl-s");
-    assert!(!modal_open(&t), "{:?}", form_error(&t, "id"));
+    assert!(!modal_open(&t), "{:?}", form_error(&t, ReqField::Id));
     let copy = t.store().set("egen-hosting-location").unwrap().unwrap();
     let added = copy.requirements.last().unwrap();
     assert_eq!(added.id.as_str(), "VAR-11");
@@ -453,7 +524,11 @@ fn sets_are_imported_and_exported_through_forms() {
     t.keys("x ctrl-u")
         .type_text(out.to_str().unwrap())
         .press("enter");
-    assert!(form_error(&t, "path").unwrap().contains("finns redan"));
+    assert!(
+        form_error(&t, PathField::Path)
+            .unwrap()
+            .contains("finns redan")
+    );
     t.press("esc");
     let own = text
         .replace("id = \"hosting-location\"", "id = \"import-test\"")
@@ -476,7 +551,7 @@ fn sets_are_imported_and_exported_through_forms() {
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "format = 2\n").unwrap();
     t.press("i").type_text(bad.to_str().unwrap()).press("enter");
-    assert!(form_error(&t, "path").unwrap().contains("format"));
+    assert!(form_error(&t, PathField::Path).unwrap().contains("format"));
 }
 
 #[test]
@@ -487,7 +562,7 @@ fn the_palette_finds_and_runs_actions_in_the_current_view() {
         Some(Modal::Palette(p)) => p
             .matches
             .iter()
-            .map(|i| p.items[*i].label.clone())
+            .map(|i| p.entries[*i].label.clone())
             .collect(),
         _ => panic!("palette"),
     };

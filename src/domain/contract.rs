@@ -5,7 +5,8 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::profile::{Tier, coded_enum};
+use super::coded::coded_enum;
+use super::profile::Tier;
 use super::requirement::Risk;
 use super::schedule::Schedule;
 

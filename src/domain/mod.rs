@@ -2,6 +2,7 @@
 //! reviews. Nothing here does I/O or reads the clock; "today" is always passed in. Nothing here
 //! imports another module of this crate, so every rule can be tested on its own.
 
+mod coded;
 pub mod condition;
 pub mod contract;
 pub mod date;

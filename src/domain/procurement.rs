@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::coded::coded_enum;
 use super::condition::{Condition, Fact};
-use super::profile::{AiRisk, Profile, coded_enum};
+use super::profile::{AiRisk, Profile};
 use super::requirement::{Kind, Level, Requirement, Risk};
 use super::set::RequirementSet;
 use super::text::Text;

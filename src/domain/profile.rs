@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::coded::coded_enum;
 use super::requirement::Level;
 
 /// A KLASSA level 0–4 for one aspect (confidentiality, integrity or availability).
@@ -42,30 +43,6 @@ impl From<ClassLevel> for u8 {
         v.0
     }
 }
-
-macro_rules! coded_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vm])* #[serde(rename = $code)] $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The word used in set files, the database and JSON.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn from_code(code: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.code() == code)
-            }
-        }
-    };
-}
-pub(crate) use coded_enum;
 
 coded_enum!(
     /// How much personal data the service processes.

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
+use super::coded::coded_enum;
 use super::condition::Condition;
-use super::profile::coded_enum;
 use super::text::Text;
 
 /// A requirement id such as `HOST-03`: unique in the whole library and never reused.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::profile::coded_enum;
+use super::coded::coded_enum;
 use super::requirement::{Kind, Risk};
 use super::schedule::Schedule;
 

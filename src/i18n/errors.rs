@@ -143,6 +143,35 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
     }
 }
 
+/// Why a file operation failed, in the user's language (the OS's own text is English).
+pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (sv, en) = match e.kind() {
+        K::NotFound => ("filen eller mappen finns inte", "no such file or directory"),
+        K::PermissionDenied => ("behörighet saknas", "permission denied"),
+        K::AlreadyExists => ("filen finns redan", "the file exists already"),
+        K::IsADirectory => (
+            "det är en mapp, inte en fil",
+            "it is a directory, not a file",
+        ),
+        K::NotADirectory => (
+            "en del av sökvägen är inte en mapp",
+            "part of the path is not a directory",
+        ),
+        K::StorageFull => ("disken är full", "the disk is full"),
+        K::ReadOnlyFilesystem => (
+            "filsystemet är skrivskyddat",
+            "the file system is read-only",
+        ),
+        K::InvalidData => ("filen är inte text i UTF-8", "the file is not UTF-8 text"),
+        _ => return e.to_string(),
+    };
+    match lang {
+        Lang::Sv => sv.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
 /// Any error of the program in the user's language (store errors translated, others as they are).
 pub fn any_error(e: &anyhow::Error, lang: Lang) -> String {
     match e.downcast_ref::<StoreError>() {

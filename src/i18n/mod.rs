@@ -11,7 +11,7 @@ mod messages;
 
 pub use crate::domain::Lang;
 pub use conditions::{condition, fact};
-pub use errors::{any_error, org_number_error, profile_warning, store_error};
+pub use errors::{any_error, io_error, org_number_error, profile_warning, store_error};
 pub use fields::{field_help, field_label, klassa_help};
 pub use labels::{Label, kind_short};
 pub use messages::Msg;

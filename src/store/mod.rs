@@ -37,6 +37,9 @@ pub struct Store {
     actor: String,
     clock: Clock,
     path: Option<PathBuf>,
+    /// Transactions committed through this store, so the interface can tell its own changes
+    /// from none.
+    writes: u64,
 }
 
 /// A write transaction with who and when, for the audit rows written inside it.
@@ -72,6 +75,7 @@ impl Store {
             actor: actor.to_string(),
             clock,
             path: Some(path.to_path_buf()),
+            writes: 0,
         };
         store.setup()?;
         Ok(store)
@@ -85,6 +89,7 @@ impl Store {
             actor: actor.to_string(),
             clock,
             path: None,
+            writes: 0,
         };
         store.setup()?;
         Ok(store)
@@ -142,7 +147,21 @@ impl Store {
         };
         let out = f(&t)?;
         t.tx.commit()?;
+        self.writes += 1;
         Ok(out)
+    }
+
+    /// How many transactions this store has committed.
+    pub fn writes(&self) -> u64 {
+        self.writes
+    }
+
+    /// SQLite's count of changes committed by *other* connections (another terminal, a
+    /// script): when it moves, what the interface shows may be out of date.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 
     pub fn conn(&self) -> &Connection {

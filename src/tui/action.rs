@@ -1,234 +1,133 @@
 //! Every user intent the interactive program knows, as data. Keys map to actions in
 //! `keymap.rs`; the help overlay and the command palette describe actions with the same texts,
 //! so a key, its help and its palette entry cannot drift apart.
+//!
+//! The `actions!` table below is the only place an action is declared: the enum, its
+//! description and the list of every action (which the key-table tests walk) are generated
+//! from it, so no variant can be added without a text and without being checked for a key.
 
+use super::tabs::Tab;
 use crate::i18n::Msg;
 
-/// The five tabs of the shell, in the order of their number keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tab {
-    Dashboard,
-    Library,
-    Procurements,
-    Suppliers,
-    Reviews,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Dashboard,
-        Tab::Library,
-        Tab::Procurements,
-        Tab::Suppliers,
-        Tab::Reviews,
-    ];
-
-    pub fn title(self) -> Msg {
-        match self {
-            Tab::Dashboard => Msg::TabDashboard,
-            Tab::Library => Msg::TabLibrary,
-            Tab::Procurements => Msg::TabProcurements,
-            Tab::Suppliers => Msg::TabSuppliers,
-            Tab::Reviews => Msg::TabReviews,
+macro_rules! actions {
+    (
+        $( $(#[doc = $doc:literal])* $name:ident => $msg:ident, )+
+        $( @each $(#[doc = $pdoc:literal])* $pname:ident($ty:ty) => $describe:path, $every:expr; )*
+    ) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $( $(#[doc = $doc])* $name, )+
+            $( $(#[doc = $pdoc])* $pname($ty), )*
         }
-    }
+
+        impl Action {
+            /// The text that describes the action in help, footer and palette.
+            pub fn describe(&self) -> Msg {
+                match self {
+                    $( Action::$name => Msg::$msg, )+
+                    $( Action::$pname(v) => $describe(*v), )*
+                }
+            }
+
+            /// Every action, with each value of those that carry one.
+            pub fn all() -> Vec<Action> {
+                #[allow(unused_mut)]
+                let mut all = vec![$( Action::$name ),+];
+                $( all.extend($every.iter().copied().map(Action::$pname)); )*
+                all
+            }
+        }
+    };
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
+actions! {
     /// Leave the program.
-    Quit,
+    Quit => ActQuit,
     /// Show the keys of the current view.
-    ShowHelp,
+    ShowHelp => ActHelp,
     /// Open the command palette.
-    OpenPalette,
-    /// Switch to a tab.
-    SwitchTab(Tab),
+    OpenPalette => ActPalette,
     /// Switch the interface between Swedish and English.
-    ToggleLanguage,
+    ToggleLanguage => ActLanguage,
+    /// Read what the screen shows again from the database.
+    Reload => ActReload,
     /// Move the selection up one row.
-    MoveUp,
+    MoveUp => ActUp,
     /// Move the selection down one row.
-    MoveDown,
+    MoveDown => ActDown,
     /// Move the selection up one page.
-    PageUp,
+    PageUp => ActPageUp,
     /// Move the selection down one page.
-    PageDown,
+    PageDown => ActPageDown,
     /// Jump to the first row.
-    First,
+    First => ActFirst,
     /// Jump to the last row.
-    Last,
+    Last => ActLast,
     /// Open the selected item.
-    Open,
+    Open => ActOpen,
     /// Go back or close.
-    Back,
+    Back => ActBack,
     /// Focus the next pane.
-    NextPane,
+    NextPane => ActNextPane,
     /// Focus the previous pane.
-    PrevPane,
+    PrevPane => ActPrevPane,
     /// Search or filter as you type.
-    Search,
+    Search => ActSearch,
     /// Create something new here.
-    New,
+    New => ActNew,
     /// Edit the selected item.
-    Edit,
+    Edit => ActEdit,
     /// Delete the selected item (asks first).
-    Delete,
+    Delete => ActDelete,
     /// Filter requirements by kind.
-    CycleKindFilter,
+    CycleKindFilter => ActKindFilter,
     /// Filter requirements by tag.
-    PickTagFilter,
+    PickTagFilter => ActTagFilter,
     /// Copy a set into a new editable set.
-    DuplicateSet,
+    DuplicateSet => ActDuplicateSet,
     /// Import a set file.
-    ImportSet,
+    ImportSet => ActImportSet,
     /// Export the selected set to a file.
-    ExportSet,
+    ExportSet => ActExportSet,
     /// Link a requirement set to the procurement.
-    LinkSet,
+    LinkSet => ActLinkSet,
     /// Include or exclude the selected line.
-    ToggleInclude,
+    ToggleInclude => ActToggleInclude,
     /// Change the kind of the selected line.
-    ChangeKind,
+    ChangeKind => ActChangeKind,
     /// Set the weight of the selected line.
-    SetWeight,
+    SetWeight => ActSetWeight,
     /// Add an own requirement to the procurement.
-    AddOwnLine,
+    AddOwnLine => ActAddOwnLine,
     /// Move the selected line up.
-    MoveLineUp,
+    MoveLineUp => ActLineUp,
     /// Move the selected line down.
-    MoveLineDown,
+    MoveLineDown => ActLineDown,
     /// Edit the procurement and its profile.
-    EditProcurement,
+    EditProcurement => ActEditProcurement,
     /// Move the procurement to another status.
-    ChangeStatus,
+    ChangeStatus => ActChangeStatus,
     /// Amend a published line, with a reason.
-    Amend,
+    Amend => ActAmend,
     /// Show newer versions of linked sets and take changes over.
-    ShowDrift,
+    ShowDrift => ActShowDrift,
     /// Take the library's newer text over for the selected line.
-    TakeOver,
+    TakeOver => ActTakeOver,
     /// Form: next field.
-    NextField,
+    NextField => ActNextField,
     /// Form: previous field.
-    PrevField,
+    PrevField => ActPrevField,
     /// Form: next choice of the field.
-    NextChoice,
+    NextChoice => ActNextChoice,
     /// Form: previous choice of the field.
-    PrevChoice,
+    PrevChoice => ActPrevChoice,
     /// Form: save.
-    Submit,
+    Submit => ActSubmit,
     /// Answer yes.
-    Confirm,
+    Confirm => ActConfirm,
     /// Answer no.
-    Cancel,
-}
-
-impl Action {
-    /// The text that describes the action in help, footer and palette.
-    pub fn describe(&self) -> Msg {
-        use Action::*;
-        match self {
-            Quit => Msg::ActQuit,
-            ShowHelp => Msg::ActHelp,
-            OpenPalette => Msg::ActPalette,
-            SwitchTab(t) => match t {
-                Tab::Dashboard => Msg::ActTabDashboard,
-                Tab::Library => Msg::ActTabLibrary,
-                Tab::Procurements => Msg::ActTabProcurements,
-                Tab::Suppliers => Msg::ActTabSuppliers,
-                Tab::Reviews => Msg::ActTabReviews,
-            },
-            ToggleLanguage => Msg::ActLanguage,
-            MoveUp => Msg::ActUp,
-            MoveDown => Msg::ActDown,
-            PageUp => Msg::ActPageUp,
-            PageDown => Msg::ActPageDown,
-            First => Msg::ActFirst,
-            Last => Msg::ActLast,
-            Open => Msg::ActOpen,
-            Back => Msg::ActBack,
-            NextPane => Msg::ActNextPane,
-            PrevPane => Msg::ActPrevPane,
-            Search => Msg::ActSearch,
-            New => Msg::ActNew,
-            Edit => Msg::ActEdit,
-            Delete => Msg::ActDelete,
-            CycleKindFilter => Msg::ActKindFilter,
-            PickTagFilter => Msg::ActTagFilter,
-            DuplicateSet => Msg::ActDuplicateSet,
-            ImportSet => Msg::ActImportSet,
-            ExportSet => Msg::ActExportSet,
-            LinkSet => Msg::ActLinkSet,
-            ToggleInclude => Msg::ActToggleInclude,
-            ChangeKind => Msg::ActChangeKind,
-            SetWeight => Msg::ActSetWeight,
-            AddOwnLine => Msg::ActAddOwnLine,
-            MoveLineUp => Msg::ActLineUp,
-            MoveLineDown => Msg::ActLineDown,
-            EditProcurement => Msg::ActEditProcurement,
-            ChangeStatus => Msg::ActChangeStatus,
-            Amend => Msg::ActAmend,
-            ShowDrift => Msg::ActShowDrift,
-            TakeOver => Msg::ActTakeOver,
-            NextField => Msg::ActNextField,
-            PrevField => Msg::ActPrevField,
-            NextChoice => Msg::ActNextChoice,
-            PrevChoice => Msg::ActPrevChoice,
-            Submit => Msg::ActSubmit,
-            Confirm => Msg::ActConfirm,
-            Cancel => Msg::ActCancel,
-        }
-    }
-
-    /// One value of every variant, for the tests of the key table and the palette.
-    pub fn all() -> Vec<Action> {
-        use Action::*;
-        let mut v = vec![
-            Quit,
-            ShowHelp,
-            OpenPalette,
-            ToggleLanguage,
-            MoveUp,
-            MoveDown,
-            PageUp,
-            PageDown,
-            First,
-            Last,
-            Open,
-            Back,
-            NextPane,
-            PrevPane,
-            Search,
-            New,
-            Edit,
-            Delete,
-            CycleKindFilter,
-            PickTagFilter,
-            DuplicateSet,
-            ImportSet,
-            ExportSet,
-            LinkSet,
-            ToggleInclude,
-            ChangeKind,
-            SetWeight,
-            AddOwnLine,
-            MoveLineUp,
-            MoveLineDown,
-            EditProcurement,
-            ChangeStatus,
-            Amend,
-            ShowDrift,
-            TakeOver,
-            NextField,
-            PrevField,
-            NextChoice,
-            PrevChoice,
-            Submit,
-            Confirm,
-            Cancel,
-        ];
-        v.extend(Tab::ALL.map(SwitchTab));
-        v
-    }
+    Cancel => ActCancel,
+    @each
+    /// Switch to a tab.
+    SwitchTab(Tab) => Tab::switch_text, Tab::ALL;
 }

@@ -1,54 +1,88 @@
-//! The application: turns events into actions and actions into changes of state, through the
-//! store when data changes. Drawing is `view::draw` over the state alone.
+//! The application: turns events into actions, hands actions to the shown screen (or to the
+//! top modal), and hands each modal's result back to the screen that opened it. Drawing is
+//! `view::draw` over the state alone.
 //!
 //! Key dispatch, in order: a paste or a typed character goes to the focused text input (of the
-//! top modal, else of the screen); an editing key (arrows, Backspace…) goes to that input if it
-//! takes it; anything else is looked up in the key table along the context chain.
+//! top modal, else of the screen); an editing key goes to that input if it takes it (in a
+//! multi-line field, every key the key table does not bind); anything else is looked up in the
+//! key table along the context chain.
+//!
+//! Freshness: each screen remembers when it last read the store (`Stamp`). A screen is read
+//! when it is first shown, again when shown after a write elsewhere, and the shown one at once
+//! when another process changed the database (`PRAGMA data_version`, checked on every tick).
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 
-use super::action::{Action, Tab};
+use super::action::Action;
+use super::error::{Refusal, UiError};
 use super::event::Event;
+use super::jobs::Jobs;
 use super::keymap::{self, Context, Key};
-use super::screens::{Ctx, Effect, Outcome, Refusal, dashboard, library, procurements};
-use super::state::{AppState, Counts, Modal};
+use super::screens::{Ctx, TextEvent};
+use super::state::{AppState, Modal, Stamp};
+use super::tabs::{AppEffect, AppOutcome, JobResult, Screens, Tab};
 use super::theme::Theme;
 use super::view;
-use super::widgets::modal::{HelpState, PaletteItem, PaletteState, Toast, ToastKind};
+use super::widgets::filter_list::{Entry, FilterList, Look};
+use super::widgets::form::Field;
+use super::widgets::modal::{HelpState, Toast, ToastKind};
 use crate::domain::Lang;
-use crate::i18n;
+use crate::i18n::Msg;
 use crate::store::Store;
+
+/// How often the database is asked whether another process changed it.
+const CHANGE_CHECK: Duration = Duration::from_millis(500);
+/// How long the loop sleeps at most while a job runs, so its result shows promptly.
+const JOB_POLL: Duration = Duration::from_millis(50);
+/// How long the loop sleeps at most otherwise (termination signals and changes are seen then).
+const IDLE_POLL: Duration = Duration::from_millis(250);
 
 pub struct App {
     pub state: AppState,
     store: Store,
     pub theme: Theme,
+    jobs: Jobs,
+    /// The database's `data_version` when last checked.
+    seen_version: i64,
+    last_check: Instant,
 }
 
 impl App {
+    /// The app with jobs run inline, as tests and benchmarks want it.
     pub fn new(store: Store, lang: Lang, theme: Theme) -> anyhow::Result<App> {
-        let today = store.today();
+        App::with_jobs(store, lang, theme, Jobs::inline())
+    }
+
+    pub fn with_jobs(store: Store, lang: Lang, theme: Theme, jobs: Jobs) -> anyhow::Result<App> {
+        let seen_version = store.data_version()?;
         let state = AppState {
             lang,
-            today,
+            today: store.today(),
             tab: Tab::Dashboard,
-            dashboard: dashboard::DashboardState::default(),
-            library: library::LibraryState::default(),
-            procurements: procurements::ProcurementsState::default(),
-            counts: Counts::default(),
+            screens: Screens::default(),
             modals: Vec::new(),
             toast: None,
             quit: false,
+            loaded: HashMap::new(),
+            stale: false,
+            running: 0,
         };
         let mut app = App {
             state,
             store,
             theme,
+            jobs,
+            seen_version,
+            last_check: Instant::now(),
         };
-        app.reload_all()?;
+        // Only the first screen is read at start; the others when they are first shown.
+        let tab = app.state.tab;
+        app.load(tab)
+            .map_err(|e| anyhow::anyhow!("{}", app.error_text(&e)))?;
         Ok(app)
     }
 
@@ -61,45 +95,18 @@ impl App {
         &mut self.store
     }
 
-    fn reload_all(&mut self) -> anyhow::Result<()> {
-        let s = &mut self.state;
-        // One read of the procurements serves both the dashboard and the list.
-        let list = self.store.procurements()?;
-        s.dashboard.reload_from(&self.store, &list)?;
-        s.procurements.reload_from(&self.store, list)?;
-        s.library.reload(&self.store)?;
-        Ok(())
-    }
-
-    /// Counts for the Suppliers and Reviews tabs, read when one of them is opened.
-    fn load_counts(&mut self) -> anyhow::Result<()> {
-        let (suppliers, contracts, reviews) = self.store.counts()?;
-        let n = |v: i64| usize::try_from(v).unwrap_or(0);
-        self.state.counts = Counts {
-            suppliers: n(suppliers),
-            contracts: n(contracts),
-            reviews: n(reviews),
-        };
-        Ok(())
-    }
-
     /// The contexts keys are looked up in, innermost first.
     pub fn chain(&self) -> Vec<Context> {
         if let Some(m) = self.state.modals.last() {
-            return vec![match m {
-                Modal::Help(_) => Context::Help,
-                Modal::Palette(_) => Context::Palette,
-                Modal::Form(..) => Context::Form,
-                Modal::Picker(_) => Context::Picker,
-                Modal::Confirm(_) => Context::Confirm,
-            }];
+            return match m {
+                Modal::Help(_) => vec![Context::Help],
+                Modal::Palette(_) => vec![Context::Palette],
+                Modal::Form(_, f) => f.contexts(),
+                Modal::Pick(_) => vec![Context::Picker],
+                Modal::Confirm(..) => vec![Context::Confirm],
+            };
         }
-        let mut chain = match self.state.tab {
-            Tab::Dashboard => vec![Context::List],
-            Tab::Library => vec![Context::Library, Context::List],
-            Tab::Procurements => self.state.procurements.contexts(),
-            Tab::Suppliers | Tab::Reviews => vec![],
-        };
+        let mut chain = self.state.screens.contexts(self.state.tab);
         chain.push(Context::Global);
         chain
     }
@@ -108,17 +115,50 @@ impl App {
         view::draw(frame, &self.state, &self.theme, &self.chain());
     }
 
-    /// How long the loop may sleep: until the toast expires, or until the next event.
-    pub fn poll_timeout(&self) -> Option<Duration> {
-        self.state
-            .toast
-            .as_ref()
-            .map(|t| t.expires.saturating_duration_since(Instant::now()))
+    /// How long the loop may sleep before something needs it.
+    pub fn poll_timeout(&self) -> Duration {
+        let limit = if self.state.running > 0 {
+            JOB_POLL
+        } else {
+            IDLE_POLL
+        };
+        self.state.toast.as_ref().map_or(limit, |t| {
+            t.expires
+                .saturating_duration_since(Instant::now())
+                .min(limit)
+        })
     }
 
-    pub fn tick(&mut self, now: Instant) {
+    /// Expires the toast and looks for changes made by other processes; true when the screen
+    /// needs drawing again.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let mut changed = false;
         if self.state.toast.as_ref().is_some_and(|t| t.expires <= now) {
             self.state.toast = None;
+            changed = true;
+        }
+        if now.duration_since(self.last_check) >= CHANGE_CHECK {
+            self.last_check = now;
+            changed |= self.notice_changes();
+        }
+        changed
+    }
+
+    /// Reloads the shown screen when another process wrote to the database since the last
+    /// look; true when it did.
+    pub fn notice_changes(&mut self) -> bool {
+        match self.store.data_version() {
+            Ok(v) if v != self.seen_version => {
+                self.seen_version = v;
+                self.reload_shown();
+                true
+            }
+            Ok(_) => false,
+            Err(e) => {
+                self.state.stale = true;
+                self.toast_error(&UiError::Store(e));
+                true
+            }
         }
     }
 
@@ -127,6 +167,64 @@ impl App {
             Event::Key(k) => self.handle_key(&k),
             Event::Paste(text) => self.paste(&text),
             Event::Resize(..) => {}
+            Event::JobDone(result) => self.job_done(result),
+            Event::InputClosed => self.state.quit = true,
+        }
+    }
+
+    fn stamp(&self) -> Stamp {
+        Stamp {
+            data_version: self.seen_version,
+            writes: self.store.writes(),
+        }
+    }
+
+    fn ctx(&mut self) -> (Ctx<'_>, &mut AppState) {
+        let state = &mut self.state;
+        let cx = Ctx {
+            store: &mut self.store,
+            lang: state.lang,
+            today: state.today,
+        };
+        (cx, state)
+    }
+
+    /// Reads `tab` from the store and notes when.
+    fn load(&mut self, tab: Tab) -> Result<(), UiError> {
+        let (mut cx, s) = self.ctx();
+        s.screens.reload(tab, &mut cx)?;
+        let stamp = self.stamp();
+        self.state.loaded.insert(tab, stamp);
+        if tab == self.state.tab {
+            self.state.stale = false;
+        }
+        Ok(())
+    }
+
+    fn reload_shown(&mut self) {
+        let tab = self.state.tab;
+        if let Err(e) = self.load(tab) {
+            self.state.stale = true;
+            self.toast_error(&e);
+        }
+    }
+
+    /// Shows `tab`, reading it first when it has not been read since the last change.
+    fn show(&mut self, tab: Tab) {
+        self.state.tab = tab;
+        if self.state.loaded.get(&tab) != Some(&self.stamp()) {
+            self.reload_shown();
+        }
+    }
+
+    /// After `owner` handled something: its own view it keeps current itself; a write it made
+    /// leaves every other screen to be read again, the shown one at once.
+    fn settle(&mut self, owner: Tab) {
+        let now = self.stamp();
+        if owner == self.state.tab {
+            self.state.loaded.insert(owner, now);
+        } else if self.state.loaded.get(&self.state.tab) != Some(&now) {
+            self.reload_shown();
         }
     }
 
@@ -137,82 +235,48 @@ impl App {
                 p.input.paste(text);
                 p.refilter();
             }
-            Some(Modal::Picker(p)) => {
+            Some(Modal::Pick(p)) => {
                 p.input.paste(text);
                 p.refilter();
             }
-            Some(_) => {}
-            None => self.screen_text(|s, lib, pro, store| match s {
-                Tab::Library => lib.paste(text, store),
-                Tab::Procurements => pro.paste(text),
-                _ => {}
-            }),
+            Some(Modal::Help(_) | Modal::Confirm(..)) => {}
+            None => {
+                let (mut cx, s) = self.ctx();
+                s.screens.text(s.tab, TextEvent::Paste(text), &mut cx);
+            }
         }
-    }
-
-    fn screen_text(
-        &mut self,
-        f: impl FnOnce(Tab, &mut library::LibraryState, &mut procurements::ProcurementsState, &Store),
-    ) {
-        let tab = self.state.tab;
-        f(
-            tab,
-            &mut self.state.library,
-            &mut self.state.procurements,
-            &self.store,
-        );
     }
 
     /// Gives the key to the focused text input; true when it took it.
     fn text_key(&mut self, ev: &KeyEvent, key: &Key) -> bool {
         let typed = key.typed_char();
         match self.state.modals.last_mut() {
-            Some(Modal::Form(_, f)) if f.wants_text() => {
-                // In a multi-line field Enter is a new line, not "save".
-                if let Some(c) = typed {
-                    f.type_char(c);
-                    true
+            Some(Modal::Form(_, f)) => {
+                if f.focused().is_some_and(Field::is_multi_line) {
+                    // Every key the table leaves free belongs to the editor (Enter is a new line).
+                    keymap::lookup(&f.contexts(), key).is_none() && f.edit_area(ev)
+                } else if f.wants_text() {
+                    match typed {
+                        Some(c) => {
+                            f.type_char(c);
+                            true
+                        }
+                        None => f.edit_line(ev),
+                    }
                 } else {
-                    f.edit_key(ev)
+                    false
                 }
             }
-            Some(Modal::Palette(p)) => {
-                let took = match typed {
-                    Some(c) => {
-                        p.input.insert(c);
-                        true
-                    }
-                    None => p.input.edit(ev),
-                };
-                if took {
-                    p.refilter();
-                }
-                took
-            }
-            Some(Modal::Picker(p)) => {
-                let took = match typed {
-                    Some(c) => {
-                        p.input.insert(c);
-                        true
-                    }
-                    None => p.input.edit(ev),
-                };
-                if took {
-                    p.refilter();
-                }
-                took
-            }
-            Some(_) => false,
+            Some(Modal::Palette(p)) => filter_text(p, typed, ev),
+            Some(Modal::Pick(p)) => filter_text(p, typed, ev),
+            Some(Modal::Help(_) | Modal::Confirm(..)) => false,
             None => {
-                let store = &self.store;
-                let s = &mut self.state;
-                match s.tab {
-                    Tab::Library if s.library.searching() => s.library.text_key(ev, typed, store),
-                    Tab::Procurements if s.procurements.filtering() => {
-                        s.procurements.text_key(ev, typed)
-                    }
-                    _ => false,
-                }
+                let input = match typed {
+                    Some(c) => TextEvent::Char(c),
+                    None => TextEvent::Key(ev),
+                };
+                let (mut cx, s) = self.ctx();
+                s.screens.text(s.tab, input, &mut cx)
             }
         }
     }
@@ -251,154 +315,85 @@ impl App {
                     .push(Modal::Help(HelpState { chain, scroll: 0 }));
             }
             Action::OpenPalette => self.open_palette(),
-            Action::SwitchTab(tab) => {
-                self.state.tab = tab;
-                if matches!(tab, Tab::Suppliers | Tab::Reviews)
-                    && let Err(e) = self.load_counts()
-                {
-                    let text = i18n::any_error(&e, self.state.lang);
-                    self.toast_error(text);
-                }
-            }
+            Action::SwitchTab(tab) => self.show(tab),
             Action::ToggleLanguage => {
                 self.state.lang = match self.state.lang {
                     Lang::Sv => Lang::En,
                     Lang::En => Lang::Sv,
                 }
             }
-            other => self.screen_action(other),
-        }
-    }
-
-    fn ctx(&mut self) -> (Ctx<'_>, &mut AppState) {
-        let state = &mut self.state;
-        let cx = Ctx {
-            store: &mut self.store,
-            lang: state.lang,
-            today: state.today,
-        };
-        (cx, state)
-    }
-
-    fn screen_action(&mut self, action: Action) {
-        let (mut cx, s) = self.ctx();
-        let tab = s.tab;
-        let result = match tab {
-            Tab::Dashboard => match s.dashboard.handle(&action) {
-                Some(pid) => {
-                    s.tab = Tab::Procurements;
-                    s.procurements.open(pid, &mut cx)
+            Action::Reload => {
+                self.reload_shown();
+                if !self.state.stale {
+                    self.toast_info(Msg::Reloaded.text(self.state.lang).to_string());
                 }
-                None => Ok(Vec::new()),
-            },
-            Tab::Library => s.library.handle(&action, &mut cx),
-            Tab::Procurements => s.procurements.handle(&action, &mut cx),
-            Tab::Suppliers | Tab::Reviews => Ok(Vec::new()),
-        };
-        self.after(result);
-    }
-
-    /// Applies a screen's outcome: new modals and messages, or an error toast.
-    fn after(&mut self, result: Outcome) {
-        match result {
-            Ok(effects) => self.apply(effects),
-            Err(e) => self.toast_error(e),
-        }
-    }
-
-    fn apply(&mut self, effects: Vec<Effect>) {
-        for effect in effects {
-            match effect {
-                Effect::Push(m) => self.state.modals.push(m),
-                Effect::Info(text) => self.toast_info(text),
+            }
+            other => {
+                let tab = self.state.tab;
+                let (mut cx, s) = self.ctx();
+                let result = s.screens.handle(tab, &other, &mut cx);
+                self.settle(tab);
+                self.after(result);
             }
         }
-    }
-
-    pub fn toast_info(&mut self, text: String) {
-        self.state.toast = Some(Toast::new(text, ToastKind::Info));
-    }
-
-    pub fn toast_error(&mut self, text: String) {
-        self.state.toast = Some(Toast::new(text, ToastKind::Error));
-    }
-
-    fn open_palette(&mut self) {
-        let chain = self.chain();
-        let lang = self.state.lang;
-        let items = keymap::visible(&chain)
-            .into_iter()
-            .filter(|b| !matches!(b.action, Action::OpenPalette))
-            .map(|b| PaletteItem {
-                label: b.action.describe().text(lang).to_string(),
-                key: b.keys.first().and_then(|k| Key::parse(k)),
-                action: b.action.clone(),
-            })
-            .collect();
-        self.state
-            .modals
-            .push(Modal::Palette(PaletteState::new(items, chain)));
     }
 
     fn modal_action(&mut self, action: Action) {
-        let Some(top) = self.state.modals.last_mut() else {
-            return;
-        };
-        match (top, action) {
-            (Modal::Help(h), Action::MoveDown) => h.scroll += 1,
-            (Modal::Help(h), Action::MoveUp) => h.scroll = h.scroll.saturating_sub(1),
-            (Modal::Palette(p), Action::MoveDown) => p.cursor.down(1),
-            (Modal::Palette(p), Action::MoveUp) => p.cursor.up(1),
-            (Modal::Palette(p), Action::Open) => {
-                let chosen = p.chosen().map(|i| i.action.clone());
-                self.state.modals.pop();
-                if let Some(a) = chosen {
-                    self.dispatch(a);
-                }
-            }
-            (Modal::Picker(p), Action::MoveDown) => p.cursor.down(1),
-            (Modal::Picker(p), Action::MoveUp) => p.cursor.up(1),
-            (Modal::Picker(_), Action::Open) => self.pick(),
-            (Modal::Confirm(_), Action::Confirm) => self.confirm(),
-            (Modal::Form(_, f), Action::NextField) => f.next_field(),
-            (Modal::Form(_, f), Action::PrevField) => f.prev_field(),
-            (Modal::Form(_, f), Action::NextChoice) => f.cycle_choice(true),
-            (Modal::Form(_, f), Action::PrevChoice) => f.cycle_choice(false),
-            (Modal::Form(..), Action::Submit) => self.submit(),
-            (_, Action::Back | Action::Cancel) => {
+        let close = matches!(action, Action::Back | Action::Cancel);
+        match (self.state.modals.last_mut(), action) {
+            (Some(Modal::Palette(_)), Action::Open) => self.run_palette(),
+            (Some(Modal::Pick(_)), Action::Open) => self.pick(),
+            (Some(Modal::Confirm(..)), Action::Confirm) => self.confirm(),
+            (Some(Modal::Form(..)), Action::Submit) => self.submit(),
+            (Some(_), _) if close => {
                 self.state.modals.pop();
             }
-            _ => {}
+            (Some(Modal::Help(h)), Action::MoveDown) => h.scroll += 1,
+            (Some(Modal::Help(h)), Action::MoveUp) => h.scroll = h.scroll.saturating_sub(1),
+            (Some(Modal::Palette(p)), a) => {
+                p.cursor.apply(&a);
+            }
+            (Some(Modal::Pick(p)), a) => {
+                p.cursor.apply(&a);
+            }
+            (Some(Modal::Form(_, f)), Action::NextField) => f.next_field(),
+            (Some(Modal::Form(_, f)), Action::PrevField) => f.prev_field(),
+            (Some(Modal::Form(_, f)), Action::NextChoice) => f.cycle_choice(true),
+            (Some(Modal::Form(_, f)), Action::PrevChoice) => f.cycle_choice(false),
+            // The key table binds nothing else in these contexts.
+            (Some(Modal::Help(_) | Modal::Form(..) | Modal::Confirm(..)), _) | (None, _) => {}
+        }
+    }
+
+    fn run_palette(&mut self) {
+        if let Some(Modal::Palette(p)) = self.state.modals.pop()
+            && let Some(action) = p.into_chosen()
+        {
+            self.dispatch(action);
         }
     }
 
     fn pick(&mut self) {
-        let Some(Modal::Picker(p)) = self.state.modals.pop() else {
+        let Some(Modal::Pick(list)) = self.state.modals.pop() else {
             return;
         };
-        let Some(index) = p.chosen() else {
+        let Some(purpose) = list.into_chosen() else {
             return;
         };
         let (mut cx, s) = self.ctx();
-        let result = match s.tab {
-            Tab::Library => s.library.picked(p.purpose, index, &mut cx),
-            _ => s.procurements.picked(p.purpose, index, &mut cx),
-        };
+        let (owner, result) = s.screens.picked(purpose, &mut cx);
+        self.settle(owner);
         self.after(result);
-        self.refresh();
     }
 
     fn confirm(&mut self) {
-        let Some(Modal::Confirm(c)) = self.state.modals.pop() else {
+        let Some(Modal::Confirm(purpose, _)) = self.state.modals.pop() else {
             return;
         };
         let (mut cx, s) = self.ctx();
-        let result = match s.tab {
-            Tab::Library => s.library.confirmed(c.on_yes, &mut cx),
-            _ => s.procurements.confirmed(c.on_yes, &mut cx),
-        };
+        let (owner, result) = s.screens.confirmed(purpose, &mut cx);
+        self.settle(owner);
         self.after(result);
-        self.refresh();
     }
 
     fn submit(&mut self) {
@@ -410,37 +405,112 @@ impl App {
             return;
         };
         let (mut cx, s) = self.ctx();
-        let result = match s.tab {
-            Tab::Library => s.library.submitted(&purpose, &values, &mut cx),
-            _ => s.procurements.submitted(&purpose, &values, &mut cx),
-        };
+        let (owner, result) = s.screens.submitted(purpose.clone(), values, &mut cx);
+        self.settle(owner);
         match result {
-            Ok(effects) => {
-                self.apply(effects);
-                self.refresh();
-            }
-            Err(Refusal::Field(key, message)) => {
-                form.set_error(key, message);
+            Ok(effects) => self.apply(effects),
+            Err(Refusal { field, error }) => {
+                let text = self.error_text(&error);
+                match field {
+                    Some(id) => form.set_error(id, text),
+                    None => self.toast(text, ToastKind::Error),
+                }
                 self.state.modals.push(Modal::Form(purpose, form));
-            }
-            Err(Refusal::Message(message)) => {
-                self.state.modals.push(Modal::Form(purpose, form));
-                self.toast_error(message);
             }
         }
     }
 
-    /// Reloads what other screens show after a change (a new procurement shows on the
-    /// dashboard, a new custom set in the link picker).
-    fn refresh(&mut self) {
-        if let Err(e) = self
-            .state
-            .dashboard
-            .reload(&self.store)
-            .and_then(|_| self.state.library.reload(&self.store))
-        {
-            let text = i18n::any_error(&e, self.state.lang);
-            self.toast_error(text);
+    fn job_done(&mut self, result: JobResult) {
+        self.state.running = self.state.running.saturating_sub(1);
+        let (mut cx, s) = self.ctx();
+        let (owner, outcome) = s.screens.finished(result, &mut cx);
+        self.settle(owner);
+        self.after(outcome);
+    }
+
+    /// Applies a screen's outcome: new modals and messages, or an error toast.
+    fn after(&mut self, result: AppOutcome) {
+        match result {
+            Ok(effects) => self.apply(effects),
+            Err(e) => self.toast_error(&e),
         }
     }
+
+    fn apply(&mut self, effects: Vec<AppEffect>) {
+        for effect in effects {
+            match effect {
+                AppEffect::Push(m) => self.state.modals.push(m),
+                AppEffect::Info(text) => self.toast_info(text),
+                AppEffect::Go(goto) => {
+                    let (mut cx, s) = self.ctx();
+                    let (tab, result) = s.screens.go(goto, &mut cx);
+                    self.show(tab);
+                    if let Err(e) = result {
+                        self.toast_error(&e);
+                    }
+                }
+                AppEffect::Spawn(job) => {
+                    if self.jobs.spawn(job) {
+                        self.state.running += 1;
+                    }
+                }
+            }
+        }
+        while let Some(done) = self.jobs.take_inline() {
+            self.job_done(done);
+        }
+    }
+
+    /// An error in the user's language, naming the reload key where it helps.
+    fn error_text(&self, e: &UiError) -> String {
+        let chain = [Context::Global];
+        let key = keymap::key_for(&chain, &Action::Reload)
+            .map(|k| k.to_string())
+            .unwrap_or_default();
+        e.text(self.state.lang, &key)
+    }
+
+    fn toast(&mut self, text: String, kind: ToastKind) {
+        self.state.toast = Some(Toast::new(text, kind));
+    }
+
+    pub fn toast_info(&mut self, text: String) {
+        self.toast(text, ToastKind::Info);
+    }
+
+    pub fn toast_error(&mut self, e: &UiError) {
+        let text = self.error_text(e);
+        self.toast(text, ToastKind::Error);
+    }
+
+    fn open_palette(&mut self) {
+        let chain = self.chain();
+        let lang = self.state.lang;
+        let entries = keymap::visible(&chain)
+            .into_iter()
+            .filter(|b| !matches!(b.action, Action::OpenPalette))
+            .map(|b| {
+                let key = b.keys.first().and_then(|k| Key::parse(k));
+                Entry::new(b.action.describe().text(lang), b.action)
+                    .detail(key.map(|k| k.to_string()).unwrap_or_default())
+            })
+            .collect();
+        let list = FilterList::new(Msg::ActPalette.text(lang), entries, Look::Keys);
+        self.state.modals.push(Modal::Palette(list));
+    }
+}
+
+/// Typing into a filter list's input.
+fn filter_text<T>(list: &mut FilterList<T>, typed: Option<char>, ev: &KeyEvent) -> bool {
+    let took = match typed {
+        Some(c) => {
+            list.input.insert(c);
+            true
+        }
+        None => list.input.edit(ev),
+    };
+    if took {
+        list.refilter();
+    }
+    took
 }

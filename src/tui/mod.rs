@@ -1,16 +1,21 @@
 //! The interactive program (ratatui on crossterm).
 //!
-//! One thread: draw when something changed, wait for events, handle every waiting event, draw
-//! again. Keys become actions through the key table (`keymap`), actions change the state
-//! (`app`), the state is drawn (`view`). The TUI never writes SQL; it calls the store, one
-//! transaction per user action.
+//! One thread runs the loop: draw when something changed, wait on the event queue (keys from
+//! the terminal's reader thread, results from the jobs thread), handle every waiting event,
+//! draw again. Keys become actions through the key table (`keymap`), actions change the state
+//! (`app`, the screens), the state is drawn (`view`). The TUI never writes SQL; it calls the
+//! store, one transaction per user action. The loop ends on `q`, a termination signal, or when
+//! the terminal is gone (a closed window or a dropped connection), always restoring it.
 
 pub mod action;
 pub mod app;
+pub mod error;
 pub mod event;
+pub mod jobs;
 pub mod keymap;
 pub mod screens;
 pub mod state;
+pub mod tabs;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -18,16 +23,13 @@ pub mod widgets;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 pub use app::App;
 use theme::Theme;
 
 use crate::domain::Lang;
 use crate::store::Store;
-
-/// How often the loop looks for a termination signal while waiting for keys.
-const SIGNAL_CHECK: Duration = Duration::from_millis(250);
 
 /// Signals that end the program the same way `q` does, so the terminal is restored.
 fn termination_flag() -> std::io::Result<Arc<AtomicBool>> {
@@ -44,29 +46,32 @@ fn termination_flag() -> std::io::Result<Arc<AtomicBool>> {
 }
 
 /// Runs the program until the user quits. The terminal is restored on every way out: `q`, an
-/// error, a panic, or a termination signal.
+/// error, a panic, a termination signal, or the terminal going away.
 pub fn run(store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
-    let mut app = App::new(store, lang, Theme::new(no_color))?;
     let terminate = termination_flag()?;
+    let queue = event::Queue::default();
+    let jobs = jobs::Jobs::thread(queue.sender())?;
+    let mut app = App::with_jobs(store, lang, Theme::new(no_color), jobs)?;
     let mut guard = terminal::Guard::enter()?;
+    queue.read_terminal()?;
     let mut dirty = true;
     loop {
-        if dirty {
-            guard.terminal.draw(|f| app.draw(f))?;
+        if dirty && let Err(e) = guard.terminal.draw(|f| app.draw(f)) {
+            // A terminal that went away cannot be drawn on; that is the end, not an error.
+            return if terminal::present() {
+                Err(e.into())
+            } else {
+                Ok(())
+            };
         }
-        if app.state.quit || terminate.load(Ordering::Relaxed) {
+        if app.state.quit || terminate.load(Ordering::Relaxed) || !terminal::present() {
             return Ok(());
         }
-        let timeout = app
-            .poll_timeout()
-            .map_or(SIGNAL_CHECK, |t| t.min(SIGNAL_CHECK));
-        let events = event::next_batch(Some(timeout))?;
+        let events = queue.next_batch(app.poll_timeout());
         dirty = !events.is_empty();
         for ev in events {
             app.handle_event(ev);
         }
-        let had_toast = app.state.toast.is_some();
-        app.tick(Instant::now());
-        dirty |= had_toast && app.state.toast.is_none();
+        dirty |= app.tick(Instant::now());
     }
 }

@@ -1,107 +1,48 @@
-//! The state of the interactive program: the tab, each screen's state, the modal stack and
+//! The state of the interactive program: the tab, every screen's state, the modal stack and
 //! the toast. Drawing reads only this (and the theme); nothing here touches the database.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::action::Tab;
-use super::screens::dashboard::DashboardState;
-use super::screens::library::LibraryState;
-use super::screens::procurements::ProcurementsState;
+use super::action::Action;
+use super::tabs::{ConfirmPurpose, FormPurpose, PickPurpose, Screens, Tab};
+use super::widgets::filter_list::FilterList;
 use super::widgets::form::FormState;
-use super::widgets::modal::{ConfirmState, HelpState, PaletteState, PickerState, Toast};
-use crate::domain::{Kind, Lang, Procurement, Status};
+use super::widgets::modal::{Confirm, HelpState, Toast};
+use crate::domain::Lang;
 
-/// What a submitted form is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FormPurpose {
-    NewProcurement,
-    EditProcurement { id: i64, revision: i64 },
-    NewSet,
-    DuplicateSet { from: String },
-    EditSet { id: String },
-    NewRequirement { set: String },
-    EditRequirement { set: String, requirement: String },
-    EditLineText { line: i64, revision: i64 },
-    AddOwnLine { procurement: i64 },
-    LineWeight { line: i64, revision: i64 },
-    Amend { line: i64, revision: i64 },
-    ImportSet,
-    ExportSet { set: String },
-}
-
-/// What a choice in a picker is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PickPurpose {
-    LinkSet {
-        procurement: i64,
-        sets: Vec<String>,
-    },
-    ChangeStatus {
-        procurement: i64,
-        revision: i64,
-        to: Vec<Status>,
-    },
-    ChangeKind {
-        line: i64,
-        revision: i64,
-    },
-    TagFilter {
-        tags: Vec<String>,
-    },
-}
-
-/// An operation waiting for a yes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Pending {
-    DeleteSet {
-        id: String,
-    },
-    DeleteRequirement {
-        set: String,
-        requirement: String,
-    },
-    Transition {
-        procurement: i64,
-        revision: i64,
-        to: Status,
-    },
-    ApplyProfile {
-        id: i64,
-        revision: i64,
-        procurement: Box<Procurement>,
-    },
-    ChangeKind {
-        line: i64,
-        revision: i64,
-        kind: Kind,
-    },
-}
-
+/// A layer over the screen. The top one takes the keys and is drawn last; a form, a picker
+/// and a confirmation carry what they are for, typed by the screen that opened them.
 pub enum Modal {
     Help(HelpState),
-    Palette(PaletteState),
+    Palette(FilterList<Action>),
     Form(FormPurpose, Box<FormState>),
-    Picker(PickerState<PickPurpose>),
-    Confirm(ConfirmState<Pending>),
+    Pick(FilterList<PickPurpose>),
+    Confirm(ConfirmPurpose, Confirm),
 }
 
-/// Record counts for the tabs whose views come with the follow-up work.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub suppliers: usize,
-    pub contracts: usize,
-    pub reviews: usize,
+/// When a screen last read the store: the database's change counter of other connections and
+/// the count of this program's own writes. A screen whose stamp differs shows old data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stamp {
+    pub data_version: i64,
+    pub writes: u64,
 }
 
 pub struct AppState {
     pub lang: Lang,
     pub today: NaiveDate,
     pub tab: Tab,
-    pub dashboard: DashboardState,
-    pub library: LibraryState,
-    pub procurements: ProcurementsState,
-    pub counts: Counts,
+    pub screens: Screens,
     pub modals: Vec<Modal>,
     pub toast: Option<Toast>,
     pub quit: bool,
+    /// When each screen last read what it shows.
+    pub loaded: HashMap<Tab, Stamp>,
+    /// The shown screen could not be read again after a change elsewhere: what it shows may
+    /// be out of date, and the tab bar says so until a reload succeeds.
+    pub stale: bool,
+    /// Background jobs started and not yet finished.
+    pub running: usize,
 }

@@ -54,6 +54,13 @@ impl Guard {
     }
 }
 
+/// Whether the terminal is still there: after a hang-up the tty answers no more requests, so
+/// this turns false when the window is closed or the connection dropped.
+pub fn present() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal()
+}
+
 impl Drop for Guard {
     fn drop(&mut self) {
         restore();

@@ -4,15 +4,15 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::action::{Action, Tab};
+use super::action::Action;
 use super::keymap::{self, Context, Group};
-use super::screens::{dashboard, library, placeholder, procurements};
+use super::screens::Ui;
 use super::state::{AppState, Modal};
+use super::tabs::Tab;
 use super::theme::Theme;
-use super::widgets::form::{self, centered};
-use super::widgets::modal::{ConfirmState, HelpState, PaletteState, PickerState, ToastKind};
+use super::widgets::{filter_list, form, modal};
 use crate::domain::Lang;
 use crate::i18n::Msg;
 
@@ -32,58 +32,25 @@ pub fn draw(frame: &mut Frame, s: &AppState, theme: &Theme, chain: &[Context]) {
     ])
     .areas(area);
     draw_tabs(frame, tabs_area, s, theme);
-    match s.tab {
-        Tab::Dashboard => dashboard::draw(frame, body, &s.dashboard, s.lang, s.today, theme),
-        Tab::Library => library::view::draw(frame, body, &s.library, s.lang, theme),
-        Tab::Procurements => procurements::view::draw(frame, body, &s.procurements, s.lang, theme),
-        Tab::Suppliers | Tab::Reviews => {
-            placeholder::draw(frame, body, s.tab, s.counts, s.lang, theme)
-        }
-    }
+    let ui = Ui {
+        lang: s.lang,
+        today: s.today,
+        theme,
+    };
+    s.screens.draw(s.tab, frame, body, &ui);
     draw_footer(frame, footer, chain, s.lang, theme);
     for m in &s.modals {
         match m {
-            Modal::Help(h) => draw_help(frame, body, h, s.lang, theme),
-            Modal::Palette(p) => draw_palette(frame, body, p, s.lang, theme),
+            Modal::Help(h) => modal::draw_help(frame, body, h, s.lang, theme),
+            Modal::Palette(list) => filter_list::draw(frame, body, list, theme),
             Modal::Form(_, f) => form::draw(frame, body, f, theme),
-            Modal::Picker(p) => draw_picker(frame, body, p, s.lang, theme),
-            Modal::Confirm(c) => draw_confirm(frame, body, c, s.lang, theme),
+            Modal::Pick(list) => filter_list::draw(frame, body, list, theme),
+            Modal::Confirm(_, c) => modal::draw_confirm(frame, body, c, s.lang, theme),
         }
     }
     if let Some(t) = &s.toast {
-        draw_toast(frame, body, t, theme);
+        modal::draw_toast(frame, body, t, theme);
     }
-}
-
-/// The toast in the bottom-right corner, wrapped to at most 60 columns.
-fn draw_toast(frame: &mut Frame, body: Rect, t: &super::widgets::modal::Toast, theme: &Theme) {
-    let style = if t.kind == ToastKind::Error {
-        theme.error()
-    } else {
-        theme.ok()
-    };
-    let text_w = t.text.chars().count();
-    let inner_w = text_w
-        .clamp(1, 60)
-        .min(usize::from(body.width.saturating_sub(2)));
-    // Word wrapping can need one line more than the plain division when words do not fit.
-    let plain = text_w.div_ceil(inner_w.max(1));
-    let lines = if plain > 1 { plain + 1 } else { plain };
-    let width = u16::try_from(inner_w + 2).unwrap_or(body.width);
-    let height = (u16::try_from(lines).unwrap_or(1) + 2).min(body.height);
-    let rect = Rect {
-        x: body.right().saturating_sub(width),
-        y: body.bottom().saturating_sub(height),
-        width,
-        height,
-    };
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(Span::styled(t.text.clone(), style))
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().border_style(style)),
-        rect,
-    );
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
@@ -113,7 +80,20 @@ fn draw_tabs(frame: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         })
         .collect();
     let brand = Span::styled(" kravkoll ", theme.title());
-    let date = Span::styled(format!("  {}", s.today), theme.dim());
+    // Where the date goes, a view that may be out of date or running work says so instead.
+    let date = if s.stale {
+        let key = keymap::key_for(&[Context::Global], &Action::Reload)
+            .map(|k| k.to_string())
+            .unwrap_or_default();
+        Span::styled(
+            format!("  {}", Msg::StaleView.text(s.lang).replace("{key}", &key)),
+            theme.warning(),
+        )
+    } else if s.running > 0 {
+        Span::styled(format!("  {}", Msg::Working.text(s.lang)), theme.warning())
+    } else {
+        Span::styled(format!("  {}", s.today), theme.dim())
+    };
     let width = |spans: &[Span]| {
         spans
             .iter()
@@ -166,162 +146,4 @@ fn draw_footer(frame: &mut Frame, area: Rect, chain: &[Context], lang: Lang, the
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn draw_help(frame: &mut Frame, area: Rect, h: &HelpState, lang: Lang, theme: &Theme) {
-    let rect = centered(area, 76, area.height.saturating_sub(2));
-    frame.render_widget(Clear, rect);
-    let mut lines = Vec::new();
-    for group in [Group::General, Group::Navigation, Group::Editing] {
-        let bindings: Vec<_> = keymap::visible(&h.chain)
-            .into_iter()
-            .filter(|b| b.group == group)
-            .collect();
-        if bindings.is_empty() {
-            continue;
-        }
-        let title = match group {
-            Group::General => Msg::HelpGeneral,
-            Group::Navigation => Msg::HelpNavigation,
-            Group::Editing => Msg::HelpEditing,
-        };
-        lines.push(Line::from(Span::styled(title.text(lang), theme.title())));
-        for b in bindings {
-            let keys: Vec<String> = b
-                .keys
-                .iter()
-                .filter_map(|k| keymap::Key::parse(k))
-                .map(|k| k.to_string())
-                .collect();
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keys.join(" / ")), theme.key()),
-                Span::raw(b.action.describe().text(lang)),
-            ]));
-        }
-        lines.push(Line::raw(""));
-    }
-    let block = Block::bordered()
-        .title(Span::styled(
-            format!(" {} ", Msg::ActHelp.text(lang)),
-            theme.title(),
-        ))
-        .border_style(theme.border(true));
-    let scroll = u16::try_from(h.scroll).unwrap_or(0);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
-}
-
-fn list_popup(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    input: &super::widgets::text_input::TextInput,
-    rows: Vec<Line<'static>>,
-    theme: &Theme,
-) {
-    let width = area.width.saturating_sub(8).min(100);
-    let height = (u16::try_from(rows.len()).unwrap_or(20) + 4).clamp(6, area.height);
-    let rect = centered(area, width, height);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(Span::styled(format!(" {title} "), theme.title()))
-        .border_style(theme.border(true));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    if inner.height < 2 {
-        return;
-    }
-    let (text, col) = input.view(usize::from(inner.width).saturating_sub(3));
-    let mut spans = vec![Span::styled("› ", theme.key())];
-    spans.extend(text.spans);
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)),
-        Rect { height: 1, ..inner },
-    );
-    frame.set_cursor_position((
-        inner.x + 2 + col.min(inner.width.saturating_sub(3)),
-        inner.y,
-    ));
-    frame.render_widget(
-        Paragraph::new(rows),
-        Rect {
-            y: inner.y + 1,
-            height: inner.height - 1,
-            ..inner
-        },
-    );
-}
-
-fn draw_palette(frame: &mut Frame, area: Rect, p: &PaletteState, lang: Lang, theme: &Theme) {
-    let height = usize::from(area.height.saturating_sub(6));
-    let rows = p
-        .cursor
-        .window(height)
-        .map(|i| {
-            let item = &p.items[p.matches[i]];
-            let style = if p.cursor.current() == Some(i) {
-                theme.selected()
-            } else {
-                theme.normal()
-            };
-            let key = item.key.map(|k| k.to_string()).unwrap_or_default();
-            Line::from(vec![
-                Span::raw(format!("{:<50}", item.label)),
-                Span::styled(key, theme.key()),
-            ])
-            .style(style)
-        })
-        .collect();
-    list_popup(
-        frame,
-        area,
-        Msg::ActPalette.text(lang),
-        &p.input,
-        rows,
-        theme,
-    );
-}
-
-fn draw_picker<P>(frame: &mut Frame, area: Rect, p: &PickerState<P>, _lang: Lang, theme: &Theme) {
-    let height = usize::from(area.height.saturating_sub(6));
-    let rows = p
-        .cursor
-        .window(height)
-        .map(|i| {
-            let item = &p.items[p.matches[i]];
-            let style = if p.cursor.current() == Some(i) {
-                theme.selected()
-            } else {
-                theme.normal()
-            };
-            Line::from(vec![
-                Span::raw(item.label.clone()),
-                Span::styled(format!("  {}", item.detail), theme.dim()),
-            ])
-            .style(style)
-        })
-        .collect();
-    list_popup(frame, area, &p.title, &p.input, rows, theme);
-}
-
-fn draw_confirm<P>(frame: &mut Frame, area: Rect, c: &ConfirmState<P>, lang: Lang, theme: &Theme) {
-    let height = u16::try_from(c.body.len()).unwrap_or(10) + 6;
-    let rect = centered(area, 72, height.min(area.height));
-    frame.render_widget(Clear, rect);
-    let mut lines = c.body.clone();
-    lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("y/Enter", theme.key()),
-        Span::raw(format!(" {}   ", Msg::ActConfirm.text(lang))),
-        Span::styled("n/Esc", theme.key()),
-        Span::raw(format!(" {}", Msg::ActCancel.text(lang))),
-    ]));
-    let block = Block::bordered()
-        .title(Span::styled(format!(" {} ", c.title), theme.title()))
-        .border_style(theme.border(true));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        rect,
-    );
 }

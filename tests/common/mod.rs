@@ -77,6 +77,7 @@ impl TestApp {
         let at = self
             .app
             .state
+            .screens
             .library
             .sets
             .iter()

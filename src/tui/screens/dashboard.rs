@@ -8,12 +8,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use super::{Ctx, Effect, Outcome, Screen, Ui, without_modals};
 use crate::domain::{Lang, Status};
 use crate::i18n::Msg;
-use crate::store::Store;
 use crate::store::procurements::ProcurementSummary;
 use crate::tui::action::Action;
-use crate::tui::theme::Theme;
+use crate::tui::error::UiError;
+use crate::tui::keymap::Context;
+use crate::tui::tabs::Goto;
 use crate::tui::widgets::list::ListCursor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,19 +44,34 @@ pub struct Item {
 }
 
 #[derive(Debug, Default)]
-pub struct DashboardState {
+pub struct Dashboard {
     pub items: Vec<Item>,
     pub cursor: ListCursor,
 }
 
-impl DashboardState {
-    pub fn reload(&mut self, store: &Store) -> anyhow::Result<()> {
-        let all = store.procurements()?;
-        self.reload_from(store, &all)
+impl Screen for Dashboard {
+    const TITLE: Msg = Msg::TabDashboard;
+    const SWITCH: Msg = Msg::ActTabDashboard;
+    without_modals!();
+
+    fn contexts(&self) -> Vec<Context> {
+        vec![Context::List]
     }
 
-    /// Rebuilds the dashboard from a procurement list already read.
-    pub fn reload_from(&mut self, store: &Store, all: &[ProcurementSummary]) -> anyhow::Result<()> {
+    /// Moves the selection; `Open` opens the procurement on its tab.
+    fn handle(&mut self, action: &Action, _cx: &mut Ctx) -> Outcome<Self> {
+        if *action == Action::Open
+            && let Some(item) = self.cursor.current().and_then(|i| self.items.get(i))
+        {
+            return Ok(vec![Effect::Go(Goto::Procurement(item.procurement.id))]);
+        }
+        self.cursor.apply(action);
+        Ok(Vec::new())
+    }
+
+    fn reload(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
+        let store = &*cx.store;
+        let all = store.procurements()?;
         let mut drafts: Vec<&ProcurementSummary> =
             all.iter().filter(|p| p.status == Status::Draft).collect();
         // Nearest deadline first; drafts without a deadline last.
@@ -93,25 +110,8 @@ impl DashboardState {
         Ok(())
     }
 
-    /// Moves the selection; `Open` returns the procurement to open.
-    pub fn handle(&mut self, action: &Action) -> Option<i64> {
-        match action {
-            Action::MoveDown => self.cursor.down(1),
-            Action::MoveUp => self.cursor.up(1),
-            Action::PageDown => self.cursor.page_down(),
-            Action::PageUp => self.cursor.page_up(),
-            Action::First => self.cursor.first(),
-            Action::Last => self.cursor.last(),
-            Action::Open => {
-                return self
-                    .cursor
-                    .current()
-                    .and_then(|i| self.items.get(i))
-                    .map(|i| i.procurement.id);
-            }
-            _ => {}
-        }
-        None
+    fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        draw(frame, area, self, ui);
     }
 }
 
@@ -129,14 +129,8 @@ fn days_left(deadline: Option<NaiveDate>, today: NaiveDate, lang: Lang) -> Strin
     }
 }
 
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    s: &DashboardState,
-    lang: Lang,
-    today: NaiveDate,
-    theme: &Theme,
-) {
+fn draw(frame: &mut Frame, area: Rect, s: &Dashboard, ui: &Ui) {
+    let (lang, today, theme) = (ui.lang, ui.today, ui.theme);
     let block = Block::bordered()
         .title(Span::styled(
             format!(" {} ", Msg::TabDashboard.text(lang)),

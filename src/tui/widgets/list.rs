@@ -4,6 +4,8 @@
 
 use std::cell::Cell;
 
+use crate::tui::action::Action;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListCursor {
     pub selected: usize,
@@ -55,6 +57,21 @@ impl ListCursor {
 
     pub fn last(&mut self) {
         self.selected = self.len.saturating_sub(1);
+    }
+
+    /// Applies a movement action; false when `action` does not move a selection, so the
+    /// caller can handle it as something else.
+    pub fn apply(&mut self, action: &Action) -> bool {
+        match action {
+            Action::MoveDown => self.down(1),
+            Action::MoveUp => self.up(1),
+            Action::PageDown => self.page_down(),
+            Action::PageUp => self.page_up(),
+            Action::First => self.first(),
+            Action::Last => self.last(),
+            _ => return false,
+        }
+        true
     }
 
     pub fn current(&self) -> Option<usize> {

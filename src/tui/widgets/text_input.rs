@@ -4,6 +4,14 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::text::{Line, Span};
 
+/// Text for an input: a typed character, an editing key, or a paste.
+#[derive(Debug, Clone, Copy)]
+pub enum TextEvent<'a> {
+    Char(char),
+    Key(&'a KeyEvent),
+    Paste(&'a str),
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
     value: String,
@@ -42,14 +50,25 @@ impl TextInput {
         self.cursor += 1;
     }
 
-    /// Pasted text; line breaks become spaces in a one-line field.
+    /// Pasted text; line breaks become spaces in a one-line field, terminal codes are dropped.
     pub fn paste(&mut self, text: &str) {
-        for c in text.chars() {
-            self.insert(if c == '\n' || c == '\r' || c == '\t' {
-                ' '
-            } else {
-                c
-            });
+        for c in printable(text, false).chars() {
+            self.insert(c);
+        }
+    }
+
+    /// Takes a character, an editing key or a paste; false when the key is not for an input.
+    pub fn take(&mut self, ev: TextEvent) -> bool {
+        match ev {
+            TextEvent::Char(c) => {
+                self.insert(c);
+                true
+            }
+            TextEvent::Key(k) => self.edit(k),
+            TextEvent::Paste(text) => {
+                self.paste(text);
+                true
+            }
         }
     }
 
@@ -108,6 +127,27 @@ impl TextInput {
     }
 }
 
+/// `text` without what must never reach the database or a terminal: control characters
+/// (ESC, BEL, NUL…) and the bidi controls that reorder text on screen. Line breaks and tabs are
+/// kept in multi-line text and become spaces otherwise.
+pub fn printable(text: &str, multi_line: bool) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\t' if multi_line => Some(c),
+            '\r' if multi_line => None,
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() || is_bidi_control(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The Unicode controls that change the direction of text (embeddings, overrides, isolates
+/// and marks).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +179,9 @@ mod tests {
         assert_eq!(t.value(), "KS 2026/1 rad två");
         t.edit(&KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL));
         assert_eq!(t.value(), "KS 2026/1 rad ");
+        let mut t = TextInput::default();
+        t.paste("a\u{1b}[2Jb\u{202e}c\u{0}");
+        assert_eq!(t.value(), "a[2Jbc", "terminal codes never get in");
     }
 
     #[test]

@@ -1,294 +1,318 @@
 //! The Library's forms: a new or edited own set, a requirement, a duplicate of a set, import
-//! and export of set files. A requirement is checked by the catalog's own parser, so a form
-//! accepts exactly what a set file would.
+//! and export of set files. Each form has its own field enum; a requirement is checked by the
+//! catalog's own parser, so a form accepts exactly what a set file would.
 
-use super::super::{Ctx, Effect, Refusal};
-use crate::catalog::snippet::{condition_to_toml, quote, requirement_from_toml};
-use crate::catalog::{self, CatalogError};
-use crate::domain::{Kind, Lang, Level, Requirement, RequirementSet, Text};
-use crate::i18n::{self, Label, Msg};
+use super::Purpose;
+use crate::catalog::CatalogError;
+use crate::catalog::snippet::{condition_to_toml, quote};
+use crate::domain::{Kind, Lang, Level, Requirement, RequirementId, RequirementSet, Text};
+use crate::i18n::{Label, Msg};
 use crate::store::sets::SetSummary;
-use crate::tui::state::{FormPurpose, Modal};
-use crate::tui::widgets::form::{Choice, Field, FormState, Values};
+use crate::tui::error::{Refusal, UiError};
+use crate::tui::widgets::form::{Field, FormState, Kind as FieldKind, Parsed, Values, field_keys};
 
-fn modal(purpose: FormPurpose, title: String, fields: Vec<Field>, lang: Lang) -> Modal {
-    Modal::Form(purpose, Box::new(FormState::new(title, fields, lang)))
+field_keys! {
+    /// The fields of a new or edited own set.
+    pub enum SetField { Id, Version, TitleSv, TitleEn, DescriptionSv, DescriptionEn }
 }
 
-pub fn set_form(set: Option<&RequirementSet>, lang: Lang) -> Modal {
+field_keys! {
+    /// The fields of a copy of a set.
+    pub enum DuplicateField { Id, Prefix, TitleSv, TitleEn }
+}
+
+field_keys! {
+    /// The one field of an import or an export: the file.
+    pub enum PathField { Path }
+}
+
+field_keys! {
+    /// The fields of a requirement of an own set, in the order of a set file.
+    pub enum ReqField {
+        Id, Kind, Level, TitleSv, TitleEn, TextSv, TextEn, RationaleSv, RationaleEn, Basis,
+        AppliesWhen, EvidenceSv, EvidenceEn, FollowUpSv, FollowUpEn, Weight, Likelihood,
+        Consequence, Tags,
+    }
+}
+
+fn form(title: String, fields: Vec<Field>, lang: Lang) -> Box<FormState> {
+    Box::new(FormState::new(title, fields, lang))
+}
+
+fn text(key: SetField, label: Msg, value: &str, lang: Lang) -> Field {
+    let kind = match key {
+        SetField::DescriptionSv | SetField::DescriptionEn => FieldKind::MultiLine,
+        _ => FieldKind::Text,
+    };
+    Field::new(key, label.text(lang), kind).value(value)
+}
+
+/// A new own set (`None`) or the title and description of one.
+pub fn set_form(set: Option<&RequirementSet>, lang: Lang) -> (Purpose, Box<FormState>) {
     let mut fields = Vec::new();
     if set.is_none() {
         fields.push(
-            Field::set_id("id", Msg::FieldSetId.text(lang), "")
+            Field::new(SetField::Id, Msg::FieldSetId.text(lang), FieldKind::SetId)
                 .with_help(Msg::FieldSetIdHelp.text(lang)),
         );
         fields.push(
-            Field::version("version", Msg::ColVersion.text(lang), "1")
-                .with_help(Msg::FieldVersionHelp.text(lang)),
+            Field::new(
+                SetField::Version,
+                Msg::ColVersion.text(lang),
+                FieldKind::Version,
+            )
+            .value("1")
+            .with_help(Msg::FieldVersionHelp.text(lang)),
         );
     }
     let (t, d) = set.map_or((Text::default(), Text::default()), |s| {
         (s.title.clone(), s.description.clone())
     });
     fields.extend([
-        Field::text("title_sv", Msg::FieldTitleSv.text(lang), &t.sv, true),
-        Field::text("title_en", Msg::FieldTitleEn.text(lang), &t.en, false),
-        Field::multi_line(
-            "description_sv",
-            Msg::FieldDescriptionSv.text(lang),
+        text(SetField::TitleSv, Msg::FieldTitleSv, &t.sv, lang).required(),
+        text(SetField::TitleEn, Msg::FieldTitleEn, &t.en, lang),
+        text(
+            SetField::DescriptionSv,
+            Msg::FieldDescriptionSv,
             &d.sv,
-            false,
+            lang,
         ),
-        Field::multi_line(
-            "description_en",
-            Msg::FieldDescriptionEn.text(lang),
+        text(
+            SetField::DescriptionEn,
+            Msg::FieldDescriptionEn,
             &d.en,
-            false,
+            lang,
         ),
     ]);
     match set {
-        None => modal(
-            FormPurpose::NewSet,
-            Msg::FormNewSet.text(lang).into(),
-            fields,
-            lang,
+        None => (
+            Purpose::NewSet,
+            form(Msg::FormNewSet.text(lang).into(), fields, lang),
         ),
-        Some(s) => modal(
-            FormPurpose::EditSet {
+        Some(s) => (
+            Purpose::EditSet {
                 id: s.id.to_string(),
             },
-            format!("{} {}", Msg::ActEdit.text(lang), s.id),
-            fields,
-            lang,
+            form(
+                format!("{} {}", Msg::ActEdit.text(lang), s.id),
+                fields,
+                lang,
+            ),
         ),
     }
 }
 
-pub fn duplicate_form(from: &SetSummary, lang: Lang) -> Modal {
+/// A requirement-id prefix such as `EGEN-HOST`: what `PREFIX-01` must parse as.
+fn prefix(text: &str, lang: Lang) -> Result<Parsed, String> {
+    let prefix = text.trim().to_uppercase();
+    RequirementId::parse(&format!("{prefix}-01"))
+        .map(|_| std::rc::Rc::new(prefix) as Parsed)
+        .map_err(|_| Msg::FieldPrefixHelp.text(lang).to_string())
+}
+
+pub fn duplicate_form(from: &SetSummary, lang: Lang) -> (Purpose, Box<FormState>) {
     let fields = vec![
-        Field::set_id(
-            "id",
+        Field::new(
+            DuplicateField::Id,
             Msg::FieldSetId.text(lang),
-            &format!("egen-{}", from.id),
+            FieldKind::SetId,
         )
+        .value(&format!("egen-{}", from.id))
         .with_help(Msg::FieldSetIdHelp.text(lang)),
-        Field::text("prefix", Msg::FieldPrefix.text(lang), "", true)
-            .with_help(Msg::FieldPrefixHelp.text(lang)),
-        Field::text(
-            "title_sv",
+        Field::new(
+            DuplicateField::Prefix,
+            Msg::FieldPrefix.text(lang),
+            FieldKind::Custom(prefix),
+        )
+        .required()
+        .with_help(Msg::FieldPrefixHelp.text(lang)),
+        Field::new(
+            DuplicateField::TitleSv,
             Msg::FieldTitleSv.text(lang),
-            &from.title.sv,
-            true,
-        ),
-        Field::text(
-            "title_en",
+            FieldKind::Text,
+        )
+        .value(&from.title.sv)
+        .required(),
+        Field::new(
+            DuplicateField::TitleEn,
             Msg::FieldTitleEn.text(lang),
-            &from.title.en,
-            false,
-        ),
+            FieldKind::Text,
+        )
+        .value(&from.title.en),
     ];
-    modal(
-        FormPurpose::DuplicateSet {
+    let title = format!("{} {}", Msg::ActDuplicateSet.text(lang), from.id);
+    (
+        Purpose::DuplicateSet {
             from: from.id.clone(),
         },
-        format!("{} {}", Msg::ActDuplicateSet.text(lang), from.id),
-        fields,
-        lang,
+        form(title, fields, lang),
     )
 }
 
-pub fn import_form(lang: Lang) -> Modal {
-    let fields = vec![
-        Field::text("path", Msg::FieldPath.text(lang), "", true)
-            .with_help(Msg::FieldImportHelp.text(lang)),
-    ];
-    modal(
-        FormPurpose::ImportSet,
-        Msg::ActImportSet.text(lang).into(),
-        fields,
-        lang,
-    )
-}
-
-pub fn export_form(id: &str, lang: Lang) -> Modal {
-    let fields = vec![
-        Field::text(
-            "path",
-            Msg::FieldPath.text(lang),
-            &format!("{id}.toml"),
-            true,
-        )
-        .with_help(Msg::FieldExportHelp.text(lang)),
-    ];
-    modal(
-        FormPurpose::ExportSet { set: id.into() },
-        format!("{} {id}", Msg::ActExportSet.text(lang)),
-        fields,
-        lang,
-    )
-}
-
-fn text_fields(
-    key_sv: &'static str,
-    key_en: &'static str,
-    label: Msg,
-    t: &Text,
-    required: bool,
-    lang: Lang,
-) -> [Field; 2] {
-    [
-        Field::multi_line(
-            key_sv,
-            format!("{} (sv)", label.text(lang)),
-            &t.sv,
-            required,
-        ),
-        Field::multi_line(key_en, format!("{} (en)", label.text(lang)), &t.en, false),
+fn path_field(value: &str, help: Msg, lang: Lang) -> Vec<Field> {
+    vec![
+        Field::new(PathField::Path, Msg::FieldPath.text(lang), FieldKind::Text)
+            .value(value)
+            .required()
+            .with_help(help.text(lang)),
     ]
 }
 
-pub fn requirement_form(set: &RequirementSet, r: Option<&Requirement>, lang: Lang) -> Modal {
-    let kinds = Kind::ALL
-        .iter()
-        .map(|k| Choice::new(k.code(), k.label(lang)))
-        .collect();
-    let mut levels = vec![Choice::new("", "–")];
-    levels.extend(
-        Level::ALL
-            .iter()
-            .map(|l| Choice::new(l.code(), l.label(lang))),
-    );
-    let empty = Text::default();
-    let get = |f: fn(&Requirement) -> &Text| r.map_or(&empty, f);
-    let next_id = r
-        .map(|r| r.id.to_string())
-        .unwrap_or_else(|| suggest_id(set));
-    let mut fields = vec![
-        Field::requirement_id("id", Msg::ColId.text(lang), &next_id),
-        Field::choice(
-            "kind",
+pub fn import_form(path: &str, lang: Lang) -> (Purpose, Box<FormState>) {
+    let fields = path_field(path, Msg::FieldImportHelp, lang);
+    (
+        Purpose::ImportSet,
+        form(Msg::ActImportSet.text(lang).into(), fields, lang),
+    )
+}
+
+pub fn export_form(id: &str, path: &str, lang: Lang) -> (Purpose, Box<FormState>) {
+    let fields = path_field(path, Msg::FieldExportHelp, lang);
+    let title = format!("{} {id}", Msg::ActExportSet.text(lang));
+    (
+        Purpose::ExportSet { set: id.into() },
+        form(title, fields, lang),
+    )
+}
+
+/// Each field of the requirement form: label, what it holds and its help, in one place.
+fn requirement_field(key: ReqField, r: Option<&Requirement>, lang: Lang) -> Field {
+    use ReqField as F;
+    let bilingual =
+        |label: Msg, sv: bool| format!("{} ({})", label.text(lang), if sv { "sv" } else { "en" });
+    let text_of = |f: fn(&Requirement) -> &Text, sv: bool| {
+        r.map(|r| {
+            let t = f(r);
+            if sv { t.sv.clone() } else { t.en.clone() }
+        })
+        .unwrap_or_default()
+    };
+    let multi = |label: Msg, f: fn(&Requirement) -> &Text, sv: bool| {
+        Field::new(key, bilingual(label, sv), FieldKind::MultiLine).value(&text_of(f, sv))
+    };
+    let number = |label: Msg, value: Option<u32>, max: u32| {
+        let shown = value.map(|v| v.to_string()).unwrap_or_default();
+        Field::new(key, label.text(lang), FieldKind::Number { min: 1, max }).value(&shown)
+    };
+    match key {
+        F::Id => Field::new(key, Msg::ColId.text(lang), FieldKind::RequirementId)
+            .value(&r.map(|r| r.id.to_string()).unwrap_or_default()),
+        F::Kind => Field::choice_of(
+            key,
             Msg::ColKind.text(lang),
-            kinds,
-            r.map_or(Kind::Mandatory, |r| r.kind).code(),
+            Kind::ALL,
+            r.map_or(Kind::Mandatory, |r| r.kind),
+            |k| k.label(lang).to_string(),
         ),
-        Field::choice(
-            "level",
-            Msg::ColLevel.text(lang),
-            levels,
-            r.and_then(|r| r.level).map_or("", |l| l.code()),
-        ),
-        Field::text(
-            "title_sv",
-            Msg::FieldTitleSv.text(lang),
-            &get(|r| &r.title).sv,
-            true,
-        ),
-        Field::text(
-            "title_en",
-            Msg::FieldTitleEn.text(lang),
-            &get(|r| &r.title).en,
-            false,
-        ),
-    ];
-    fields.extend(text_fields(
-        "text_sv",
-        "text_en",
-        Msg::SetText,
-        get(|r| &r.text),
-        true,
-        lang,
-    ));
-    fields.extend(text_fields(
-        "rationale_sv",
-        "rationale_en",
-        Msg::SetRationale,
-        get(|r| &r.rationale),
-        false,
-        lang,
-    ));
-    fields.push(
-        Field::multi_line(
-            "basis",
-            Msg::SetBasis.text(lang),
-            &r.map(|r| r.basis.join("\n")).unwrap_or_default(),
-            false,
-        )
-        .with_help(Msg::FieldBasisHelp.text(lang)),
-    );
-    fields.push(
-        Field::text(
-            "applies_when",
-            Msg::SetApplies.text(lang),
-            &r.map(|r| condition_to_toml(&r.applies_when))
-                .unwrap_or_default(),
-            false,
-        )
-        .with_help(Msg::FieldAppliesHelp.text(lang)),
-    );
-    fields.extend(text_fields(
-        "evidence_sv",
-        "evidence_en",
-        Msg::SetEvidence,
-        get(|r| &r.evidence),
-        false,
-        lang,
-    ));
-    fields.extend(text_fields(
-        "follow_up_sv",
-        "follow_up_en",
-        Msg::SetFollowUp,
-        get(|r| &r.follow_up),
-        false,
-        lang,
-    ));
-    fields.extend([
-        Field::number(
-            "weight",
-            Msg::FieldWeight.text(lang),
-            r.and_then(|r| r.weight),
-            1,
-            100,
-            false,
-        )
-        .with_help(Msg::FieldWeightHelp.text(lang)),
-        Field::number(
-            "likelihood",
-            Msg::FieldLikelihood.text(lang),
+        F::Level => {
+            let mut levels = vec![None];
+            levels.extend(Level::ALL.iter().copied().map(Some));
+            Field::choice_of(
+                key,
+                Msg::ColLevel.text(lang),
+                &levels,
+                r.and_then(|r| r.level),
+                |l| l.map_or_else(|| "–".to_string(), |l| l.label(lang).to_string()),
+            )
+        }
+        F::TitleSv => Field::new(key, Msg::FieldTitleSv.text(lang), FieldKind::Text)
+            .value(&text_of(|r| &r.title, true))
+            .required(),
+        F::TitleEn => Field::new(key, Msg::FieldTitleEn.text(lang), FieldKind::Text)
+            .value(&text_of(|r| &r.title, false)),
+        F::TextSv => multi(Msg::SetText, |r| &r.text, true).required(),
+        F::TextEn => multi(Msg::SetText, |r| &r.text, false),
+        F::RationaleSv => multi(Msg::SetRationale, |r| &r.rationale, true),
+        F::RationaleEn => multi(Msg::SetRationale, |r| &r.rationale, false),
+        F::Basis => Field::new(key, Msg::SetBasis.text(lang), FieldKind::MultiLine)
+            .value(&r.map(|r| r.basis.join("\n")).unwrap_or_default())
+            .with_help(Msg::FieldBasisHelp.text(lang)),
+        F::AppliesWhen => Field::new(key, Msg::SetApplies.text(lang), FieldKind::Text)
+            .value(
+                &r.map(|r| condition_to_toml(&r.applies_when))
+                    .unwrap_or_default(),
+            )
+            .with_help(Msg::FieldAppliesHelp.text(lang)),
+        F::EvidenceSv => multi(Msg::SetEvidence, |r| &r.evidence, true),
+        F::EvidenceEn => multi(Msg::SetEvidence, |r| &r.evidence, false),
+        F::FollowUpSv => multi(Msg::SetFollowUp, |r| &r.follow_up, true),
+        F::FollowUpEn => multi(Msg::SetFollowUp, |r| &r.follow_up, false),
+        F::Weight => number(Msg::FieldWeight, r.and_then(|r| r.weight), 100)
+            .with_help(Msg::FieldWeightHelp.text(lang)),
+        F::Likelihood => number(
+            Msg::FieldLikelihood,
             r.and_then(|r| r.risk).map(|x| u32::from(x.likelihood)),
-            1,
             4,
-            false,
         ),
-        Field::number(
-            "consequence",
-            Msg::FieldConsequence.text(lang),
+        F::Consequence => number(
+            Msg::FieldConsequence,
             r.and_then(|r| r.risk).map(|x| u32::from(x.consequence)),
-            1,
             4,
-            false,
         ),
-        Field::text(
-            "tags",
-            Msg::FieldTags.text(lang),
-            &r.map(|r| r.tags.join(", ")).unwrap_or_default(),
-            false,
+        F::Tags => Field::new(key, Msg::FieldTags.text(lang), FieldKind::Text)
+            .value(&r.map(|r| r.tags.join(", ")).unwrap_or_default())
+            .with_help(Msg::FieldTagsHelp.text(lang)),
+    }
+}
+
+const REQUIREMENT_FIELDS: [ReqField; 19] = {
+    use ReqField as F;
+    [
+        F::Id,
+        F::Kind,
+        F::Level,
+        F::TitleSv,
+        F::TitleEn,
+        F::TextSv,
+        F::TextEn,
+        F::RationaleSv,
+        F::RationaleEn,
+        F::Basis,
+        F::AppliesWhen,
+        F::EvidenceSv,
+        F::EvidenceEn,
+        F::FollowUpSv,
+        F::FollowUpEn,
+        F::Weight,
+        F::Likelihood,
+        F::Consequence,
+        F::Tags,
+    ]
+};
+
+pub fn requirement_form(
+    set: &RequirementSet,
+    r: Option<&Requirement>,
+    lang: Lang,
+) -> (Purpose, Box<FormState>) {
+    let mut fields: Vec<Field> = REQUIREMENT_FIELDS
+        .iter()
+        .map(|k| requirement_field(*k, r, lang))
+        .collect();
+    if r.is_none() {
+        fields[0] = Field::new(
+            ReqField::Id,
+            Msg::ColId.text(lang),
+            FieldKind::RequirementId,
         )
-        .with_help(Msg::FieldTagsHelp.text(lang)),
-    ]);
-    let purpose = match r {
-        None => FormPurpose::NewRequirement {
-            set: set.id.to_string(),
-        },
-        Some(r) => FormPurpose::EditRequirement {
-            set: set.id.to_string(),
-            requirement: r.id.to_string(),
-        },
+        .value(&suggest_id(set));
+    }
+    let (purpose, title) = match r {
+        None => (
+            Purpose::NewRequirement {
+                set: set.id.to_string(),
+            },
+            format!("{} – {}", Msg::FormNewRequirement.text(lang), set.id),
+        ),
+        Some(r) => (
+            Purpose::EditRequirement {
+                set: set.id.to_string(),
+                requirement: r.id.to_string(),
+            },
+            format!("{} {}", Msg::ActEdit.text(lang), r.id),
+        ),
     };
-    let title = match r {
-        None => format!("{} – {}", Msg::FormNewRequirement.text(lang), set.id),
-        Some(r) => format!("{} {}", Msg::ActEdit.text(lang), r.id),
-    };
-    modal(purpose, title, fields, lang)
+    (purpose, form(title, fields, lang))
 }
 
 /// The next free number after the set's last id, with the same prefix.
@@ -300,245 +324,103 @@ fn suggest_id(set: &RequirementSet) -> String {
     }
 }
 
-fn text_toml(v: &Values, sv: &str, en: &str) -> Option<String> {
-    let (s, e) = (v.text(sv), v.text(en));
+fn text_toml(v: &Values, sv: ReqField, en: ReqField) -> Result<Option<String>, Refusal> {
+    let (s, e): (String, String) = (v.get(sv)?, v.get(en)?);
     if s.is_empty() && e.is_empty() {
-        return None;
+        return Ok(None);
     }
-    Some(if e.is_empty() {
+    Ok(Some(if e.is_empty() {
         format!("{{ sv = {} }}", quote(&s))
     } else {
         format!("{{ sv = {}, en = {} }}", quote(&s), quote(&e))
-    })
+    }))
 }
 
-fn list_toml(items: impl Iterator<Item = String>) -> Option<String> {
+fn list_toml<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
     let items: Vec<String> = items
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| quote(s.trim()))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(quote)
         .collect();
     (!items.is_empty()).then(|| format!("[{}]", items.join(", ")))
 }
 
-/// The form as the body of a `[[requirement]]` table.
-fn requirement_toml(v: &Values) -> String {
+/// The form as the body of a `[[requirement]]` table, for the catalog's parser to check.
+pub fn requirement_toml(v: &Values) -> Result<String, Refusal> {
+    use ReqField as F;
+    let id: crate::domain::RequirementId = v.get(F::Id)?;
+    let kind: Kind = v.get(F::Kind)?;
     let mut lines = vec![
-        format!("id = {}", quote(&v.text("id"))),
-        format!("kind = {}", quote(&v.choice("kind"))),
+        format!("id = {}", quote(id.as_str())),
+        format!("kind = {}", quote(kind.code())),
     ];
     let mut push = |key: &str, value: Option<String>| {
         if let Some(value) = value {
             lines.push(format!("{key} = {value}"));
         }
     };
-    push(
-        "level",
-        Some(v.choice("level"))
-            .filter(|l| !l.is_empty())
-            .map(|l| quote(&l)),
-    );
-    push("weight", v.number("weight").map(|n| n.to_string()));
-    push("title", text_toml(v, "title_sv", "title_en"));
-    push("text", text_toml(v, "text_sv", "text_en"));
-    push(
-        "basis",
-        list_toml(v.text("basis").lines().map(str::to_string)),
-    );
+    let level: Option<Level> = v.get(F::Level)?;
+    push("level", level.map(|l| quote(l.code())));
+    let weight: Option<u32> = v.get(F::Weight)?;
+    push("weight", weight.map(|n| n.to_string()));
+    push("title", text_toml(v, F::TitleSv, F::TitleEn)?);
+    push("text", text_toml(v, F::TextSv, F::TextEn)?);
+    let basis: String = v.get(F::Basis)?;
+    push("basis", list_toml(basis.lines()));
+    let applies: String = v.get(F::AppliesWhen)?;
     push(
         "applies_when",
-        Some(v.text("applies_when")).filter(|a| !a.trim().is_empty()),
+        Some(applies).filter(|a| !a.trim().is_empty()),
     );
-    push("rationale", text_toml(v, "rationale_sv", "rationale_en"));
-    push("evidence", text_toml(v, "evidence_sv", "evidence_en"));
-    push("follow_up", text_toml(v, "follow_up_sv", "follow_up_en"));
-    if let (Some(l), Some(c)) = (v.number("likelihood"), v.number("consequence")) {
+    push("rationale", text_toml(v, F::RationaleSv, F::RationaleEn)?);
+    push("evidence", text_toml(v, F::EvidenceSv, F::EvidenceEn)?);
+    push("follow_up", text_toml(v, F::FollowUpSv, F::FollowUpEn)?);
+    let likelihood: Option<u32> = v.get(F::Likelihood)?;
+    let consequence: Option<u32> = v.get(F::Consequence)?;
+    if let (Some(l), Some(c)) = (likelihood, consequence) {
         push(
             "risk",
             Some(format!("{{ likelihood = {l}, consequence = {c} }}")),
         );
     }
-    push(
-        "tags",
-        list_toml(v.text("tags").split(',').map(str::to_string)),
-    );
-    lines.join("\n")
+    let tags: String = v.get(F::Tags)?;
+    push("tags", list_toml(tags.split(',')));
+    Ok(lines.join("\n"))
 }
 
 /// Which form field a catalog error's field path belongs to.
-fn field_of(path: &str) -> &'static str {
+fn field_of(path: &str) -> ReqField {
+    use ReqField as F;
     let head = path.split(['.', '[']).next().unwrap_or("");
-    let lang = if path.contains(".en") { "en" } else { "sv" };
-    match (head, lang) {
-        ("title", "en") => "title_en",
-        ("title", _) => "title_sv",
-        ("text", "en") => "text_en",
-        ("text", _) => "text_sv",
-        ("rationale", "en") => "rationale_en",
-        ("rationale", _) => "rationale_sv",
-        ("evidence", "en") => "evidence_en",
-        ("evidence", _) => "evidence_sv",
-        ("follow_up", "en") => "follow_up_en",
-        ("follow_up", _) => "follow_up_sv",
-        ("risk", _) if path.contains("consequence") => "consequence",
-        ("risk", _) => "likelihood",
-        ("kind", _) => "kind",
-        ("level", _) => "level",
-        ("weight", _) => "weight",
-        ("basis", _) => "basis",
-        ("applies_when", _) => "applies_when",
-        ("tags", _) => "tags",
-        _ => "id",
+    let en = path.contains(".en");
+    match head {
+        "title" if en => F::TitleEn,
+        "title" => F::TitleSv,
+        "text" if en => F::TextEn,
+        "text" => F::TextSv,
+        "rationale" if en => F::RationaleEn,
+        "rationale" => F::RationaleSv,
+        "evidence" if en => F::EvidenceEn,
+        "evidence" => F::EvidenceSv,
+        "follow_up" if en => F::FollowUpEn,
+        "follow_up" => F::FollowUpSv,
+        "risk" if path.contains("consequence") => F::Consequence,
+        "risk" => F::Likelihood,
+        "kind" => F::Kind,
+        "level" => F::Level,
+        "weight" => F::Weight,
+        "basis" => F::Basis,
+        "applies_when" => F::AppliesWhen,
+        "tags" => F::Tags,
+        _ => F::Id,
     }
 }
 
-fn first_error(errors: &[CatalogError], lang: Lang) -> Refusal {
+/// The first problem the catalog found, on the field it concerns.
+pub fn catalog_refusal(errors: Vec<CatalogError>) -> Refusal {
     match errors.first() {
-        Some(e) => Refusal::Field(field_of(&e.field), e.problem.text(lang)),
-        None => Refusal::Message(Msg::Invalid.text(lang).to_string()),
-    }
-}
-
-/// Carries out a submitted form; also names the set to select afterwards.
-pub fn submit(
-    purpose: &FormPurpose,
-    v: &Values,
-    cx: &mut Ctx,
-) -> Result<(Vec<Effect>, Option<String>), Refusal> {
-    let lang = cx.lang;
-    let store_err = |e: crate::store::StoreError| Refusal::Message(i18n::store_error(&e, lang));
-    let saved = || vec![Effect::Info(Msg::Saved.text(lang).to_string())];
-    match purpose {
-        FormPurpose::NewSet => {
-            let (Some(id), Some(version)) = (v.set_id("id"), v.version("version")) else {
-                return Ok((Vec::new(), None));
-            };
-            let set = RequirementSet {
-                id: id.clone(),
-                version,
-                title: Text::new(v.text("title_sv"), v.text("title_en")),
-                description: Text::new(v.text("description_sv"), v.text("description_en")),
-                sources: Vec::new(),
-                requirements: Vec::new(),
-            };
-            cx.store
-                .write(|tx| tx.create_set(&set))
-                .map_err(|e| match e {
-                    crate::store::StoreError::AlreadyImported { .. }
-                    | crate::store::StoreError::VersionExists { .. }
-                    | crate::store::StoreError::BuiltinReadOnly(_) => {
-                        Refusal::Field("id", Msg::SetIdTaken.text(lang).to_string())
-                    }
-                    other => store_err(other),
-                })?;
-            Ok((saved(), Some(id.to_string())))
-        }
-        FormPurpose::EditSet { id } => {
-            let title = Text::new(v.text("title_sv"), v.text("title_en"));
-            let description = Text::new(v.text("description_sv"), v.text("description_en"));
-            cx.store
-                .write(|tx| tx.update_set_meta(id, &title, &description))
-                .map_err(store_err)?;
-            Ok((saved(), None))
-        }
-        FormPurpose::DuplicateSet { from } => {
-            let Some(id) = v.set_id("id") else {
-                return Ok((Vec::new(), None));
-            };
-            let prefix = v.text("prefix").trim().to_uppercase();
-            if crate::domain::RequirementId::parse(&format!("{prefix}-01")).is_err() {
-                return Err(Refusal::Field(
-                    "prefix",
-                    Msg::FieldPrefixHelp.text(lang).to_string(),
-                ));
-            }
-            let title = Text::new(v.text("title_sv"), v.text("title_en"));
-            let n = cx
-                .store
-                .write(|tx| tx.duplicate_set(from, &id, &prefix, &title))
-                .map_err(|e| match e {
-                    crate::store::StoreError::DuplicateRequirementId { .. } => {
-                        Refusal::Field("prefix", i18n::store_error(&e, lang))
-                    }
-                    crate::store::StoreError::AlreadyImported { .. }
-                    | crate::store::StoreError::VersionExists { .. }
-                    | crate::store::StoreError::BuiltinReadOnly(_) => {
-                        Refusal::Field("id", Msg::SetIdTaken.text(lang).to_string())
-                    }
-                    other => store_err(other),
-                })?;
-            let msg = Msg::Duplicated
-                .text(lang)
-                .replace("{id}", id.as_str())
-                .replace("{n}", &n.to_string());
-            Ok((vec![Effect::Info(msg)], Some(id.to_string())))
-        }
-        FormPurpose::NewRequirement { set } | FormPurpose::EditRequirement { set, .. } => {
-            let r =
-                requirement_from_toml(&requirement_toml(v)).map_err(|e| first_error(&e, lang))?;
-            let original = match purpose {
-                FormPurpose::EditRequirement { requirement, .. } => Some(requirement.as_str()),
-                _ => None,
-            };
-            cx.store
-                .write(|tx| tx.save_requirement(set, original, &r))
-                .map_err(|e| match e {
-                    crate::store::StoreError::DuplicateRequirementId { .. } => {
-                        Refusal::Field("id", i18n::store_error(&e, lang))
-                    }
-                    other => store_err(other),
-                })?;
-            Ok((saved(), None))
-        }
-        FormPurpose::ImportSet => {
-            let path = v.text("path");
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| Refusal::Field("path", e.to_string()))?;
-            let parsed = catalog::parse_set(&path, &text).map_err(|errors| {
-                let more = if errors.len() > 1 {
-                    format!(" (+{})", errors.len() - 1)
-                } else {
-                    String::new()
-                };
-                Refusal::Field(
-                    "path",
-                    format!(
-                        "{}{more}",
-                        errors.first().map(|e| e.message(lang)).unwrap_or_default()
-                    ),
-                )
-            })?;
-            cx.store
-                .write(|tx| tx.import_set(&parsed.set))
-                .map_err(|e| Refusal::Field("path", i18n::store_error(&e, lang)))?;
-            let msg = format!(
-                "{} {} {}",
-                Msg::Imported.text(lang),
-                parsed.set.id,
-                parsed.set.version
-            );
-            Ok((vec![Effect::Info(msg)], Some(parsed.set.id.to_string())))
-        }
-        FormPurpose::ExportSet { set } => {
-            let path = v.text("path");
-            if std::path::Path::new(&path).exists() {
-                return Err(Refusal::Field(
-                    "path",
-                    Msg::FileExists.text(lang).to_string(),
-                ));
-            }
-            let s = cx
-                .store
-                .set(set)
-                .map_err(store_err)?
-                .ok_or_else(|| Refusal::Message(Msg::SetNotFound.text(lang).into()))?;
-            std::fs::write(&path, catalog::to_toml(&s))
-                .map_err(|e| Refusal::Field("path", e.to_string()))?;
-            Ok((
-                vec![Effect::Info(format!("{} {path}", Msg::Exported.text(lang)))],
-                None,
-            ))
-        }
-        _ => Ok((Vec::new(), None)),
+        Some(e) => Refusal::at(field_of(&e.field), UiError::Problem(e.problem.clone())),
+        None => Refusal::from(UiError::Refused(Msg::Invalid)),
     }
 }
 
@@ -548,11 +430,11 @@ mod tests {
 
     #[test]
     fn error_paths_map_to_form_fields() {
-        assert_eq!(field_of("applies_when.secrecy"), "applies_when");
-        assert_eq!(field_of("title.en"), "title_en");
-        assert_eq!(field_of("title.sv"), "title_sv");
-        assert_eq!(field_of("risk.consequence"), "consequence");
-        assert_eq!(field_of("tags[2]"), "tags");
-        assert_eq!(field_of("id"), "id");
+        assert_eq!(field_of("applies_when.secrecy"), ReqField::AppliesWhen);
+        assert_eq!(field_of("title.en"), ReqField::TitleEn);
+        assert_eq!(field_of("title.sv"), ReqField::TitleSv);
+        assert_eq!(field_of("risk.consequence"), ReqField::Consequence);
+        assert_eq!(field_of("tags[2]"), ReqField::Tags);
+        assert_eq!(field_of("id"), ReqField::Id);
     }
 }

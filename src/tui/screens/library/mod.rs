@@ -1,26 +1,30 @@
 //! The Library tab: sets → requirements → the selected requirement in full, a search over the
 //! whole library as you type, filters by kind and tag, and the editing of own sets (built-in
-//! sets are read-only; duplicating one makes an editable copy).
+//! sets are read-only; duplicating one makes an editable copy). Reading and writing set files
+//! run as jobs, so a large file never stops the keys.
 
 mod forms;
 mod search;
+mod submit;
 pub mod view;
 
-use crossterm::event::KeyEvent;
-use ratatui::text::Line;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
-use super::{Ctx, Effect, Outcome, Submitted};
-use crate::domain::{Kind, Lang, Requirement, RequirementSet};
+use super::{Ctx, Effect, Outcome, Screen, Submitted, TextEvent, Ui, info};
+use crate::domain::{Kind, Requirement, RequirementSet};
 use crate::i18n::Msg;
-use crate::store::Store;
 use crate::store::custom_sets::IndexEntry;
 use crate::store::sets::{Origin, SetSummary};
 use crate::tui::action::Action;
-use crate::tui::state::{FormPurpose, Modal, Pending, PickPurpose};
+use crate::tui::error::UiError;
+use crate::tui::keymap::Context;
+use crate::tui::widgets::filter_list::{Entry, FilterList, Look};
 use crate::tui::widgets::form::Values;
 use crate::tui::widgets::list::ListCursor;
-use crate::tui::widgets::modal::{ConfirmState, PickItem, PickerState};
+use crate::tui::widgets::modal::Confirm;
 
+pub use forms::{DuplicateField, PathField, ReqField, SetField};
 pub use search::Search;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,8 +35,48 @@ pub enum Pane {
     Detail,
 }
 
+/// What a Library form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    NewSet,
+    EditSet { id: String },
+    DuplicateSet { from: String },
+    NewRequirement { set: String },
+    EditRequirement { set: String, requirement: String },
+    ImportSet,
+    ExportSet { set: String },
+}
+
+/// What an entry of a Library picker stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// Show only requirements with this tag (`None`: all).
+    Tag(Option<String>),
+}
+
+/// What a Library confirmation guards.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    DeleteSet { id: String },
+    DeleteRequirement { set: String, requirement: String },
+}
+
+/// A set file read and parsed off the input thread, or an export written.
+#[derive(Debug)]
+pub enum Done {
+    Imported {
+        path: String,
+        result: Result<RequirementSet, UiError>,
+    },
+    Exported {
+        set: String,
+        path: String,
+        result: Result<(), UiError>,
+    },
+}
+
 #[derive(Default)]
-pub struct LibraryState {
+pub struct Library {
     pub sets: Vec<SetSummary>,
     pub set_cursor: ListCursor,
     /// The selected set, whole.
@@ -48,23 +92,11 @@ pub struct LibraryState {
     pub index: Vec<IndexEntry>,
 }
 
-impl LibraryState {
-    pub fn reload(&mut self, store: &Store) -> anyhow::Result<()> {
-        let keep = self.current.as_ref().map(|s| s.id.to_string());
-        self.sets = store.sets()?;
-        // The search index is read when a search starts, not at every start of the program.
-        self.index.clear();
-        self.set_cursor.set_len(self.sets.len());
-        if let Some(i) = keep.and_then(|k| self.sets.iter().position(|s| s.id == k)) {
-            self.set_cursor.select(i);
-        }
-        self.load_current(store)
-    }
-
-    fn load_current(&mut self, store: &Store) -> anyhow::Result<()> {
+impl Library {
+    fn load_current(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
         let id = self.selected_set().map(|s| s.id.clone());
         self.current = match id {
-            Some(id) => store.set(&id)?,
+            Some(id) => cx.store.set(&id)?,
             None => None,
         };
         self.refilter();
@@ -100,77 +132,68 @@ impl LibraryState {
         s.requirements.get(*i)
     }
 
-    fn is_builtin(&self) -> bool {
-        self.selected_set()
+    /// Selects the set `id` after a reload (a new, copied or imported set).
+    fn select_set(&mut self, id: &str, cx: &mut Ctx) -> Result<(), UiError> {
+        self.reload(cx)?;
+        if let Some(i) = self.sets.iter().position(|s| s.id == id) {
+            self.set_cursor.select(i);
+            self.req_cursor = ListCursor::default();
+            self.load_current(cx)?;
+        }
+        Ok(())
+    }
+
+    /// The selected set when it may be changed; a built-in one is refused with the reason.
+    fn editable(&self) -> Result<Option<&RequirementSet>, UiError> {
+        if self
+            .selected_set()
             .is_some_and(|s| s.origin == Origin::Builtin)
-    }
-
-    pub fn searching(&self) -> bool {
-        self.search.is_some()
-    }
-
-    pub fn text_key(&mut self, ev: &KeyEvent, typed: Option<char>, store: &Store) -> bool {
-        let Some(search) = &mut self.search else {
-            return false;
-        };
-        let took = match typed {
-            Some(c) => {
-                search.input.insert(c);
-                true
-            }
-            None => search.input.edit(ev),
-        };
-        if took {
-            search.run(store, &self.index);
+        {
+            return Err(UiError::Refused(Msg::BuiltinReadOnlyHint));
         }
-        took
+        Ok(self.current.as_ref())
     }
 
-    pub fn paste(&mut self, text: &str, store: &Store) {
-        if let Some(search) = &mut self.search {
-            search.input.paste(text);
-            search.run(store, &self.index);
-        }
-    }
-
-    fn move_by(&mut self, action: &Action, cx: &mut Ctx) -> Result<(), String> {
+    fn move_by(&mut self, action: &Action, cx: &mut Ctx) -> Result<(), UiError> {
         if let Some(s) = &mut self.search {
-            apply_move(&mut s.cursor, action);
+            s.cursor.apply(action);
             return Ok(());
         }
         match self.pane {
             Pane::Sets => {
                 let before = self.set_cursor.selected;
-                apply_move(&mut self.set_cursor, action);
+                self.set_cursor.apply(action);
                 if self.set_cursor.selected != before {
                     self.req_cursor = ListCursor::default();
-                    self.load_current(cx.store).map_err(|e| e.to_string())?;
+                    self.load_current(cx)?;
                 }
             }
             Pane::Requirements => {
-                apply_move(&mut self.req_cursor, action);
+                self.req_cursor.apply(action);
                 self.detail_scroll = 0;
             }
-            Pane::Detail => match action {
-                Action::MoveDown => self.detail_scroll = self.detail_scroll.saturating_add(1),
-                Action::MoveUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
-                Action::PageDown => self.detail_scroll = self.detail_scroll.saturating_add(10),
-                Action::PageUp => self.detail_scroll = self.detail_scroll.saturating_sub(10),
-                Action::First => self.detail_scroll = 0,
-                _ => {}
-            },
+            Pane::Detail => {
+                self.detail_scroll = match action {
+                    Action::MoveDown => self.detail_scroll.saturating_add(1),
+                    Action::MoveUp => self.detail_scroll.saturating_sub(1),
+                    Action::PageDown => self.detail_scroll.saturating_add(10),
+                    Action::PageUp => self.detail_scroll.saturating_sub(10),
+                    Action::First => 0,
+                    _ => self.detail_scroll,
+                }
+            }
         }
         Ok(())
     }
 
     /// Opens a search hit in its set.
-    fn jump_to(&mut self, set_id: &str, requirement_id: &str, cx: &mut Ctx) -> Result<(), String> {
+    fn jump_to(&mut self, set_id: &str, requirement_id: &str, cx: &mut Ctx) -> Result<(), UiError> {
         self.kind_filter = None;
         self.tag_filter = None;
         if let Some(i) = self.sets.iter().position(|s| s.id == set_id) {
             self.set_cursor.select(i);
         }
-        self.load_current(cx.store).map_err(|e| e.to_string())?;
+        self.load_current(cx)?;
         if let Some(i) = self.current.as_ref().and_then(|s| {
             let pos = s
                 .requirements
@@ -184,8 +207,135 @@ impl LibraryState {
         Ok(())
     }
 
-    pub fn handle(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+    fn open(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
+        match self.search.as_ref().map(|s| s.selected().cloned()) {
+            Some(hit) => {
+                self.search = None;
+                if let Some(hit) = hit {
+                    self.jump_to(&hit.set_id, &hit.requirement_id, cx)?;
+                }
+            }
+            None => {
+                self.pane = match self.pane {
+                    Pane::Sets => Pane::Requirements,
+                    _ => Pane::Detail,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn tag_picker(&self, cx: &mut Ctx) -> Outcome<Self> {
         let lang = cx.lang;
+        let mut entries = vec![Entry::new(Msg::AllTags.text(lang), Pick::Tag(None))];
+        entries.extend(
+            cx.store
+                .tags()?
+                .into_iter()
+                .map(|t| Entry::new(t.clone(), Pick::Tag(Some(t)))),
+        );
+        let list = FilterList::new(Msg::PickTag.text(lang), entries, Look::Facts);
+        Ok(vec![Effect::Pick(list)])
+    }
+
+    fn new_item(&self, cx: &Ctx) -> Outcome<Self> {
+        if self.pane == Pane::Sets {
+            let (p, form) = forms::set_form(None, cx.lang);
+            return Ok(vec![Effect::Form(p, form)]);
+        }
+        let Some(set) = self.editable()? else {
+            return Ok(Vec::new());
+        };
+        let (p, form) = forms::requirement_form(set, None, cx.lang);
+        Ok(vec![Effect::Form(p, form)])
+    }
+
+    fn edit_item(&self, cx: &Ctx) -> Outcome<Self> {
+        let Some(set) = self.editable()? else {
+            return Ok(Vec::new());
+        };
+        let (p, form) = match (self.pane, self.selected_requirement()) {
+            (Pane::Sets, _) => forms::set_form(Some(set), cx.lang),
+            (_, Some(r)) => forms::requirement_form(set, Some(r), cx.lang),
+            (_, None) => return Ok(Vec::new()),
+        };
+        Ok(vec![Effect::Form(p, form)])
+    }
+
+    fn delete_item(&self, cx: &Ctx) -> Outcome<Self> {
+        let lang = cx.lang;
+        let Some(set) = self.editable()? else {
+            return Ok(Vec::new());
+        };
+        let (confirm, ask) = match (self.pane, self.selected_requirement()) {
+            (Pane::Sets, _) | (_, None) => (
+                Confirm::text(
+                    Msg::ConfirmDeleteSetTitle
+                        .text(lang)
+                        .replace("{id}", set.id.as_str()),
+                    Msg::ConfirmDeleteSet
+                        .text(lang)
+                        .replace("{n}", &set.requirements.len().to_string()),
+                ),
+                Ask::DeleteSet {
+                    id: set.id.to_string(),
+                },
+            ),
+            (_, Some(r)) => (
+                Confirm::text(
+                    Msg::ConfirmDeleteRequirementTitle
+                        .text(lang)
+                        .replace("{id}", r.id.as_str()),
+                    Msg::ConfirmDeleteRequirement.text(lang),
+                ),
+                Ask::DeleteRequirement {
+                    set: set.id.to_string(),
+                    requirement: r.id.to_string(),
+                },
+            ),
+        };
+        Ok(vec![Effect::Confirm(ask, confirm)])
+    }
+
+    fn form_for(&self, action: &Action, cx: &Ctx) -> Outcome<Self> {
+        let (p, form) = match (action, self.selected_set()) {
+            (Action::ImportSet, _) => forms::import_form("", cx.lang),
+            (Action::DuplicateSet, Some(s)) => forms::duplicate_form(s, cx.lang),
+            (Action::ExportSet, Some(s)) => {
+                forms::export_form(&s.id, &format!("{}.toml", s.id), cx.lang)
+            }
+            _ => return Ok(Vec::new()),
+        };
+        Ok(vec![Effect::Form(p, form)])
+    }
+}
+
+/// A path form opened again with the reason its file was refused on the path field.
+fn refused(
+    (purpose, mut form): (Purpose, Box<crate::tui::widgets::form::FormState>),
+    e: UiError,
+    lang: crate::domain::Lang,
+) -> Effect<Library> {
+    form.set_error(
+        crate::tui::widgets::form::FieldId::of(PathField::Path),
+        e.text(lang, ""),
+    );
+    Effect::Form(purpose, form)
+}
+
+impl Screen for Library {
+    const TITLE: Msg = Msg::TabLibrary;
+    const SWITCH: Msg = Msg::ActTabLibrary;
+    type Form = Purpose;
+    type Pick = Pick;
+    type Confirm = Ask;
+    type Job = Done;
+
+    fn contexts(&self) -> Vec<Context> {
+        vec![Context::Library, Context::List]
+    }
+
+    fn handle(&mut self, action: &Action, cx: &mut Ctx) -> Outcome<Self> {
         match action {
             Action::MoveUp
             | Action::MoveDown
@@ -195,7 +345,7 @@ impl LibraryState {
             | Action::Last => self.move_by(action, cx)?,
             Action::Search => {
                 if self.index.is_empty() {
-                    self.index = cx.store.requirement_index().map_err(|e| cx.error(&e))?;
+                    self.index = cx.store.requirement_index()?;
                 }
                 self.search = Some(Search::default());
             }
@@ -206,20 +356,7 @@ impl LibraryState {
                     _ => Pane::Sets,
                 }
             }
-            Action::Open => match &self.search {
-                Some(s) => {
-                    if let Some(hit) = s.selected().cloned() {
-                        self.search = None;
-                        self.jump_to(&hit.set_id, &hit.requirement_id, cx)?;
-                    }
-                }
-                None => {
-                    self.pane = match self.pane {
-                        Pane::Sets => Pane::Requirements,
-                        _ => Pane::Detail,
-                    }
-                }
-            },
+            Action::Open => self.open(cx)?,
             Action::NextPane => {
                 self.pane = match self.pane {
                     Pane::Sets => Pane::Requirements,
@@ -236,185 +373,117 @@ impl LibraryState {
             }
             Action::CycleKindFilter => {
                 self.kind_filter = match self.kind_filter {
-                    None => Some(Kind::Qualification),
-                    Some(Kind::Qualification) => Some(Kind::Mandatory),
-                    Some(Kind::Mandatory) => Some(Kind::Evaluated),
-                    Some(Kind::Evaluated) => Some(Kind::ContractTerm),
-                    Some(Kind::ContractTerm) => None,
+                    None => Kind::ALL.first().copied(),
+                    Some(k) => Kind::ALL
+                        .iter()
+                        .position(|x| *x == k)
+                        .and_then(|i| Kind::ALL.get(i + 1))
+                        .copied(),
                 };
                 self.refilter();
             }
             Action::PickTagFilter => return self.tag_picker(cx),
-            Action::New => return self.new_item(lang),
-            Action::Edit => return self.edit_item(lang),
-            Action::Delete => return self.delete_item(lang),
-            Action::DuplicateSet => {
-                let Some(s) = self.selected_set() else {
-                    return Ok(Vec::new());
-                };
-                return Ok(vec![Effect::Push(forms::duplicate_form(s, lang))]);
-            }
-            Action::ImportSet => return Ok(vec![Effect::Push(forms::import_form(lang))]),
-            Action::ExportSet => {
-                let Some(s) = self.selected_set() else {
-                    return Ok(Vec::new());
-                };
-                return Ok(vec![Effect::Push(forms::export_form(&s.id, lang))]);
+            Action::New => return self.new_item(cx),
+            Action::Edit => return self.edit_item(cx),
+            Action::Delete => return self.delete_item(cx),
+            Action::DuplicateSet | Action::ImportSet | Action::ExportSet => {
+                return self.form_for(action, cx);
             }
             _ => {}
         }
         Ok(Vec::new())
     }
 
-    fn tag_picker(&self, cx: &mut Ctx) -> Outcome {
-        let lang = cx.lang;
-        let mut tags = vec![String::new()];
-        tags.extend(cx.store.tags().map_err(|e| cx.error(&e))?);
-        let items = tags
-            .iter()
-            .map(|t| PickItem {
-                label: if t.is_empty() {
-                    Msg::AllTags.text(lang).to_string()
-                } else {
-                    t.clone()
-                },
-                detail: String::new(),
-            })
-            .collect();
-        let picker = PickerState::new(
-            Msg::PickTag.text(lang).to_string(),
-            items,
-            PickPurpose::TagFilter { tags },
-        );
-        Ok(vec![Effect::Push(Modal::Picker(picker))])
-    }
-
-    fn refuse_builtin(&self, lang: Lang) -> Option<String> {
-        self.is_builtin()
-            .then(|| Msg::BuiltinReadOnlyHint.text(lang).to_string())
-    }
-
-    fn new_item(&self, lang: Lang) -> Outcome {
-        if self.pane == Pane::Sets {
-            return Ok(vec![Effect::Push(forms::set_form(None, lang))]);
-        }
-        if let Some(e) = self.refuse_builtin(lang) {
-            return Err(e);
-        }
-        let Some(set) = &self.current else {
-            return Ok(Vec::new());
+    fn text(&mut self, input: TextEvent, cx: &mut Ctx) -> bool {
+        let Some(search) = &mut self.search else {
+            return false;
         };
-        Ok(vec![Effect::Push(forms::requirement_form(set, None, lang))])
+        let took = search.input.take(input);
+        if took {
+            search.run(cx.store, &self.index);
+        }
+        took
     }
 
-    fn edit_item(&self, lang: Lang) -> Outcome {
-        if let Some(e) = self.refuse_builtin(lang) {
-            return Err(e);
-        }
-        let Some(set) = &self.current else {
-            return Ok(Vec::new());
-        };
-        if self.pane == Pane::Sets {
-            return Ok(vec![Effect::Push(forms::set_form(Some(set), lang))]);
-        }
-        match self.selected_requirement() {
-            Some(r) => Ok(vec![Effect::Push(forms::requirement_form(
-                set,
-                Some(r),
-                lang,
-            ))]),
-            None => Ok(Vec::new()),
+    fn submitted(&mut self, purpose: Purpose, values: Values, cx: &mut Ctx) -> Submitted<Self> {
+        match submit::submit(&purpose, &values, cx)? {
+            submit::Submitted::Saved { select, message } => {
+                match select {
+                    Some(id) => self.select_set(&id, cx)?,
+                    None => self.reload(cx)?,
+                }
+                Ok(info(message))
+            }
+            submit::Submitted::Spawn(job) => Ok(vec![Effect::Spawn(job)]),
         }
     }
 
-    fn delete_item(&self, lang: Lang) -> Outcome {
-        if let Some(e) = self.refuse_builtin(lang) {
-            return Err(e);
-        }
-        let Some(set) = &self.current else {
-            return Ok(Vec::new());
-        };
-        let (title, body, on_yes) = match (self.pane, self.selected_requirement()) {
-            (Pane::Sets, _) | (_, None) => (
-                Msg::ConfirmDeleteSetTitle
-                    .text(lang)
-                    .replace("{id}", set.id.as_str()),
-                Msg::ConfirmDeleteSet
-                    .text(lang)
-                    .replace("{n}", &set.requirements.len().to_string()),
-                Pending::DeleteSet {
-                    id: set.id.to_string(),
-                },
-            ),
-            (_, Some(r)) => (
-                Msg::ConfirmDeleteRequirementTitle
-                    .text(lang)
-                    .replace("{id}", r.id.as_str()),
-                Msg::ConfirmDeleteRequirement.text(lang).to_string(),
-                Pending::DeleteRequirement {
-                    set: set.id.to_string(),
-                    requirement: r.id.to_string(),
-                },
-            ),
-        };
-        let confirm = ConfirmState {
-            title,
-            body: vec![Line::raw(body)],
-            on_yes,
-        };
-        Ok(vec![Effect::Push(Modal::Confirm(confirm))])
-    }
-
-    pub fn picked(&mut self, purpose: PickPurpose, index: usize, cx: &mut Ctx) -> Outcome {
-        if let PickPurpose::TagFilter { tags } = purpose {
-            self.tag_filter = tags.get(index).filter(|t| !t.is_empty()).cloned();
-            self.refilter();
-            let _ = cx;
+    fn picked(&mut self, pick: Pick, _cx: &mut Ctx) -> Outcome<Self> {
+        match pick {
+            Pick::Tag(tag) => {
+                self.tag_filter = tag;
+                self.refilter();
+            }
         }
         Ok(Vec::new())
     }
 
-    pub fn confirmed(&mut self, pending: Pending, cx: &mut Ctx) -> Outcome {
-        let lang = cx.lang;
-        let result = match &pending {
-            Pending::DeleteSet { id } => cx.store.write(|tx| tx.delete_set(id)),
-            Pending::DeleteRequirement { set, requirement } => {
-                cx.store.write(|tx| tx.delete_requirement(set, requirement))
-            }
-            _ => Ok(()),
-        };
-        result.map_err(|e| cx.error(&e))?;
-        self.reload(cx.store).map_err(|e| e.to_string())?;
-        Ok(vec![Effect::Info(Msg::Deleted.text(lang).to_string())])
-    }
-
-    pub fn submitted(&mut self, purpose: &FormPurpose, values: &Values, cx: &mut Ctx) -> Submitted {
-        let out = forms::submit(purpose, values, cx)?;
-        let focus = match purpose {
-            FormPurpose::NewSet | FormPurpose::DuplicateSet { .. } | FormPurpose::ImportSet => {
-                Some(values.text("id"))
-            }
-            _ => None,
-        };
-        self.reload(cx.store).map_err(|e| e.to_string())?;
-        if let Some(id) = focus.filter(|f| !f.is_empty()).or(out.1)
-            && let Some(i) = self.sets.iter().position(|s| s.id == id)
-        {
-            self.set_cursor.select(i);
-            self.load_current(cx.store).map_err(|e| e.to_string())?;
+    fn confirmed(&mut self, ask: Ask, cx: &mut Ctx) -> Outcome<Self> {
+        match &ask {
+            Ask::DeleteSet { id } => cx.store.write(|tx| tx.delete_set(id))?,
+            Ask::DeleteRequirement { set, requirement } => cx
+                .store
+                .write(|tx| tx.delete_requirement(set, requirement))?,
         }
-        Ok(out.0)
+        self.reload(cx)?;
+        Ok(info(Msg::Deleted.text(cx.lang)))
     }
-}
 
-fn apply_move(c: &mut ListCursor, action: &Action) {
-    match action {
-        Action::MoveDown => c.down(1),
-        Action::MoveUp => c.up(1),
-        Action::PageDown => c.page_down(),
-        Action::PageUp => c.page_up(),
-        Action::First => c.first(),
-        Action::Last => c.last(),
-        _ => {}
+    fn finished(&mut self, done: Done, cx: &mut Ctx) -> Outcome<Self> {
+        let lang = cx.lang;
+        match done {
+            Done::Imported { path, result } => {
+                let imported = result.and_then(|set| {
+                    cx.store.write(|tx| tx.import_set(&set))?;
+                    Ok(set)
+                });
+                let set = match imported {
+                    Ok(set) => set,
+                    // The form comes back with the path and the reason, to correct and retry.
+                    Err(e) => return Ok(vec![refused(forms::import_form(&path, lang), e, lang)]),
+                };
+                self.select_set(set.id.as_str(), cx)?;
+                Ok(info(format!(
+                    "{} {} {}",
+                    Msg::Imported.text(lang),
+                    set.id,
+                    set.version
+                )))
+            }
+            Done::Exported { set, path, result } => match result {
+                Ok(()) => Ok(info(format!("{} {path}", Msg::Exported.text(lang)))),
+                Err(e) => Ok(vec![refused(
+                    forms::export_form(&set, &path, lang),
+                    e,
+                    lang,
+                )]),
+            },
+        }
+    }
+
+    fn reload(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
+        let keep = self.current.as_ref().map(|s| s.id.to_string());
+        self.sets = cx.store.sets()?;
+        // The search index is read when a search starts, not at every start of the program.
+        self.index.clear();
+        self.set_cursor.set_len(self.sets.len());
+        if let Some(i) = keep.and_then(|k| self.sets.iter().position(|s| s.id == k)) {
+            self.set_cursor.select(i);
+        }
+        self.load_current(cx)
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        view::draw(frame, area, self, ui.lang, ui.theme);
     }
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::{LibraryState, Pane, Search};
+use super::{Library, Pane, Search};
 use crate::domain::{Lang, Requirement, RequirementSet};
 use crate::i18n::{self, Label, Msg};
 use crate::store::sets::Origin;
@@ -33,7 +33,7 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
         .border_style(theme.border(focused))
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, s: &LibraryState, lang: Lang, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, s: &Library, lang: Lang, theme: &Theme) {
     if let Some(search) = &s.search {
         draw_search(frame, area, search, lang, theme);
         return;
@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &LibraryState, lang: Lang, theme: 
     );
 }
 
-fn draw_sets(frame: &mut Frame, area: Rect, s: &LibraryState, lang: Lang, theme: &Theme) {
+fn draw_sets(frame: &mut Frame, area: Rect, s: &Library, lang: Lang, theme: &Theme) {
     let block = pane_block(
         format!("{} ({})", Msg::Sets.text(lang), s.sets.len()),
         s.pane == Pane::Sets,
@@ -109,7 +109,7 @@ fn draw_sets(frame: &mut Frame, area: Rect, s: &LibraryState, lang: Lang, theme:
     frame.render_widget(Paragraph::new(rows), inner);
 }
 
-fn draw_requirements(frame: &mut Frame, area: Rect, s: &LibraryState, lang: Lang, theme: &Theme) {
+fn draw_requirements(frame: &mut Frame, area: Rect, s: &Library, lang: Lang, theme: &Theme) {
     let mut title = format!("{} ({})", Msg::ColRequirements.text(lang), s.shown.len());
     if let Some(k) = s.kind_filter {
         title.push_str(&format!(" · {}", k.label(lang)));

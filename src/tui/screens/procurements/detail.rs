@@ -1,23 +1,22 @@
 //! One procurement: its lines and what the officer does with them. Every change is one store
-//! call; the domain refuses what the status does not allow (a frozen line, a prohibited AI
-//! risk class) and the reason is shown as it comes.
+//! call carrying the revision the officer saw; the domain refuses what the status does not
+//! allow (a frozen line, a prohibited AI risk class) and the reason is shown as it comes.
 
-use ratatui::text::Line as TextLine;
-
-use super::super::{Ctx, Effect, Outcome, Refusal, Submitted};
-use super::forms::{apply_pending, procurement_form};
-use super::push;
-use crate::domain::procurement::AboveAmbition;
-use crate::domain::{Kind, Line, Procurement, Status, Text};
-use crate::i18n::{self, Label, Msg};
-use crate::store::Store;
+use super::forms::procurement_form;
+use super::lines::{self, LineField};
+use super::{Pick, Procurements, Purpose};
+use crate::domain::procurement::{AboveAmbition, DEFAULT_WEIGHT};
+use crate::domain::{Kind, Lang, Line, Procurement, Status};
+use crate::i18n::{Label, Msg};
 use crate::store::procurements::{LinkedSet, Record};
 use crate::store::tailoring::Drift;
 use crate::tui::action::Action;
-use crate::tui::state::{FormPurpose, Modal, Pending, PickPurpose};
-use crate::tui::widgets::form::{Choice, Field, FormState, Values};
+use crate::tui::error::{Refusal, UiError};
+use crate::tui::screens::{Ctx, Effect, Outcome, info};
+use crate::tui::widgets::filter_list::{Entry, FilterList, Look};
+use crate::tui::widgets::form::Values;
 use crate::tui::widgets::list::ListCursor;
-use crate::tui::widgets::modal::{ConfirmState, PickItem, PickerState};
+use crate::tui::widgets::modal::Confirm;
 
 pub struct Detail {
     pub record: Record<Procurement>,
@@ -34,10 +33,8 @@ pub struct Detail {
 }
 
 impl Detail {
-    pub fn load(id: i64, store: &Store) -> anyhow::Result<Detail> {
-        let record = store
-            .procurement(id)?
-            .ok_or_else(|| anyhow::anyhow!("procurement {id} does not exist"))?;
+    pub fn load(id: i64, cx: &mut Ctx) -> Result<Detail, UiError> {
+        let record = cx.store.procurement(id)?.ok_or(UiError::Gone)?;
         let mut d = Detail {
             opened_revision: record.revision,
             changed: false,
@@ -49,17 +46,16 @@ impl Detail {
             cursor: ListCursor::default(),
             drift_cursor: ListCursor::default(),
         };
-        d.reload(store)?;
+        d.reload(cx)?;
         Ok(d)
     }
 
     /// Reloads from the store, keeping the selected line selected.
-    pub fn reload(&mut self, store: &Store) -> anyhow::Result<()> {
+    pub fn reload(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
         let keep = self.selected().map(|l| l.id);
         let id = self.record.id;
-        self.record = store
-            .procurement(id)?
-            .ok_or_else(|| anyhow::anyhow!("procurement {id} does not exist"))?;
+        let store = &*cx.store;
+        self.record = store.procurement(id)?.ok_or(UiError::Gone)?;
         self.lines = store.lines(id)?;
         self.linked = store.linked_sets(id)?;
         self.drift = store.drift(id)?;
@@ -82,60 +78,69 @@ impl Detail {
         self.drift_cursor.current().and_then(|i| self.drift.get(i))
     }
 
-    fn cursor_mut(&mut self) -> &mut ListCursor {
+    pub fn handle(&mut self, action: &Action, cx: &mut Ctx) -> Outcome<Procurements> {
         if self.show_drift {
-            &mut self.drift_cursor
-        } else {
-            &mut self.cursor
+            return self.handle_drift(action, cx);
+        }
+        let lang = cx.lang;
+        let form = |(p, f)| Ok(vec![Effect::Form(p, f)]);
+        match action {
+            Action::LinkSet => self.link_picker(cx),
+            Action::ToggleInclude => self.toggle_include(cx),
+            Action::ChangeKind => Ok(self.kind_picker(lang)),
+            Action::SetWeight => self
+                .selected()
+                .map_or(Ok(Vec::new()), |r| form(lines::weight_form(r, lang))),
+            Action::Edit => self
+                .selected()
+                .map_or(Ok(Vec::new()), |r| form(lines::text_form(r, false, lang))),
+            Action::Amend => self.amend_form(lang),
+            Action::AddOwnLine => form(lines::own_line_form(self.record.id, lang)),
+            Action::MoveLineUp | Action::MoveLineDown => {
+                self.move_line(*action == Action::MoveLineUp, cx)
+            }
+            Action::EditProcurement => form(procurement_form(Some(&self.record), lang)),
+            Action::ChangeStatus => Ok(self.status_picker(lang)),
+            Action::ShowDrift => {
+                if self.drift.is_empty() {
+                    return Ok(info(Msg::NoDrift.text(lang)));
+                }
+                self.show_drift = true;
+                Ok(Vec::new())
+            }
+            other => {
+                self.cursor.apply(other);
+                Ok(Vec::new())
+            }
         }
     }
 
-    pub fn handle(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
-        let lang = cx.lang;
+    /// The drift view has keys of its own: move, take a change over, go back.
+    fn handle_drift(&mut self, action: &Action, cx: &mut Ctx) -> Outcome<Procurements> {
         match action {
-            Action::MoveDown => self.cursor_mut().down(1),
-            Action::MoveUp => self.cursor_mut().up(1),
-            Action::PageDown => self.cursor_mut().page_down(),
-            Action::PageUp => self.cursor_mut().page_up(),
-            Action::First => self.cursor_mut().first(),
-            Action::Last => self.cursor_mut().last(),
-            Action::Back => self.show_drift = false,
-            Action::LinkSet => return self.link_picker(cx),
-            Action::ToggleInclude => return self.toggle_include(cx),
-            Action::ChangeKind => return Ok(self.kind_picker(lang)),
-            Action::SetWeight => return Ok(self.weight_form(lang)),
-            Action::Edit => return Ok(self.text_form(lang, false)),
-            Action::Amend => return self.amend_form(lang),
-            Action::AddOwnLine => return Ok(own_line_form(self.record.id, lang)),
-            Action::MoveLineUp | Action::MoveLineDown => {
-                return self.move_line(*action == Action::MoveLineUp, cx);
-            }
-            Action::EditProcurement => return Ok(push(procurement_form(Some(&self.record), lang))),
-            Action::ChangeStatus => return Ok(self.status_picker(lang)),
-            Action::ShowDrift => {
-                if self.drift.is_empty() {
-                    return Ok(vec![Effect::Info(Msg::NoDrift.text(lang).to_string())]);
-                }
-                self.show_drift = !self.show_drift;
-            }
+            Action::Back | Action::ShowDrift => self.show_drift = false,
             Action::TakeOver => return self.take_over(cx),
-            _ => {}
+            other => {
+                self.drift_cursor.apply(other);
+            }
         }
         Ok(Vec::new())
     }
 
+    /// One store call for the open procurement; the view is read again either way, so a
+    /// refused write never leaves a screen showing what was not saved.
     fn write(
         &mut self,
         cx: &mut Ctx,
         f: impl FnOnce(&crate::store::Tx) -> crate::store::Result<()>,
-    ) -> Result<(), String> {
+    ) -> Result<(), UiError> {
         self.changed = true;
-        let r = cx.store.write(f).map_err(|e| cx.error(&e));
-        self.reload(cx.store).map_err(|e| e.to_string())?;
-        r
+        let r = cx.store.write(f);
+        self.reload(cx)?;
+        Ok(r?)
     }
 
-    fn toggle_include(&mut self, cx: &mut Ctx) -> Outcome {
+    fn toggle_include(&mut self, cx: &mut Ctx) -> Outcome<Procurements> {
         let Some(rec) = self.selected().cloned() else {
             return Ok(Vec::new());
         };
@@ -149,12 +154,10 @@ impl Detail {
         } else {
             Msg::LineExcluded
         };
-        Ok(vec![Effect::Info(
-            msg.text(cx.lang).replace("{id}", &line.label()),
-        )])
+        Ok(info(msg.text(cx.lang).replace("{id}", &line.label())))
     }
 
-    fn move_line(&mut self, up: bool, cx: &mut Ctx) -> Outcome {
+    fn move_line(&mut self, up: bool, cx: &mut Ctx) -> Outcome<Procurements> {
         let Some(rec) = self.selected().cloned() else {
             return Ok(Vec::new());
         };
@@ -162,232 +165,151 @@ impl Detail {
         Ok(Vec::new())
     }
 
-    fn take_over(&mut self, cx: &mut Ctx) -> Outcome {
-        if !self.show_drift {
-            return Ok(vec![Effect::Info(
-                Msg::TakeOverHint.text(cx.lang).to_string(),
-            )]);
-        }
+    fn take_over(&mut self, cx: &mut Ctx) -> Outcome<Procurements> {
         let Some(d) = self.selected_drift().cloned() else {
             return Ok(Vec::new());
         };
         let id = self.record.id;
         self.write(cx, |tx| tx.take_over(id, &d.set_id, &d.requirement_id))?;
-        Ok(vec![Effect::Info(
+        Ok(info(
             Msg::TakenOver
                 .text(cx.lang)
                 .replace("{id}", &d.requirement_id),
-        )])
-    }
-
-    fn link_picker(&self, cx: &mut Ctx) -> Outcome {
-        let lang = cx.lang;
-        let sets = cx.store.sets().map_err(|e| cx.error(&e))?;
-        let items = sets
-            .iter()
-            .map(|s| {
-                let linked = self.linked.iter().any(|l| l.set_id == s.id);
-                PickItem {
-                    label: format!("{} – {}", s.id, s.title.get(lang)),
-                    detail: format!(
-                        "{} · {} {}{}",
-                        s.version,
-                        s.requirements,
-                        Msg::ColRequirements.text(lang).to_lowercase(),
-                        if linked {
-                            format!(" · {}", Msg::Linked.text(lang))
-                        } else {
-                            String::new()
-                        }
-                    ),
-                }
-            })
-            .collect();
-        let purpose = PickPurpose::LinkSet {
-            procurement: self.record.id,
-            sets: sets.into_iter().map(|s| s.id).collect(),
-        };
-        Ok(push(Modal::Picker(PickerState::new(
-            Msg::PickSet.text(lang).to_string(),
-            items,
-            purpose,
-        ))))
-    }
-
-    fn kind_picker(&self, lang: crate::domain::Lang) -> Vec<Effect> {
-        let Some(rec) = self.selected() else {
-            return Vec::new();
-        };
-        let items = Kind::ALL
-            .iter()
-            .map(|k| PickItem {
-                label: k.label(lang).to_string(),
-                detail: String::new(),
-            })
-            .collect();
-        let purpose = PickPurpose::ChangeKind {
-            line: rec.id,
-            revision: rec.revision,
-        };
-        push(Modal::Picker(PickerState::new(
-            Msg::PickKind.text(lang).to_string(),
-            items,
-            purpose,
-        )))
-    }
-
-    fn status_picker(&self, lang: crate::domain::Lang) -> Vec<Effect> {
-        let to: Vec<Status> = self.record.value.status.next().to_vec();
-        if to.is_empty() {
-            return vec![Effect::Info(Msg::NoNextStatus.text(lang).to_string())];
-        }
-        let items = to
-            .iter()
-            .map(|s| PickItem {
-                label: s.label(lang).to_string(),
-                detail: String::new(),
-            })
-            .collect();
-        let purpose = PickPurpose::ChangeStatus {
-            procurement: self.record.id,
-            revision: self.record.revision,
-            to,
-        };
-        push(Modal::Picker(PickerState::new(
-            Msg::PickStatus.text(lang).to_string(),
-            items,
-            purpose,
-        )))
-    }
-
-    fn weight_form(&self, lang: crate::domain::Lang) -> Vec<Effect> {
-        let Some(rec) = self.selected() else {
-            return Vec::new();
-        };
-        let field = Field::number(
-            "weight",
-            Msg::FieldWeight.text(lang),
-            rec.value.weight,
-            1,
-            100,
-            true,
-        )
-        .with_help(Msg::FieldWeightHelp.text(lang));
-        let form = FormState::new(
-            format!("{} {}", Msg::ActSetWeight.text(lang), rec.value.label()),
-            vec![field],
-            lang,
-        );
-        push(Modal::Form(
-            FormPurpose::LineWeight {
-                line: rec.id,
-                revision: rec.revision,
-            },
-            Box::new(form),
         ))
     }
 
-    /// The text of the selected line in a form; with `amend`, for a published line, with a reason.
-    fn text_form(&self, lang: crate::domain::Lang, amend: bool) -> Vec<Effect> {
+    fn link_picker(&self, cx: &mut Ctx) -> Outcome<Procurements> {
+        let lang = cx.lang;
+        let entries = cx
+            .store
+            .sets()?
+            .into_iter()
+            .map(|s| {
+                let linked = self.linked.iter().any(|l| l.set_id == s.id);
+                let detail = format!(
+                    "{} · {} {}{}",
+                    s.version,
+                    s.requirements,
+                    Msg::ColRequirements.text(lang).to_lowercase(),
+                    if linked {
+                        format!(" · {}", Msg::Linked.text(lang))
+                    } else {
+                        String::new()
+                    }
+                );
+                let label = format!("{} – {}", s.id, s.title.get(lang));
+                let pick = Pick::LinkSet {
+                    procurement: self.record.id,
+                    set: s.id,
+                };
+                Entry::new(label, pick).detail(detail)
+            })
+            .collect();
+        let list = FilterList::new(Msg::PickSet.text(lang), entries, Look::Facts);
+        Ok(vec![Effect::Pick(list)])
+    }
+
+    fn kind_picker(&self, lang: Lang) -> Vec<Effect<Procurements>> {
         let Some(rec) = self.selected() else {
             return Vec::new();
         };
-        let l = &rec.value;
-        let mut fields = Vec::new();
-        if amend {
-            fields.push(
-                Field::text("reason", Msg::FieldReason.text(lang), "", true)
-                    .with_help(Msg::FieldReasonHelp.text(lang)),
-            );
-        }
-        fields.extend([
-            Field::text("title_sv", Msg::FieldTitleSv.text(lang), &l.title.sv, true),
-            Field::text("title_en", Msg::FieldTitleEn.text(lang), &l.title.en, false),
-            Field::multi_line("text_sv", Msg::FieldTextSv.text(lang), &l.text.sv, true),
-            Field::multi_line("text_en", Msg::FieldTextEn.text(lang), &l.text.en, false),
-        ]);
-        let (title, purpose) = if amend {
-            (
-                Msg::ActAmend,
-                FormPurpose::Amend {
+        let entries = Kind::ALL
+            .iter()
+            .map(|k| {
+                let pick = Pick::Kind {
                     line: rec.id,
                     revision: rec.revision,
-                },
-            )
-        } else {
-            (
-                Msg::ActEdit,
-                FormPurpose::EditLineText {
-                    line: rec.id,
-                    revision: rec.revision,
-                },
-            )
-        };
-        let form = FormState::new(format!("{} {}", title.text(lang), l.label()), fields, lang);
-        push(Modal::Form(purpose, Box::new(form)))
+                    kind: *k,
+                };
+                Entry::new(k.label(lang), pick)
+            })
+            .collect();
+        vec![Effect::Pick(FilterList::new(
+            Msg::PickKind.text(lang),
+            entries,
+            Look::Facts,
+        ))]
     }
 
-    fn amend_form(&self, lang: crate::domain::Lang) -> Outcome {
+    fn status_picker(&self, lang: Lang) -> Vec<Effect<Procurements>> {
+        let to = self.record.value.status.next();
+        if to.is_empty() {
+            return info(Msg::NoNextStatus.text(lang));
+        }
+        let entries = to
+            .iter()
+            .map(|s| {
+                let pick = Pick::Status {
+                    procurement: self.record.id,
+                    revision: self.record.revision,
+                    to: *s,
+                };
+                Entry::new(s.label(lang), pick)
+            })
+            .collect();
+        vec![Effect::Pick(FilterList::new(
+            Msg::PickStatus.text(lang),
+            entries,
+            Look::Facts,
+        ))]
+    }
+
+    fn amend_form(&self, lang: Lang) -> Outcome<Procurements> {
         if self.record.value.status != Status::Published {
-            return Err(Msg::AmendOnlyPublished.text(lang).to_string());
+            return Err(UiError::Refused(Msg::AmendOnlyPublished));
         }
-        Ok(self.text_form(lang, true))
+        Ok(self.selected().map_or(Vec::new(), |r| {
+            let (p, f) = lines::text_form(r, true, lang);
+            vec![Effect::Form(p, f)]
+        }))
     }
 
-    pub fn picked(&mut self, purpose: PickPurpose, index: usize, cx: &mut Ctx) -> Outcome {
+    pub fn picked(&mut self, pick: Pick, cx: &mut Ctx) -> Outcome<Procurements> {
         self.changed = true;
         let lang = cx.lang;
-        match purpose {
-            PickPurpose::LinkSet { procurement, sets } => {
-                let Some(set) = sets.get(index) else {
-                    return Ok(Vec::new());
-                };
-                let added = cx
-                    .store
-                    .write(|tx| tx.link_set(procurement, set, AboveAmbition::LeaveOut))
-                    .map_err(|e| cx.error(&e))?;
-                Ok(vec![Effect::Info(
+        match pick {
+            Pick::LinkSet { procurement, set } => {
+                let mut added = 0;
+                self.write(cx, |tx| {
+                    added = tx.link_set(procurement, &set, AboveAmbition::LeaveOut)?;
+                    Ok(())
+                })?;
+                Ok(info(
                     Msg::SetLinked
                         .text(lang)
-                        .replace("{set}", set)
+                        .replace("{set}", &set)
                         .replace("{n}", &added.to_string()),
-                )])
+                ))
             }
-            PickPurpose::ChangeKind { line, revision } => {
-                let Some(kind) = Kind::ALL.get(index).copied() else {
-                    return Ok(Vec::new());
-                };
-                self.apply_kind(line, revision, kind, cx)
-            }
-            PickPurpose::ChangeStatus {
+            Pick::Kind {
+                line,
+                revision,
+                kind,
+            } => self.apply_kind(line, revision, kind, cx),
+            Pick::Status {
                 procurement,
                 revision,
                 to,
-            } => {
-                let Some(to) = to.get(index).copied() else {
-                    return Ok(Vec::new());
-                };
-                Ok(push(Modal::Confirm(self.status_confirm(
-                    procurement,
-                    revision,
-                    to,
-                    lang,
-                ))))
-            }
-            PickPurpose::TagFilter { .. } => Ok(Vec::new()),
+            } => Ok(vec![self.status_confirm(procurement, revision, to, lang)]),
         }
     }
 
-    fn apply_kind(&mut self, line: i64, revision: i64, kind: Kind, cx: &mut Ctx) -> Outcome {
+    fn apply_kind(
+        &mut self,
+        line: i64,
+        revision: i64,
+        kind: Kind,
+        cx: &mut Ctx,
+    ) -> Outcome<Procurements> {
         let Some(rec) = self.lines.iter().find(|l| l.id == line).cloned() else {
-            return Ok(Vec::new());
+            return Err(UiError::Gone);
         };
         let mut l = Line {
             kind,
             ..rec.value.clone()
         };
         if kind == Kind::Evaluated && l.weight.is_none() {
-            l.weight = Some(crate::domain::procurement::DEFAULT_WEIGHT);
+            l.weight = Some(DEFAULT_WEIGHT);
         }
         self.write(cx, |tx| tx.update_line(line, revision, &l))?;
         Ok(Vec::new())
@@ -398,8 +320,8 @@ impl Detail {
         procurement: i64,
         revision: i64,
         to: Status,
-        lang: crate::domain::Lang,
-    ) -> ConfirmState<Pending> {
+        lang: Lang,
+    ) -> Effect<Procurements> {
         let p = &self.record.value;
         let included = self.lines.iter().filter(|l| l.value.included).count();
         let body = match to {
@@ -412,32 +334,22 @@ impl Detail {
                 .replace("{from}", p.status.label(lang))
                 .replace("{to}", to.label(lang)),
         };
-        ConfirmState {
-            title: format!("{} – {}", p.reference, to.label(lang)),
-            body: vec![TextLine::raw(body)],
-            on_yes: Pending::Transition {
-                procurement,
-                revision,
-                to,
-            },
-        }
-    }
-
-    pub fn confirmed(&mut self, pending: Pending, cx: &mut Ctx) -> Outcome {
-        self.changed = true;
-        let out = match pending {
-            Pending::ChangeKind {
-                line,
-                revision,
-                kind,
-            } => self.apply_kind(line, revision, kind, cx),
-            other => apply_pending(other, cx),
+        let confirm = Confirm::text(format!("{} – {}", p.reference, to.label(lang)), body);
+        let ask = super::Ask::Transition {
+            procurement,
+            revision,
+            to,
         };
-        self.reload(cx.store).map_err(|e| e.to_string())?;
-        out
+        Effect::Confirm(ask, confirm)
     }
 
-    pub fn submitted(&mut self, purpose: &FormPurpose, v: &Values, cx: &mut Ctx) -> Submitted {
+    /// A saved line form: the store call for it, with the revision the officer saw.
+    pub fn submitted(
+        &mut self,
+        purpose: Purpose,
+        v: &Values,
+        cx: &mut Ctx,
+    ) -> Result<Vec<Effect<Procurements>>, Refusal> {
         self.changed = true;
         let lang = cx.lang;
         let line_of = |id: i64| {
@@ -445,111 +357,36 @@ impl Detail {
                 .iter()
                 .find(|l| l.id == id)
                 .map(|l| l.value.clone())
+                .ok_or(UiError::Gone)
         };
-        let refuse = |e: crate::store::StoreError| Refusal::Message(i18n::store_error(&e, lang));
         let out = match purpose {
-            FormPurpose::LineWeight { line, revision } => {
-                let Some(l) = line_of(*line) else {
-                    return Ok(Vec::new());
-                };
+            Purpose::LineWeight { line, revision } => {
                 let l = Line {
-                    weight: v.number("weight"),
-                    ..l
+                    weight: v.get(LineField::Weight)?,
+                    ..line_of(line)?
                 };
-                cx.store
-                    .write(|tx| tx.update_line(*line, *revision, &l))
-                    .map_err(refuse)?;
+                cx.store.write(|tx| tx.update_line(line, revision, &l))?;
                 Vec::new()
             }
-            FormPurpose::EditLineText { line, revision } => {
-                let Some(mut l) = line_of(*line) else {
-                    return Ok(Vec::new());
-                };
-                edit(&mut l, v);
-                cx.store
-                    .write(|tx| tx.update_line(*line, *revision, &l))
-                    .map_err(refuse)?;
-                vec![Effect::Info(Msg::Saved.text(lang).to_string())]
+            Purpose::EditLineText { line, revision } => {
+                let l = lines::edited(line_of(line)?, v)?;
+                cx.store.write(|tx| tx.update_line(line, revision, &l))?;
+                info(Msg::Saved.text(lang))
             }
-            FormPurpose::Amend { line, revision } => {
-                let Some(mut l) = line_of(*line) else {
-                    return Ok(Vec::new());
-                };
-                edit(&mut l, v);
-                let reason = v.text("reason");
+            Purpose::Amend { line, revision } => {
+                let l = lines::edited(line_of(line)?, v)?;
+                let reason: String = v.get(LineField::Reason)?;
                 cx.store
-                    .write(|tx| tx.amend_line(*line, *revision, &l, &reason))
-                    .map_err(refuse)?;
-                vec![Effect::Info(Msg::Amended.text(lang).to_string())]
+                    .write(|tx| tx.amend_line(line, revision, &l, &reason))?;
+                info(Msg::Amended.text(lang))
             }
-            FormPurpose::AddOwnLine { procurement } => {
-                let l = own_line(v);
-                cx.store
-                    .write(|tx| tx.add_own_line(*procurement, &l))
-                    .map_err(refuse)?;
-                vec![Effect::Info(Msg::Saved.text(lang).to_string())]
+            Purpose::AddOwnLine { procurement } => {
+                let l = lines::own_line(v)?;
+                cx.store.write(|tx| tx.add_own_line(procurement, &l))?;
+                info(Msg::Saved.text(lang))
             }
-            _ => Vec::new(),
+            Purpose::NewProcurement | Purpose::EditProcurement { .. } => Vec::new(),
         };
-        self.reload(cx.store)
-            .map_err(|e| Refusal::Message(e.to_string()))?;
         Ok(out)
-    }
-}
-
-/// Applies the edited title and text; the line is marked modified when the text changed.
-fn edit(l: &mut Line, v: &Values) {
-    l.title = Text::new(v.text("title_sv"), v.text("title_en"));
-    l.edit_text(Text::new(v.text("text_sv"), v.text("text_en")));
-}
-
-fn own_line_form(procurement: i64, lang: crate::domain::Lang) -> Vec<Effect> {
-    let kinds = Kind::ALL
-        .iter()
-        .map(|k| Choice::new(k.code(), k.label(lang)))
-        .collect();
-    let fields = vec![
-        Field::choice(
-            "kind",
-            Msg::ColKind.text(lang),
-            kinds,
-            Kind::Mandatory.code(),
-        ),
-        Field::text("title_sv", Msg::FieldTitleSv.text(lang), "", true),
-        Field::text("title_en", Msg::FieldTitleEn.text(lang), "", false),
-        Field::multi_line("text_sv", Msg::FieldTextSv.text(lang), "", true),
-        Field::multi_line("text_en", Msg::FieldTextEn.text(lang), "", false),
-        Field::multi_line("follow_up", Msg::SetFollowUp.text(lang), "", false)
-            .with_help(Msg::FieldFollowUpHelp.text(lang)),
-        Field::number("weight", Msg::FieldWeight.text(lang), None, 1, 100, false)
-            .with_help(Msg::FieldWeightHelp.text(lang)),
-    ];
-    let form = FormState::new(Msg::ActAddOwnLine.text(lang), fields, lang);
-    push(Modal::Form(
-        FormPurpose::AddOwnLine { procurement },
-        Box::new(form),
-    ))
-}
-
-fn own_line(v: &Values) -> Line {
-    let kind = Kind::from_code(&v.choice("kind")).unwrap_or(Kind::Mandatory);
-    Line {
-        source: None,
-        position: 0,
-        included: true,
-        modified: false,
-        kind,
-        level: None,
-        weight: v
-            .number("weight")
-            .or((kind == Kind::Evaluated).then_some(crate::domain::procurement::DEFAULT_WEIGHT)),
-        risk: None,
-        title: Text::new(v.text("title_sv"), v.text("title_en")),
-        text: Text::new(v.text("text_sv"), v.text("text_en")),
-        rationale: Text::default(),
-        basis: Vec::new(),
-        evidence: Text::default(),
-        follow_up: Text::sv(v.text("follow_up")),
-        applies_when: crate::domain::Condition::always(),
     }
 }

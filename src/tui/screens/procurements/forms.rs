@@ -4,7 +4,7 @@
 
 use ratatui::text::{Line, Span};
 
-use super::super::{Ctx, Effect, Outcome, Refusal, Submitted};
+use super::{Ask, Purpose};
 use crate::domain::procurement::ProcurementError;
 use crate::domain::profile::ProfileWarning;
 use crate::domain::{
@@ -14,113 +14,159 @@ use crate::domain::{
 use crate::i18n::{self, Label, Msg, field_help, field_label, klassa_help};
 use crate::store::StoreError;
 use crate::store::procurements::Record;
-use crate::tui::state::{FormPurpose, Modal, Pending};
-use crate::tui::widgets::form::{Choice, Field, FormState, Values};
-use crate::tui::widgets::modal::ConfirmState;
+use crate::tui::error::{Refusal, UiError};
+use crate::tui::screens::{Ctx, Effect};
+use crate::tui::widgets::form::{Choice, Field, FormState, Kind, Values, field_keys};
+use crate::tui::widgets::modal::Confirm;
 
-fn labelled(key: &'static str, lang: Lang) -> (String, String) {
-    (
-        field_label(key, lang).to_string(),
-        field_help(key, lang).to_string(),
-    )
+use super::Procurements;
+
+field_keys! {
+    /// The fields of the procurement form, in its order.
+    pub enum ProcField {
+        Reference, Title, Owner, Procedure, Deadline, Confidentiality, Integrity, Availability,
+        PersonalData, Secrecy, SecuritySensitive, Ai, AiRisk, AutomatedDecisions, Delivery,
+        CitizenFacing, Archival, AboveThreshold, Ambition, Tier,
+    }
 }
 
-fn choice<T: Label + Copy>(
-    key: &'static str,
+const FIELDS: [ProcField; 20] = {
+    use ProcField as F;
+    [
+        F::Reference,
+        F::Title,
+        F::Owner,
+        F::Procedure,
+        F::Deadline,
+        F::Confidentiality,
+        F::Integrity,
+        F::Availability,
+        F::PersonalData,
+        F::Secrecy,
+        F::SecuritySensitive,
+        F::Ai,
+        F::AiRisk,
+        F::AutomatedDecisions,
+        F::Delivery,
+        F::CitizenFacing,
+        F::Archival,
+        F::AboveThreshold,
+        F::Ambition,
+        F::Tier,
+    ]
+};
+
+impl ProcField {
+    /// The field's name in profile files, which is also the key of its texts.
+    fn name(self) -> &'static str {
+        use ProcField as F;
+        match self {
+            F::Reference => "reference",
+            F::Title => "title",
+            F::Owner => "owner",
+            F::Procedure => "procedure",
+            F::Deadline => "deadline",
+            F::Confidentiality => "confidentiality",
+            F::Integrity => "integrity",
+            F::Availability => "availability",
+            F::PersonalData => "personal_data",
+            F::Secrecy => "secrecy",
+            F::SecuritySensitive => "security_sensitive",
+            F::Ai => "ai",
+            F::AiRisk => "ai_risk",
+            F::AutomatedDecisions => "automated_decisions",
+            F::Delivery => "delivery",
+            F::CitizenFacing => "citizen_facing",
+            F::Archival => "archival",
+            F::AboveThreshold => "above_threshold",
+            F::Ambition => "ambition",
+            F::Tier => "tier",
+        }
+    }
+}
+
+fn labelled(key: ProcField, kind: Kind, lang: Lang) -> Field {
+    Field::new(key, field_label(key.name(), lang), kind).with_help(field_help(key.name(), lang))
+}
+
+fn choice<T: Label + Copy + PartialEq + 'static>(
+    key: ProcField,
     values: &[T],
-    code: fn(T) -> &'static str,
     current: T,
     lang: Lang,
 ) -> Field {
-    let (label, help) = labelled(key, lang);
-    let options = values
-        .iter()
-        .map(|v| Choice::new(code(*v), v.label(lang)))
-        .collect();
-    Field::choice(key, label, options, code(current)).with_help(help)
+    Field::choice_of(key, field_label(key.name(), lang), values, current, |v| {
+        v.label(lang).to_string()
+    })
+    .with_help(field_help(key.name(), lang))
 }
 
-fn level(key: &'static str, current: ClassLevel, lang: Lang) -> Field {
-    let (label, help) = labelled(key, lang);
+fn level(key: ProcField, current: ClassLevel, lang: Lang) -> Field {
+    let help = field_help(key.name(), lang);
     let options = ClassLevel::all()
         .map(|l| {
-            Choice::new(l.value().to_string(), klassa_help(l.value(), lang).0)
-                .with_help(format!("{help} {}", klassa_help(l.value(), lang).1))
+            let (label, meaning) = klassa_help(l.value(), lang);
+            Choice::new(label, l).with_help(format!("{help} {meaning}"))
         })
         .collect();
-    Field::choice(key, label, options, &current.value().to_string()).with_help(help)
+    let selected = usize::from(current.value());
+    Field::choice(key, field_label(key.name(), lang), options, selected).with_help(help)
 }
 
-fn flag(key: &'static str, value: bool, lang: Lang) -> Field {
-    let (label, help) = labelled(key, lang);
-    Field::yes_no(key, label, value, lang).with_help(help)
+fn flag(key: ProcField, value: bool, lang: Lang) -> Field {
+    Field::yes_no(key, field_label(key.name(), lang), value, lang)
+        .with_help(field_help(key.name(), lang))
 }
 
-fn text(key: &'static str, value: &str, required: bool, lang: Lang) -> Field {
-    let (label, help) = labelled(key, lang);
-    Field::text(key, label, value, required).with_help(help)
+/// Each field of the form, as it starts for `p`: label, what it holds, help, in one place.
+fn field(key: ProcField, p: Option<&Procurement>, lang: Lang) -> Field {
+    use ProcField as F;
+    let profile = p.map(|p| p.profile.clone()).unwrap_or_default();
+    let text = |value: &str| labelled(key, Kind::Text, lang).value(value);
+    match key {
+        F::Reference => text(p.map_or("", |p| &p.reference)).required(),
+        F::Title => text(p.map_or("", |p| &p.title)).required(),
+        F::Owner => text(p.map_or("", |p| &p.owner)),
+        F::Procedure => choice(
+            key,
+            Procedure::ALL,
+            p.map_or(Procedure::Open, |p| p.procedure),
+            lang,
+        ),
+        F::Deadline => labelled(key, Kind::Date, lang).value(
+            &p.and_then(|p| p.deadline)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ),
+        F::Confidentiality => level(key, profile.confidentiality, lang),
+        F::Integrity => level(key, profile.integrity, lang),
+        F::Availability => level(key, profile.availability, lang),
+        F::PersonalData => choice(key, PersonalData::ALL, profile.personal_data, lang),
+        F::Secrecy => flag(key, profile.secrecy, lang),
+        F::SecuritySensitive => flag(key, profile.security_sensitive, lang),
+        F::Ai => choice(key, AiUse::ALL, profile.ai, lang),
+        F::AiRisk => choice(key, AiRisk::ALL, profile.ai_risk, lang),
+        F::AutomatedDecisions => flag(key, profile.automated_decisions, lang),
+        F::Delivery => choice(key, Delivery::ALL, profile.delivery, lang),
+        F::CitizenFacing => flag(key, profile.citizen_facing, lang),
+        F::Archival => flag(key, profile.archival, lang),
+        F::AboveThreshold => flag(key, profile.above_threshold, lang),
+        F::Ambition => choice(key, Level::ALL, profile.ambition, lang),
+        F::Tier => choice(key, Tier::ALL, profile.tier, lang),
+    }
 }
 
 /// The form for a new procurement (`None`) or for editing one.
-pub fn procurement_form(rec: Option<&Record<Procurement>>, lang: Lang) -> Modal {
-    let p = rec.map(|r| r.value.clone());
-    let profile = p.as_ref().map(|p| p.profile.clone()).unwrap_or_default();
-    let (label, help) = labelled("deadline", lang);
-    let fields = vec![
-        text(
-            "reference",
-            p.as_ref().map_or("", |p| &p.reference),
-            true,
-            lang,
-        ),
-        text("title", p.as_ref().map_or("", |p| &p.title), true, lang),
-        text("owner", p.as_ref().map_or("", |p| &p.owner), false, lang),
-        choice(
-            "procedure",
-            Procedure::ALL,
-            Procedure::code,
-            p.as_ref().map_or(Procedure::Open, |p| p.procedure),
-            lang,
-        ),
-        Field::date(
-            "deadline",
-            label,
-            p.as_ref().and_then(|p| p.deadline),
-            false,
-        )
-        .with_help(help),
-        level("confidentiality", profile.confidentiality, lang),
-        level("integrity", profile.integrity, lang),
-        level("availability", profile.availability, lang),
-        choice(
-            "personal_data",
-            PersonalData::ALL,
-            PersonalData::code,
-            profile.personal_data,
-            lang,
-        ),
-        flag("secrecy", profile.secrecy, lang),
-        flag("security_sensitive", profile.security_sensitive, lang),
-        choice("ai", AiUse::ALL, AiUse::code, profile.ai, lang),
-        choice("ai_risk", AiRisk::ALL, AiRisk::code, profile.ai_risk, lang),
-        flag("automated_decisions", profile.automated_decisions, lang),
-        choice(
-            "delivery",
-            Delivery::ALL,
-            Delivery::code,
-            profile.delivery,
-            lang,
-        ),
-        flag("citizen_facing", profile.citizen_facing, lang),
-        flag("archival", profile.archival, lang),
-        flag("above_threshold", profile.above_threshold, lang),
-        choice("ambition", Level::ALL, Level::code, profile.ambition, lang),
-        choice("tier", Tier::ALL, Tier::code, profile.tier, lang),
-    ];
+pub fn procurement_form(
+    rec: Option<&Record<Procurement>>,
+    lang: Lang,
+) -> (Purpose, Box<FormState>) {
+    let p = rec.map(|r| &r.value);
+    let fields = FIELDS.iter().map(|k| field(*k, p, lang)).collect();
     let (title, purpose) = match rec {
         None => (
             Msg::FormNewProcurement.text(lang).to_string(),
-            FormPurpose::NewProcurement,
+            Purpose::NewProcurement,
         ),
         Some(r) => (
             format!(
@@ -128,79 +174,70 @@ pub fn procurement_form(rec: Option<&Record<Procurement>>, lang: Lang) -> Modal 
                 Msg::FormEditProcurement.text(lang),
                 r.value.reference
             ),
-            FormPurpose::EditProcurement {
+            Purpose::EditProcurement {
                 id: r.id,
                 revision: r.revision,
             },
         ),
     };
-    Modal::Form(purpose, Box::new(FormState::new(title, fields, lang)))
-}
-
-fn class(v: &Values, key: &str) -> ClassLevel {
-    v.choice(key)
-        .parse()
-        .ok()
-        .and_then(ClassLevel::new)
-        .unwrap_or_default()
+    (purpose, Box::new(FormState::new(title, fields, lang)))
 }
 
 /// The procurement the form describes, keeping status and dates of `base`.
-fn from_values(v: &Values, base: Option<&Procurement>) -> Procurement {
+fn from_values(v: &Values, base: Option<&Procurement>) -> Result<Procurement, Refusal> {
+    use ProcField as F;
     let profile = Profile {
-        confidentiality: class(v, "confidentiality"),
-        integrity: class(v, "integrity"),
-        availability: class(v, "availability"),
-        personal_data: PersonalData::from_code(&v.choice("personal_data"))
-            .unwrap_or(PersonalData::None),
-        secrecy: v.flag("secrecy"),
-        security_sensitive: v.flag("security_sensitive"),
-        ai: AiUse::from_code(&v.choice("ai")).unwrap_or(AiUse::None),
-        ai_risk: AiRisk::from_code(&v.choice("ai_risk")).unwrap_or(AiRisk::Minimal),
-        automated_decisions: v.flag("automated_decisions"),
-        delivery: Delivery::from_code(&v.choice("delivery")).unwrap_or(Delivery::Saas),
-        citizen_facing: v.flag("citizen_facing"),
-        archival: v.flag("archival"),
-        above_threshold: v.flag("above_threshold"),
-        ambition: Level::from_code(&v.choice("ambition")).unwrap_or_default(),
-        tier: Tier::from_code(&v.choice("tier")).unwrap_or(Tier::B),
+        confidentiality: v.get(F::Confidentiality)?,
+        integrity: v.get(F::Integrity)?,
+        availability: v.get(F::Availability)?,
+        personal_data: v.get(F::PersonalData)?,
+        secrecy: v.get(F::Secrecy)?,
+        security_sensitive: v.get(F::SecuritySensitive)?,
+        ai: v.get(F::Ai)?,
+        ai_risk: v.get(F::AiRisk)?,
+        automated_decisions: v.get(F::AutomatedDecisions)?,
+        delivery: v.get(F::Delivery)?,
+        citizen_facing: v.get(F::CitizenFacing)?,
+        archival: v.get(F::Archival)?,
+        above_threshold: v.get(F::AboveThreshold)?,
+        ambition: v.get(F::Ambition)?,
+        tier: v.get(F::Tier)?,
     };
-    Procurement {
-        reference: v.text("reference"),
-        title: v.text("title"),
-        owner: v.text("owner"),
-        procedure: Procedure::from_code(&v.choice("procedure")).unwrap_or(Procedure::Open),
+    Ok(Procurement {
+        reference: v.get(F::Reference)?,
+        title: v.get(F::Title)?,
+        owner: v.get(F::Owner)?,
+        procedure: v.get(F::Procedure)?,
         status: base.map_or(Status::Draft, |b| b.status),
         profile,
-        deadline: v.date("deadline"),
+        deadline: v.get(F::Deadline)?,
         published_on: base.and_then(|b| b.published_on),
-    }
+    })
 }
 
 /// A store error as a refusal pointing at the field it concerns, when there is one.
-fn refusal(e: StoreError, lang: Lang) -> Refusal {
-    let text = i18n::store_error(&e, lang);
+fn refusal(e: StoreError) -> Refusal {
     match e {
-        StoreError::Procurement(ProcurementError::MissingTitle) => Refusal::Field("title", text),
+        StoreError::Procurement(ProcurementError::MissingTitle) => Refusal::at(ProcField::Title, e),
         StoreError::Procurement(ProcurementError::MissingReference) => {
-            Refusal::Field("reference", text)
+            Refusal::at(ProcField::Reference, e)
         }
         StoreError::Procurement(ProcurementError::Frozen(_)) => {
-            Refusal::Field("confidentiality", text)
+            Refusal::at(ProcField::Confidentiality, e)
         }
-        _ => Refusal::Message(text),
+        other => other.into(),
     }
 }
 
 pub fn create(v: &Values, cx: &mut Ctx) -> Result<i64, Refusal> {
-    let p = from_values(v, None);
+    let p = from_values(v, None)?;
     cx.store
         .write(|tx| tx.create_procurement(&p))
-        .map_err(|e| refusal(e, cx.lang))
+        .map_err(refusal)
 }
 
 /// Warnings about the profile the officer should see (level 4, prohibited AI).
-fn warnings(p: &Profile, lang: Lang) -> Vec<Effect> {
+fn warnings(p: &Profile, lang: Lang) -> Vec<Effect<Procurements>> {
     p.warnings()
         .into_iter()
         .filter(|w| *w != ProfileWarning::AiRiskWithoutAi)
@@ -208,100 +245,86 @@ fn warnings(p: &Profile, lang: Lang) -> Vec<Effect> {
         .collect()
 }
 
-pub fn save(id: i64, revision: i64, v: &Values, cx: &mut Ctx) -> Submitted {
+/// What a profile change would add and remove, for the officer to confirm.
+fn profile_change_confirm(added: &[String], removed: &[String], lang: Lang) -> Confirm {
+    let mut body = vec![Line::raw(Msg::ProfileChangeIntro.text(lang))];
+    body.extend(
+        added
+            .iter()
+            .map(|r| Line::from(Span::raw(format!("  + {r}")))),
+    );
+    body.extend(
+        removed
+            .iter()
+            .map(|r| Line::from(Span::raw(format!("  − {r}")))),
+    );
+    body.push(Line::raw(""));
+    body.push(Line::raw(Msg::ProfileChangeKeepsEdits.text(lang)));
+    Confirm::new(Msg::ProfileChangeTitle.text(lang), body)
+}
+
+pub fn save(
+    id: i64,
+    revision: i64,
+    v: &Values,
+    cx: &mut Ctx,
+) -> Result<Vec<Effect<Procurements>>, Refusal> {
     let lang = cx.lang;
     let base = cx
         .store
         .procurement(id)
-        .map_err(|e| refusal(e, lang))?
-        .ok_or_else(|| {
-            Refusal::Message(i18n::store_error(
-                &StoreError::NotFound {
-                    entity: "procurement",
-                    id: id.to_string(),
-                },
-                lang,
-            ))
-        })?;
-    let p = from_values(v, Some(&base.value));
-    let profile_changed = p.profile != base.value.profile;
-    if profile_changed && base.value.status == Status::Draft {
-        let change = cx
-            .store
-            .profile_preview(id, &p.profile)
-            .map_err(|e| refusal(e, lang))?;
+        .map_err(refusal)?
+        .ok_or(UiError::Gone)?;
+    let p = from_values(v, Some(&base.value))?;
+    if p.profile != base.value.profile && base.value.status == Status::Draft {
+        let change = cx.store.profile_preview(id, &p.profile).map_err(refusal)?;
         if !change.added.is_empty() || !change.removed.is_empty() {
-            let mut body = vec![Line::raw(Msg::ProfileChangeIntro.text(lang))];
-            body.extend(
-                change
-                    .added
-                    .iter()
-                    .map(|r| Line::from(Span::raw(format!("  + {r}")))),
-            );
-            body.extend(
-                change
-                    .removed
-                    .iter()
-                    .map(|r| Line::from(Span::raw(format!("  − {r}")))),
-            );
-            body.push(Line::raw(""));
-            body.push(Line::raw(Msg::ProfileChangeKeepsEdits.text(lang)));
-            let confirm = ConfirmState {
-                title: Msg::ProfileChangeTitle.text(lang).to_string(),
-                body,
-                on_yes: Pending::ApplyProfile {
-                    id,
-                    revision,
-                    procurement: Box::new(p.clone()),
-                },
+            let confirm = profile_change_confirm(&change.added, &change.removed, lang);
+            let ask = Ask::ApplyProfile {
+                id,
+                revision,
+                procurement: Box::new(p.clone()),
             };
-            let mut out = vec![Effect::Push(Modal::Confirm(confirm))];
+            let mut out = vec![Effect::Confirm(ask, confirm)];
             out.extend(warnings(&p.profile, lang));
             return Ok(out);
         }
     }
     cx.store
         .write(|tx| tx.update_procurement(id, revision, &p))
-        .map_err(|e| refusal(e, lang))?;
+        .map_err(refusal)?;
     let mut out = vec![Effect::Info(Msg::Saved.text(lang).to_string())];
     out.extend(warnings(&p.profile, lang));
     Ok(out)
 }
 
-/// Carries out a confirmed change that concerns the procurement as a whole.
-pub fn apply_pending(pending: Pending, cx: &mut Ctx) -> Outcome {
+/// Carries out a confirmed change of the procurement as a whole.
+pub fn apply(ask: Ask, cx: &mut Ctx) -> Result<String, UiError> {
     let lang = cx.lang;
-    match pending {
-        Pending::ApplyProfile {
+    match ask {
+        Ask::ApplyProfile {
             id,
             revision,
             procurement,
         } => {
             let change = cx
                 .store
-                .write(|tx| tx.reapply_profile(id, revision, &procurement))
-                .map_err(|e| cx.error(&e))?;
-            Ok(vec![Effect::Info(
-                Msg::ProfileApplied
-                    .text(lang)
-                    .replace("{added}", &change.added.len().to_string())
-                    .replace("{removed}", &change.removed.len().to_string()),
-            )])
+                .write(|tx| tx.reapply_profile(id, revision, &procurement))?;
+            Ok(Msg::ProfileApplied
+                .text(lang)
+                .replace("{added}", &change.added.len().to_string())
+                .replace("{removed}", &change.removed.len().to_string()))
         }
-        Pending::Transition {
+        Ask::Transition {
             procurement,
             revision,
             to,
         } => {
             cx.store
-                .write(|tx| tx.transition(procurement, revision, to))
-                .map_err(|e| cx.error(&e))?;
-            Ok(vec![Effect::Info(
-                Msg::StatusChanged
-                    .text(lang)
-                    .replace("{status}", to.label(lang)),
-            )])
+                .write(|tx| tx.transition(procurement, revision, to))?;
+            Ok(Msg::StatusChanged
+                .text(lang)
+                .replace("{status}", to.label(lang)))
         }
-        _ => Ok(Vec::new()),
     }
 }

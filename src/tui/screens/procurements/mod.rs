@@ -3,27 +3,77 @@
 //! takes newer library text over.
 
 mod detail;
+mod drift;
 mod forms;
+mod lines;
 pub mod view;
 
-use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
-use super::{Ctx, Effect, Outcome, Refusal, Submitted};
-use crate::i18n::Label;
-use crate::store::Store;
+use super::{Ctx, Effect, Outcome, Screen, Submitted, TextEvent, Ui, info};
+use crate::domain::{Kind, Lang, Procurement, Status};
+use crate::i18n::{Label, Msg};
 use crate::store::procurements::ProcurementSummary;
 use crate::tui::action::Action;
+use crate::tui::error::UiError;
 use crate::tui::keymap::Context;
-use crate::tui::state::{FormPurpose, Modal, Pending, PickPurpose};
 use crate::tui::widgets::form::Values;
 use crate::tui::widgets::fuzzy;
 use crate::tui::widgets::list::ListCursor;
 use crate::tui::widgets::text_input::TextInput;
 
 pub use detail::Detail;
+pub use forms::ProcField;
+pub use lines::{LineField, OwnLineField};
+
+/// What a Procurements form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    NewProcurement,
+    EditProcurement { id: i64, revision: i64 },
+    EditLineText { line: i64, revision: i64 },
+    AddOwnLine { procurement: i64 },
+    LineWeight { line: i64, revision: i64 },
+    Amend { line: i64, revision: i64 },
+}
+
+/// What an entry of a Procurements picker stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    LinkSet {
+        procurement: i64,
+        set: String,
+    },
+    Status {
+        procurement: i64,
+        revision: i64,
+        to: Status,
+    },
+    Kind {
+        line: i64,
+        revision: i64,
+        kind: Kind,
+    },
+}
+
+/// What a Procurements confirmation guards.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ask {
+    Transition {
+        procurement: i64,
+        revision: i64,
+        to: Status,
+    },
+    ApplyProfile {
+        id: i64,
+        revision: i64,
+        procurement: Box<Procurement>,
+    },
+}
 
 #[derive(Default)]
-pub struct ProcurementsState {
+pub struct Procurements {
     pub list: Vec<ProcurementSummary>,
     /// Indices into `list` that pass the filter, in list order or best match first.
     pub shown: Vec<usize>,
@@ -31,31 +81,22 @@ pub struct ProcurementsState {
     pub filtering: bool,
     pub cursor: ListCursor,
     pub detail: Option<Detail>,
-    lang: crate::domain::Lang,
+    /// The list must be read again before it is shown (something changed while a procurement
+    /// was open).
+    list_stale: bool,
+    lang: Lang,
 }
 
-impl ProcurementsState {
-    pub fn reload(&mut self, store: &Store) -> anyhow::Result<()> {
-        let list = store.procurements()?;
-        self.reload_from(store, list)
-    }
-
-    /// Takes a procurement list already read, keeping the selection.
-    pub fn reload_from(
-        &mut self,
-        store: &Store,
-        list: Vec<ProcurementSummary>,
-    ) -> anyhow::Result<()> {
+impl Procurements {
+    fn reload_list(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
         let selected = self.selected().map(|p| p.id);
-        self.list = list;
+        self.list = cx.store.procurements()?;
+        self.list_stale = false;
         self.refilter();
         if let Some(id) = selected
             && let Some(i) = self.shown.iter().position(|&i| self.list[i].id == id)
         {
             self.cursor.select(i);
-        }
-        if let Some(d) = &mut self.detail {
-            d.reload(store)?;
         }
         Ok(())
     }
@@ -86,65 +127,27 @@ impl ProcurementsState {
             .and_then(|i| self.list.get(*i))
     }
 
-    pub fn contexts(&self) -> Vec<Context> {
-        if self.detail.is_some() {
-            vec![Context::ProcurementDetail, Context::List]
-        } else {
-            vec![Context::Procurements, Context::List]
-        }
-    }
-
     pub fn filtering(&self) -> bool {
         self.filtering && self.detail.is_none()
     }
 
-    pub fn text_key(&mut self, ev: &KeyEvent, typed: Option<char>) -> bool {
-        let took = match typed {
-            Some(c) => {
-                self.filter.insert(c);
-                true
-            }
-            None => self.filter.edit(ev),
+    /// Opens one procurement (from the list, the dashboard, or after creating it).
+    pub fn open(&mut self, id: i64, cx: &mut Ctx) -> Result<(), UiError> {
+        self.detail = Some(Detail::load(id, cx)?);
+        Ok(())
+    }
+
+    fn edit_selected(&self, cx: &mut Ctx) -> Outcome<Self> {
+        let Some(id) = self.selected().map(|p| p.id) else {
+            return Ok(Vec::new());
         };
-        if took {
-            self.refilter();
-        }
-        took
+        let rec = cx.store.procurement(id)?.ok_or(UiError::Gone)?;
+        let (p, form) = forms::procurement_form(Some(&rec), cx.lang);
+        Ok(vec![Effect::Form(p, form)])
     }
 
-    pub fn paste(&mut self, text: &str) {
-        if self.filtering() {
-            self.filter.paste(text);
-            self.refilter();
-        }
-    }
-
-    pub fn open(&mut self, id: i64, cx: &mut Ctx) -> Outcome {
-        self.detail = Some(Detail::load(id, cx.store).map_err(|e| e.to_string())?);
-        Ok(Vec::new())
-    }
-
-    pub fn handle(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
-        self.lang = cx.lang;
-        if let Some(d) = &mut self.detail {
-            if *action == Action::Back && !d.show_drift {
-                // The list is read again only when something changed while the detail was open.
-                let changed = d.record.revision != d.opened_revision || d.changed;
-                self.detail = None;
-                if changed {
-                    self.reload(cx.store).map_err(|e| e.to_string())?;
-                }
-                return Ok(Vec::new());
-            }
-            return d.handle(action, cx);
-        }
+    fn handle_list(&mut self, action: &Action, cx: &mut Ctx) -> Outcome<Self> {
         match action {
-            Action::MoveDown => self.cursor.down(1),
-            Action::MoveUp => self.cursor.up(1),
-            Action::PageDown => self.cursor.page_down(),
-            Action::PageUp => self.cursor.page_up(),
-            Action::First => self.cursor.first(),
-            Action::Last => self.cursor.last(),
             Action::Search => self.filtering = true,
             Action::Back if self.filtering || !self.filter.value().is_empty() => {
                 self.filtering = false;
@@ -154,71 +157,126 @@ impl ProcurementsState {
             Action::Open => {
                 self.filtering = false;
                 if let Some(id) = self.selected().map(|p| p.id) {
-                    return self.open(id, cx);
+                    self.open(id, cx)?;
                 }
             }
-            Action::New => return Ok(vec![Effect::Push(forms::procurement_form(None, cx.lang))]),
-            Action::EditProcurement => {
-                if let Some(id) = self.selected().map(|p| p.id) {
-                    let rec = cx.store.procurement(id).map_err(|e| cx.error(&e))?;
-                    if let Some(rec) = rec {
-                        return Ok(vec![Effect::Push(forms::procurement_form(
-                            Some(&rec),
-                            cx.lang,
-                        ))]);
-                    }
-                }
+            Action::New => {
+                let (p, form) = forms::procurement_form(None, cx.lang);
+                return Ok(vec![Effect::Form(p, form)]);
             }
-            _ => {}
+            Action::EditProcurement => return self.edit_selected(cx),
+            other => {
+                self.cursor.apply(other);
+            }
         }
         Ok(Vec::new())
     }
+}
 
-    pub fn picked(&mut self, purpose: PickPurpose, index: usize, cx: &mut Ctx) -> Outcome {
-        match &mut self.detail {
-            Some(d) => {
-                let out = d.picked(purpose, index, cx);
-                d.reload(cx.store).map_err(|e| e.to_string())?;
-                out
-            }
-            None => Ok(Vec::new()),
+impl Screen for Procurements {
+    const TITLE: Msg = Msg::TabProcurements;
+    const SWITCH: Msg = Msg::ActTabProcurements;
+    type Form = Purpose;
+    type Pick = Pick;
+    type Confirm = Ask;
+    type Job = super::Never;
+
+    fn contexts(&self) -> Vec<Context> {
+        match &self.detail {
+            Some(d) if d.show_drift => vec![Context::Drift, Context::List],
+            Some(_) => vec![Context::ProcurementDetail, Context::List],
+            None => vec![Context::Procurements, Context::List],
         }
     }
 
-    pub fn confirmed(&mut self, pending: Pending, cx: &mut Ctx) -> Outcome {
-        let out = match &mut self.detail {
-            Some(d) => d.confirmed(pending, cx),
-            None => forms::apply_pending(pending, cx),
+    fn handle(&mut self, action: &Action, cx: &mut Ctx) -> Outcome<Self> {
+        self.lang = cx.lang;
+        let Some(d) = &mut self.detail else {
+            return self.handle_list(action, cx);
         };
-        self.reload(cx.store).map_err(|e| e.to_string())?;
-        out
+        if *action == Action::Back && !d.show_drift {
+            // The list is read again only when something changed while the detail was open.
+            let changed = d.record.revision != d.opened_revision || d.changed || self.list_stale;
+            self.detail = None;
+            if changed {
+                self.reload_list(cx)?;
+            }
+            return Ok(Vec::new());
+        }
+        d.handle(action, cx)
     }
 
-    pub fn submitted(&mut self, purpose: &FormPurpose, values: &Values, cx: &mut Ctx) -> Submitted {
+    fn text(&mut self, input: TextEvent, _cx: &mut Ctx) -> bool {
+        if !self.filtering() {
+            return false;
+        }
+        let took = self.filter.take(input);
+        if took {
+            self.refilter();
+        }
+        took
+    }
+
+    fn submitted(&mut self, purpose: Purpose, v: Values, cx: &mut Ctx) -> Submitted<Self> {
         let out = match purpose {
-            FormPurpose::NewProcurement => {
-                let id = forms::create(values, cx)?;
-                self.detail =
-                    Some(Detail::load(id, cx.store).map_err(|e| Refusal::Message(e.to_string()))?);
-                Ok(vec![Effect::Info(
-                    crate::i18n::Msg::Created.text(cx.lang).to_string(),
-                )])
+            Purpose::NewProcurement => {
+                let id = forms::create(&v, cx)?;
+                self.detail = Some(Detail::load(id, cx)?);
+                info(Msg::Created.text(cx.lang))
             }
-            FormPurpose::EditProcurement { id, revision } => {
-                forms::save(*id, *revision, values, cx)
-            }
-            other => match &mut self.detail {
-                Some(d) => d.submitted(other, values, cx),
-                None => Ok(Vec::new()),
+            Purpose::EditProcurement { id, revision } => forms::save(id, revision, &v, cx)?,
+            line => match &mut self.detail {
+                Some(d) => d.submitted(line, &v, cx)?,
+                None => return Err(UiError::Gone.into()),
             },
         };
-        self.reload(cx.store)
-            .map_err(|e| Refusal::Message(e.to_string()))?;
-        out
+        self.after_change(cx)?;
+        Ok(out)
+    }
+
+    fn picked(&mut self, pick: Pick, cx: &mut Ctx) -> Outcome<Self> {
+        // A pick changes the open procurement; the list follows when going back to it.
+        match &mut self.detail {
+            Some(d) => d.picked(pick, cx),
+            None => Err(UiError::Gone),
+        }
+    }
+
+    fn confirmed(&mut self, ask: Ask, cx: &mut Ctx) -> Outcome<Self> {
+        let message = forms::apply(ask, cx);
+        self.after_change(cx)?;
+        Ok(info(message?))
+    }
+
+    fn finished(&mut self, never: super::Never, _cx: &mut Ctx) -> Outcome<Self> {
+        match never {}
+    }
+
+    fn reload(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
+        self.lang = cx.lang;
+        match &mut self.detail {
+            // The open procurement is what shows; the list is read when going back to it.
+            Some(d) => {
+                d.reload(cx)?;
+                self.list_stale = true;
+                Ok(())
+            }
+            None => self.reload_list(cx),
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        view::draw(frame, area, self, ui.lang, ui.theme);
     }
 }
 
-/// A picker or form modal as an effect.
-pub(super) fn push(m: Modal) -> Vec<Effect> {
-    vec![Effect::Push(m)]
+impl Procurements {
+    /// After a change: the open procurement and the list show what was saved.
+    fn after_change(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
+        if let Some(d) = &mut self.detail {
+            d.changed = true;
+            d.reload(cx)?;
+        }
+        self.reload_list(cx)
+    }
 }

@@ -6,15 +6,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::ProcurementsState;
+use super::Procurements;
 use super::detail::Detail;
 use crate::domain::{Kind, Lang, Profile, Status};
 use crate::i18n::{self, Label, Msg};
-use crate::store::tailoring::{Drift, DriftChange};
 use crate::tui::screens::id_width;
 use crate::tui::theme::Theme;
 
-fn pad(s: &str, w: usize) -> String {
+pub(super) fn pad(s: &str, w: usize) -> String {
     let n = s.chars().count();
     if n > w {
         let mut t: String = s.chars().take(w.saturating_sub(1)).collect();
@@ -27,14 +26,14 @@ fn pad(s: &str, w: usize) -> String {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, s: &ProcurementsState, lang: Lang, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, s: &Procurements, lang: Lang, theme: &Theme) {
     match &s.detail {
         Some(d) => draw_detail(frame, area, d, lang, theme),
         None => draw_list(frame, area, s, lang, theme),
     }
 }
 
-fn draw_list(frame: &mut Frame, area: Rect, s: &ProcurementsState, lang: Lang, theme: &Theme) {
+fn draw_list(frame: &mut Frame, area: Rect, s: &Procurements, lang: Lang, theme: &Theme) {
     let block = Block::bordered()
         .title(Span::styled(
             format!(" {} ({}) ", Msg::TabProcurements.text(lang), s.shown.len()),
@@ -248,7 +247,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, lang: Lang, theme: &Th
         Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body)
     };
     if d.show_drift {
-        draw_drift(frame, list_area, text_area, d, lang, theme);
+        super::drift::draw(frame, list_area, text_area, d, lang, theme);
         return;
     }
     let title = format!(
@@ -320,7 +319,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, lang: Lang, theme: &Th
     );
 }
 
-fn field(label: Msg, text: String, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+pub(super) fn field(label: Msg, text: String, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     if text.trim().is_empty() {
         return Vec::new();
     }
@@ -378,95 +377,4 @@ fn line_text(
         theme,
     ));
     out
-}
-
-fn drift_label(d: &Drift, id_w: usize, lang: Lang) -> String {
-    let (mark, what) = match d.change {
-        DriftChange::Added { .. } => ("+", Msg::DriftAdded),
-        DriftChange::Changed { .. } => ("~", Msg::DriftChanged),
-        DriftChange::Removed { .. } => ("−", Msg::DriftRemoved),
-    };
-    format!(
-        "{mark} {} {} ({} {} → {})",
-        pad(&d.requirement_id, id_w),
-        what.text(lang),
-        d.set_id,
-        d.from,
-        d.to
-    )
-}
-
-fn draw_drift(
-    frame: &mut Frame,
-    list_area: Rect,
-    text_area: Rect,
-    d: &Detail,
-    lang: Lang,
-    theme: &Theme,
-) {
-    let block = Block::bordered()
-        .title(Span::styled(
-            format!(" {} ", Msg::DriftTitle.text(lang)),
-            theme.title(),
-        ))
-        .border_style(theme.border(true));
-    let inner = block.inner(list_area);
-    frame.render_widget(block, list_area);
-    let id_w = id_width(d.drift.iter().map(|x| x.requirement_id.as_str()));
-    let rows: Vec<Line> = d
-        .drift_cursor
-        .window(usize::from(inner.height))
-        .map(|i| {
-            let style = if d.drift_cursor.current() == Some(i) {
-                theme.selected()
-            } else {
-                theme.normal()
-            };
-            Line::from(drift_label(&d.drift[i], id_w, lang)).style(style)
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(rows), inner);
-    let mut text = Vec::new();
-    if let Some(x) = d.selected_drift() {
-        let current = |id: i64| {
-            d.lines
-                .iter()
-                .find(|l| l.id == id)
-                .map(|l| l.value.text.get(lang).to_string())
-                .unwrap_or_default()
-        };
-        match &x.change {
-            DriftChange::Added { requirement } => {
-                text.extend(field(
-                    Msg::DriftNew,
-                    requirement.text.get(lang).to_string(),
-                    lang,
-                    theme,
-                ));
-            }
-            DriftChange::Changed { line, new } => {
-                text.extend(field(Msg::DriftNow, current(*line), lang, theme));
-                text.extend(field(
-                    Msg::DriftNew,
-                    new.text.get(lang).to_string(),
-                    lang,
-                    theme,
-                ));
-            }
-            DriftChange::Removed { line } => {
-                text.extend(field(Msg::DriftNow, current(*line), lang, theme));
-            }
-        }
-        text.push(Line::raw(""));
-        text.push(Line::from(Span::styled(
-            Msg::TakeOverHint.text(lang).to_string(),
-            theme.dim(),
-        )));
-    }
-    frame.render_widget(
-        Paragraph::new(text)
-            .block(Block::bordered().border_style(theme.border(false)))
-            .wrap(Wrap { trim: false }),
-        text_area,
-    );
 }

@@ -1,0 +1,187 @@
+//! A list to choose from by typing part of an entry: the command palette (entries are actions,
+//! shown with their key) and every picker (a set to link, a kind, a status, a tag). Typing
+//! filters with the fuzzy matcher, arrows move, Enter chooses; each entry carries the typed
+//! value it stands for, so choosing hands back a value, not a position to look up again.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::centered;
+use super::fuzzy;
+use super::list::ListCursor;
+use super::text_input::TextInput;
+use crate::tui::theme::Theme;
+
+/// One entry: what is shown, and the value it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<T> {
+    pub label: String,
+    /// Shown after the label: a key for the palette, a short fact for a picker.
+    pub detail: String,
+    pub value: T,
+}
+
+impl<T> Entry<T> {
+    pub fn new(label: impl Into<String>, value: T) -> Entry<T> {
+        Entry {
+            label: label.into(),
+            detail: String::new(),
+            value,
+        }
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Entry<T> {
+        self.detail = detail.into();
+        self
+    }
+}
+
+/// How the detail is shown: as a key in a column (palette) or as dim text after the label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Look {
+    Keys,
+    Facts,
+}
+
+pub struct FilterList<T> {
+    pub title: String,
+    pub entries: Vec<Entry<T>>,
+    pub input: TextInput,
+    /// Indices into `entries` that match the input, best first.
+    pub matches: Vec<usize>,
+    pub cursor: ListCursor,
+    pub look: Look,
+}
+
+impl<T> FilterList<T> {
+    pub fn new(title: impl Into<String>, entries: Vec<Entry<T>>, look: Look) -> FilterList<T> {
+        let matches: Vec<usize> = (0..entries.len()).collect();
+        FilterList {
+            title: title.into(),
+            cursor: ListCursor::new(matches.len()),
+            entries,
+            input: TextInput::default(),
+            matches,
+            look,
+        }
+    }
+
+    /// Filters again after the input changed.
+    pub fn refilter(&mut self) {
+        let texts: Vec<String> = self
+            .entries
+            .iter()
+            .map(|e| match self.look {
+                // A key is not something people type to find a command.
+                Look::Keys => e.label.clone(),
+                Look::Facts => format!("{} {}", e.label, e.detail),
+            })
+            .collect();
+        self.matches = fuzzy::rank(self.input.value(), &texts);
+        self.cursor = ListCursor::new(self.matches.len());
+    }
+
+    /// The entry under the cursor.
+    pub fn chosen(&self) -> Option<&Entry<T>> {
+        self.cursor
+            .current()
+            .and_then(|i| self.matches.get(i))
+            .and_then(|i| self.entries.get(*i))
+    }
+
+    /// Takes the value of the entry under the cursor.
+    pub fn into_chosen(mut self) -> Option<T> {
+        let i = *self.cursor.current().and_then(|i| self.matches.get(i))?;
+        (i < self.entries.len()).then(|| self.entries.swap_remove(i).value)
+    }
+}
+
+pub fn draw<T>(frame: &mut Frame, area: Rect, list: &FilterList<T>, theme: &Theme) {
+    let height = usize::from(area.height.saturating_sub(6));
+    let rows: Vec<Line> = list
+        .cursor
+        .window(height)
+        .map(|i| {
+            let e = &list.entries[list.matches[i]];
+            let style = if list.cursor.current() == Some(i) {
+                theme.selected()
+            } else {
+                theme.normal()
+            };
+            let spans = match list.look {
+                Look::Keys => vec![
+                    Span::raw(format!("{:<50}", e.label)),
+                    Span::styled(e.detail.clone(), theme.key()),
+                ],
+                Look::Facts => vec![
+                    Span::raw(e.label.clone()),
+                    Span::styled(format!("  {}", e.detail), theme.dim()),
+                ],
+            };
+            Line::from(spans).style(style)
+        })
+        .collect();
+    let width = area.width.saturating_sub(8).min(100);
+    let popup_h = (u16::try_from(rows.len()).unwrap_or(20) + 4).clamp(6, area.height);
+    let rect = centered(area, width, popup_h);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", list.title), theme.title()))
+        .border_style(theme.border(true));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if inner.height < 2 {
+        return;
+    }
+    let (text, col) = list.input.view(usize::from(inner.width).saturating_sub(3));
+    let mut spans = vec![Span::styled("› ", theme.key())];
+    spans.extend(text.spans);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)),
+        Rect { height: 1, ..inner },
+    );
+    frame.set_cursor_position((
+        inner.x + 2 + col.min(inner.width.saturating_sub(3)),
+        inner.y,
+    ));
+    frame.render_widget(
+        Paragraph::new(rows),
+        Rect {
+            y: inner.y + 1,
+            height: inner.height - 1,
+            ..inner
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_filters_and_choosing_hands_back_the_value() {
+        let entries = vec![
+            Entry::new("Länka kravpaket", 10),
+            Entry::new("Publicera", 20).detail("p"),
+            Entry::new("Ändra kravtyp", 30),
+        ];
+        let mut list = FilterList::new("Välj", entries, Look::Keys);
+        assert_eq!(list.chosen().map(|e| e.value), Some(10));
+        list.input.insert('p');
+        list.input.insert('u');
+        list.refilter();
+        assert_eq!(list.matches, vec![1]);
+        assert_eq!(list.into_chosen(), Some(20));
+    }
+
+    #[test]
+    fn nothing_matching_chooses_nothing() {
+        let mut list = FilterList::new("Välj", vec![Entry::new("a", 1)], Look::Facts);
+        list.input.set("zzz");
+        list.refilter();
+        assert!(list.chosen().is_none());
+        assert_eq!(list.into_chosen(), None);
+    }
+}

@@ -1,0 +1,169 @@
+//! Drawing a form: a centred box of labelled fields scrolled to the focus, each refused value's
+//! reason under its field, the focused field's help, and the key hints read from the key table
+//! for the focused field's context (Ctrl-S saves in a multi-line field, where Enter is a new
+//! line).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::{Field, FormState, Kind};
+use crate::domain::Lang;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::centered;
+
+pub fn draw(frame: &mut Frame, area: Rect, form: &FormState, theme: &Theme) {
+    let body_height: u16 = form.fields.iter().map(Field::height).sum::<u16>();
+    let width = area.width.saturating_sub(4).clamp(20, 96);
+    let height = (body_height + 6).min(area.height);
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", form.title), theme.title()))
+        .border_style(theme.border(true));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if inner.height < 3 || inner.width < 10 {
+        return;
+    }
+    // Bottom: help of the focused field (2 lines) and the key hints (1 line).
+    let fields_h = inner.height.saturating_sub(3);
+    draw_fields(frame, inner, fields_h, form, theme);
+    let help_rect = Rect::new(inner.x, inner.y + fields_h, inner.width, 2);
+    let help = form.focused().map(Field::current_help).unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(Span::styled(help, theme.dim())).wrap(Wrap { trim: true }),
+        help_rect,
+    );
+    frame.render_widget(
+        Paragraph::new(hints(form, form.lang, theme)),
+        Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1),
+    );
+}
+
+/// "Enter save  Tab next field  ←→ change choice  Esc cancel", keys from the key table.
+fn hints(form: &FormState, lang: Lang, theme: &Theme) -> Line<'static> {
+    let mut chain = form.contexts();
+    chain.push(Context::Form);
+    let key = |a: Action| {
+        keymap::key_for(&chain, &a)
+            .map(|k| k.to_string())
+            .unwrap_or_default()
+    };
+    let entries = [
+        (key(Action::Submit), Action::Submit),
+        (key(Action::NextField), Action::NextField),
+        (
+            format!("{}{}", key(Action::PrevChoice), key(Action::NextChoice)),
+            Action::NextChoice,
+        ),
+        (key(Action::Cancel), Action::Cancel),
+    ];
+    let last = entries.len() - 1;
+    let mut spans = Vec::new();
+    for (i, (k, action)) in entries.into_iter().enumerate() {
+        spans.push(Span::styled(k, theme.key()));
+        let gap = if i == last { "" } else { "  " };
+        spans.push(Span::raw(format!(" {}{gap}", action.describe().text(lang))));
+    }
+    Line::from(spans)
+}
+
+fn draw_fields(frame: &mut Frame, inner: Rect, fields_h: u16, form: &FormState, theme: &Theme) {
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| f.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(26) as u16
+        + 2;
+    let input_w = inner.width.saturating_sub(label_w);
+    let y_of_focus: u16 = form.fields[..form.focus.min(form.fields.len())]
+        .iter()
+        .map(Field::height)
+        .sum();
+    let focus_h = form.focused().map_or(1, Field::height);
+    let mut scroll = form.scroll.get();
+    if y_of_focus < scroll {
+        scroll = y_of_focus;
+    } else if y_of_focus + focus_h > scroll + fields_h {
+        scroll = (y_of_focus + focus_h).saturating_sub(fields_h);
+    }
+    form.scroll.set(scroll);
+    let mut y: u16 = 0;
+    for (i, f) in form.fields.iter().enumerate() {
+        let h = f.height();
+        let focused = i == form.focus;
+        if y >= scroll && y + h <= scroll + fields_h {
+            let row = inner.y + y - scroll;
+            let label_style = if focused {
+                theme.title()
+            } else {
+                theme.normal()
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(f.label.clone(), label_style)),
+                Rect::new(inner.x, row, label_w.saturating_sub(1), 1),
+            );
+            let input_rect = Rect::new(
+                inner.x + label_w,
+                row,
+                input_w,
+                h - u16::from(f.error.is_some()),
+            );
+            draw_input(frame, input_rect, f, focused, theme);
+            if let Some(e) = &f.error {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(format!("✗ {e}"), theme.error())),
+                    Rect::new(inner.x + label_w, row + h - 1, input_w, 1),
+                );
+            }
+        }
+        y += h;
+    }
+}
+
+fn draw_input(frame: &mut Frame, rect: Rect, f: &Field, focused: bool, theme: &Theme) {
+    if rect.width == 0 || rect.height == 0 {
+        return;
+    }
+    let style = if focused {
+        theme.focused_field()
+    } else {
+        theme.dim()
+    };
+    match (&f.kind, &f.area) {
+        (_, Some(a)) => {
+            let mut a = a.clone();
+            a.set_style(style);
+            a.set_cursor_line_style(ratatui::style::Style::new());
+            if !focused {
+                a.set_cursor_style(style);
+            }
+            frame.render_widget(&a, rect);
+        }
+        (Kind::Choice(options), _) => {
+            let label = options
+                .get(f.choice)
+                .map(|c| c.label.as_str())
+                .unwrap_or("");
+            let text = if focused {
+                format!("◂ {label} ▸")
+            } else {
+                format!("  {label}")
+            };
+            frame.render_widget(Paragraph::new(Span::styled(text, style)), rect);
+        }
+        _ => {
+            let (line, col) = f.input.view(usize::from(rect.width.saturating_sub(1)));
+            frame.render_widget(Paragraph::new(line).style(style), rect);
+            if focused {
+                frame.set_cursor_position((rect.x + col.min(rect.width.saturating_sub(1)), rect.y));
+            }
+        }
+    }
+}

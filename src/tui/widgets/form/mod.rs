@@ -1,0 +1,293 @@
+//! Forms: typed fields checked by the domain's own parsers. A field is checked when focus
+//! leaves it and again on submit; the reason shows beside the field, and what was typed stays
+//! so it can be corrected. A form knows nothing of what it is for: the screen that opened it
+//! reads its values, typed, by the variants of the form's own field enum (`field_keys!`).
+//!
+//! Keys: the form's contexts in the key table say which keys move, choose, save and cancel; in
+//! a multi-line field every other key is the text area's (Enter is a new line there), so the
+//! hint line and the editor read the same table.
+
+mod draw;
+mod field;
+
+use std::cell::Cell;
+
+use crossterm::event::KeyEvent;
+
+pub use draw::draw;
+pub(crate) use field::field_keys;
+pub use field::{Choice, Field, FieldId, FieldKey, Kind, Parsed, Parser, ValueError, Values};
+
+use super::text_input::{TextInput, printable};
+use crate::domain::Lang;
+use crate::tui::keymap::Context;
+
+pub struct FormState {
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub lang: Lang,
+    scroll: Cell<u16>,
+}
+
+impl FormState {
+    pub fn new(title: impl Into<String>, fields: Vec<Field>, lang: Lang) -> FormState {
+        FormState {
+            title: title.into(),
+            fields,
+            focus: 0,
+            lang,
+            scroll: Cell::new(0),
+        }
+    }
+
+    /// The key contexts of the focused field, innermost first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.focused().is_some_and(Field::is_multi_line) {
+            vec![Context::FormMultiLine]
+        } else {
+            vec![Context::Form]
+        }
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    fn focused_mut(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+
+    pub fn field<K: FieldKey>(&self, key: K) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id.is(key))
+    }
+
+    /// Whether typed characters go to the focused field.
+    pub fn wants_text(&self) -> bool {
+        self.focused().is_some_and(Field::is_text)
+    }
+
+    /// Checks the field being left, unless it was left blank and never in error: skipping
+    /// past an untouched field is not a mistake yet (submitting checks every field).
+    fn check_focused(&mut self) {
+        let lang = self.lang;
+        if let Some(f) = self.focused_mut()
+            && (!f.raw().trim().is_empty() || f.error.is_some())
+        {
+            f.error = f.check(lang).err();
+        }
+    }
+
+    pub fn next_field(&mut self) {
+        self.check_focused();
+        if self.focus + 1 < self.fields.len() {
+            self.focus += 1;
+        }
+    }
+
+    pub fn prev_field(&mut self) {
+        self.check_focused();
+        self.focus = self.focus.saturating_sub(1);
+    }
+
+    pub fn cycle_choice(&mut self, forward: bool) {
+        if let Some(f) = self.focused_mut()
+            && let Kind::Choice(options) = &f.kind
+            && !options.is_empty()
+        {
+            let n = options.len();
+            f.choice = if forward {
+                (f.choice + 1) % n
+            } else {
+                (f.choice + n - 1) % n
+            };
+        }
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        if let Some(f) = self.focused_mut() {
+            let text = f.is_text();
+            match &mut f.area {
+                Some(a) => a.insert_char(c),
+                None if text => f.input.insert(c),
+                None => {}
+            }
+        }
+    }
+
+    /// Pasted text; control characters other than line breaks and tabs are dropped, so a paste
+    /// can never put terminal codes into what is saved.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(f) = self.focused_mut() {
+            let is_text = f.is_text();
+            match &mut f.area {
+                Some(a) => {
+                    a.insert_str(printable(text, true));
+                }
+                None if is_text => f.input.paste(text),
+                None => {}
+            }
+        }
+    }
+
+    /// Gives an editing key to the focused single-line field; false when it is not one.
+    pub fn edit_line(&mut self, key: &KeyEvent) -> bool {
+        match self.focused_mut() {
+            Some(f) if f.area.is_none() && f.is_text() => f.input.edit(key),
+            _ => false,
+        }
+    }
+
+    /// Gives a key to the focused multi-line field's editor.
+    pub fn edit_area(&mut self, key: &KeyEvent) -> bool {
+        match self.focused_mut().and_then(|f| f.area.as_mut()) {
+            Some(a) => {
+                a.input(*key);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Checks every field; on success the values, otherwise the focus moves to the first
+    /// field in error and nothing typed is lost.
+    pub fn submit(&mut self) -> Option<Values> {
+        let lang = self.lang;
+        let mut values = Vec::new();
+        let mut first_error = None;
+        for (i, f) in self.fields.iter_mut().enumerate() {
+            match f.check(lang) {
+                Ok(v) => {
+                    f.error = None;
+                    values.push((f.id, v));
+                }
+                Err(e) => {
+                    f.error = Some(e);
+                    first_error.get_or_insert(i);
+                }
+            }
+        }
+        match first_error {
+            Some(i) => {
+                self.focus = i;
+                None
+            }
+            None => Some(Values(values)),
+        }
+    }
+
+    /// Marks a field wrong after a rule beyond the field itself refused the values.
+    pub fn set_error(&mut self, id: FieldId, message: String) {
+        if let Some(i) = self.fields.iter().position(|f| f.id == id) {
+            self.fields[i].error = Some(message);
+            self.focus = i;
+        }
+    }
+
+    /// Sets the text of a field, as if typed (tests and prefilled follow-ups).
+    pub fn set_text<K: FieldKey>(&mut self, key: K, text: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.id.is(key)) {
+            f.input = TextInput::new(text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::OrgNumber;
+    use chrono::NaiveDate;
+
+    field_keys! {
+        enum F { Title, Deadline, Org, Level }
+    }
+
+    fn form() -> FormState {
+        FormState::new(
+            "Test",
+            vec![
+                Field::new(F::Title, "Titel", Kind::Text).required(),
+                Field::new(F::Deadline, "Sista dag", Kind::Date),
+                Field::new(F::Org, "Org.nr", Kind::OrgNumber),
+                Field::choice_of(F::Level, "Nivå", &[0u8, 1], 1, |n| n.to_string()),
+            ],
+            Lang::Sv,
+        )
+    }
+
+    #[test]
+    fn leaving_a_field_checks_it_and_keeps_the_text() {
+        let mut f = form();
+        f.next_field();
+        assert_eq!(
+            f.fields[0].error, None,
+            "skipping a blank field is not an error yet"
+        );
+        for c in "2027-13-01".chars() {
+            f.type_char(c);
+        }
+        f.next_field();
+        assert!(f.fields[1].error.as_deref().unwrap().contains("2027-13-01"));
+        assert_eq!(f.fields[1].raw(), "2027-13-01", "the typed text stays");
+    }
+
+    #[test]
+    fn submit_goes_to_the_first_error_then_gives_typed_values() {
+        let mut f = form();
+        f.focus = 2;
+        for c in "556036-0794".chars() {
+            f.type_char(c);
+        }
+        assert!(f.submit().is_none());
+        assert_eq!(f.focus, 0);
+        assert!(
+            f.fields[2]
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("kontrollsiffran")
+        );
+        f.type_char('X');
+        f.set_text(F::Org, "556036-0793");
+        let v = f.submit().unwrap();
+        assert_eq!(v.get::<_, String>(F::Title).unwrap(), "X");
+        let org: Option<OrgNumber> = v.get(F::Org).unwrap();
+        assert_eq!(org.unwrap().to_string(), "556036-0793");
+        assert_eq!(v.get::<_, Option<NaiveDate>>(F::Deadline).unwrap(), None);
+        assert_eq!(v.get::<_, u8>(F::Level).unwrap(), 1);
+    }
+
+    #[test]
+    fn a_value_read_as_the_wrong_type_is_an_error_not_a_default() {
+        let mut f = form();
+        f.type_char('X');
+        let v = f.submit().unwrap();
+        assert!(v.get::<_, bool>(F::Level).is_err());
+        field_keys! {
+            enum Other { Title }
+        }
+        assert!(
+            v.get::<_, String>(Other::Title).is_err(),
+            "another form's field"
+        );
+    }
+
+    #[test]
+    fn choices_cycle_and_ignore_typing() {
+        let mut f = form();
+        f.focus = 3;
+        assert!(!f.wants_text());
+        f.type_char('x');
+        f.cycle_choice(true);
+        assert_eq!(f.fields[3].raw(), "0");
+        f.cycle_choice(false);
+        assert_eq!(f.fields[3].raw(), "1");
+    }
+
+    #[test]
+    fn a_paste_drops_terminal_codes() {
+        let mut f = form();
+        f.paste("Titel\u{1b}]0;x\u{7}\u{202e}slut");
+        assert_eq!(f.fields[0].raw(), "Titel]0;xslut");
+    }
+}

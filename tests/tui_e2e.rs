@@ -187,6 +187,20 @@ fn starts_on_the_overview_and_q_exits_0_and_restores_the_terminal() {
 }
 
 #[test]
+fn closing_the_terminal_ends_the_program_within_a_second() {
+    // A closed window or a dropped SSH connection hangs the terminal up; the program must not
+    // keep running (it used to spin at full CPU with the database open).
+    for round in 0..3 {
+        let home = Home::new();
+        let ended = pty::hang_up(&home, "Avsluta", Duration::from_secs(1));
+        let (took, status) =
+            ended.unwrap_or_else(|| panic!("round {round}: still running 1 s after the hang-up"));
+        assert!(status.success(), "round {round}: exit status {status:?}");
+        assert!(took < Duration::from_secs(1), "round {round}: took {took:?}");
+    }
+}
+
+#[test]
 fn a_procurement_made_in_the_form_is_linked_published_and_listed() {
     let home = Home::new();
     let mut t = Pty::start(&home);

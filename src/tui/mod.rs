@@ -56,15 +56,18 @@ pub fn run(store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
     queue.read_terminal()?;
     let mut dirty = true;
     loop {
-        if dirty && let Err(e) = guard.terminal.draw(|f| app.draw(f)) {
-            // A terminal that went away cannot be drawn on; that is the end, not an error.
-            return if terminal::present() {
-                Err(e.into())
-            } else {
-                Ok(())
-            };
+        if dirty && let Err(e) = guard.draw(|f| app.draw(f)) {
+            if terminal::present() {
+                return Err(e.into());
+            }
         }
-        if app.state.quit || terminate.load(Ordering::Relaxed) || !terminal::present() {
+        // A terminal that went away cannot be drawn on or restored; that is the end of the
+        // program, not an error.
+        if !terminal::present() {
+            guard.abandon();
+            return Ok(());
+        }
+        if app.state.quit || terminate.load(Ordering::Relaxed) {
             return Ok(());
         }
         let events = queue.next_batch(app.poll_timeout());

@@ -15,7 +15,7 @@ use ratatui::backend::CrosstermBackend;
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
 pub struct Guard {
-    pub terminal: Term,
+    terminal: Option<Term>,
 }
 
 fn restore() {
@@ -45,11 +45,31 @@ impl Guard {
         // here means a resize during start-up is not missed.
         let _ = crossterm::event::poll(std::time::Duration::ZERO);
         match Terminal::new(CrosstermBackend::new(stdout())) {
-            Ok(terminal) => Ok(Guard { terminal }),
+            Ok(terminal) => Ok(Guard {
+                terminal: Some(terminal),
+            }),
             Err(e) => {
                 restore();
                 Err(e)
             }
+        }
+    }
+}
+
+impl Guard {
+    pub fn draw(&mut self, f: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+        match &mut self.terminal {
+            Some(t) => t.draw(f).map(|_| ()),
+            None => Ok(()),
+        }
+    }
+
+    /// Lets go of a terminal that has gone away. ratatui's own clean-up would try to show the
+    /// cursor on it and print the failure to a standard error that is gone too, which panics;
+    /// there is nothing left to restore, so the terminal is dropped without it.
+    pub fn abandon(&mut self) {
+        if let Some(t) = self.terminal.take() {
+            std::mem::forget(t);
         }
     }
 }

@@ -372,3 +372,52 @@ impl Drop for Pty {
         }
     }
 }
+
+/// Starts kravkoll on `home`, waits until `ready` is on its output, then closes the terminal
+/// as a closed window or a dropped SSH connection does (every handle of the pty's master end
+/// goes, so the kernel hangs the terminal up), and measures how long the program takes to
+/// exit: `Some(time, status)`, or `None` when it is still running after `limit` (it is then
+/// killed).
+pub fn hang_up(home: &Home, ready: &str, limit: Duration) -> Option<(Duration, ExitStatus)> {
+    let pair = native_pty_system().openpty(size(80, 24)).unwrap();
+    let mut cmd = CommandBuilder::new(BIN);
+    cmd.args(["--lang", "sv"]);
+    cmd.cwd(home.path());
+    for (k, v) in home.env() {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    // The reader owns a handle of the master: it reads until the program is ready, then
+    // drops that handle by ending.
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let wanted = ready.as_bytes().to_vec();
+    let reading = thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 8192];
+        while !seen.windows(wanted.len()).any(|w| w == wanted.as_slice()) {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => return false,
+                Ok(n) => seen.extend_from_slice(&buf[..n]),
+            }
+        }
+        true
+    });
+    let deadline = Instant::now() + scaled(Duration::from_secs(10));
+    while !reading.is_finished() {
+        assert!(Instant::now() < deadline, "kravkoll never drew {ready:?}");
+        thread::sleep(POLL);
+    }
+    assert!(reading.join().unwrap(), "kravkoll ended before drawing");
+    drop(pair.master);
+    let closed = Instant::now();
+    while closed.elapsed() < scaled(limit) {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some((closed.elapsed(), status));
+        }
+        thread::sleep(POLL);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}

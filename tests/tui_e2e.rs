@@ -196,7 +196,10 @@ fn closing_the_terminal_ends_the_program_within_a_second() {
         let (took, status) =
             ended.unwrap_or_else(|| panic!("round {round}: still running 1 s after the hang-up"));
         assert!(status.success(), "round {round}: exit status {status:?}");
-        assert!(took < Duration::from_secs(1), "round {round}: took {took:?}");
+        assert!(
+            took < Duration::from_secs(1),
+            "round {round}: took {took:?}"
+        );
     }
 }
 

@@ -39,6 +39,31 @@ mod tests {
         }
     }
 
+    /// The `{name}` placeholders of a text, sorted.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn swedish_and_english_texts_have_the_same_placeholders() {
+        // A placeholder missing in one language shows as a literal "{n}" to its readers, or
+        // leaves out what the other language says.
+        for m in Msg::ALL {
+            assert_eq!(
+                placeholders(m.text(Lang::Sv)),
+                placeholders(m.text(Lang::En)),
+                "{m:?}"
+            );
+        }
+        assert_eq!(placeholders("{b} och {a}"), vec!["a", "b"]);
+    }
+
     #[test]
     fn every_kind_and_status_has_a_label() {
         for lang in Lang::ALL {

@@ -29,6 +29,17 @@ pub fn store(demo: bool) -> Store {
     s
 }
 
+/// A store on `path` with the built-in library, and the demo data when `demo` is true and the
+/// file holds none yet.
+pub fn file_store(path: &std::path::Path, demo: bool) -> Store {
+    let mut s = Store::open(path, Clock::Fixed(today()), "tester").unwrap();
+    kravkoll::cli::sync_builtins(&mut s).unwrap();
+    if demo && !s.has_user_data().unwrap() {
+        kravkoll::demo::load(&mut s).unwrap();
+    }
+    s
+}
+
 pub struct TestApp {
     pub app: App,
 }
@@ -36,6 +47,13 @@ pub struct TestApp {
 impl TestApp {
     pub fn new(demo: bool) -> TestApp {
         TestApp::with_lang(demo, Lang::Sv)
+    }
+
+    /// The app on a database file, as a second terminal on a shared file would be.
+    pub fn on_file(path: &std::path::Path, demo: bool) -> TestApp {
+        TestApp {
+            app: App::new(file_store(path, demo), Lang::Sv, Theme::new(false)).unwrap(),
+        }
     }
 
     pub fn with_lang(demo: bool, lang: Lang) -> TestApp {

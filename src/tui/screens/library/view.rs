@@ -199,36 +199,18 @@ fn requirement_text(
             theme.dim(),
         )),
     ];
-    section(&mut out, Msg::SetText, r.text.get(lang), lang, theme);
-    section(
-        &mut out,
-        Msg::SetRationale,
-        r.rationale.get(lang),
-        lang,
-        theme,
-    );
-    section(
-        &mut out,
-        Msg::SetApplies,
-        &i18n::condition(&r.applies_when, lang),
-        lang,
-        theme,
-    );
-    section(&mut out, Msg::SetBasis, &r.basis.join("; "), lang, theme);
-    section(
-        &mut out,
-        Msg::SetEvidence,
-        r.evidence.get(lang),
-        lang,
-        theme,
-    );
-    section(
-        &mut out,
-        Msg::SetFollowUp,
-        r.follow_up.get(lang),
-        lang,
-        theme,
-    );
+    let applies = i18n::condition(&r.applies_when, lang);
+    let basis = r.basis.join("; ");
+    for (label, text) in [
+        (Msg::SetText, r.text.get(lang)),
+        (Msg::SetRationale, r.rationale.get(lang)),
+        (Msg::SetApplies, applies.as_str()),
+        (Msg::SetBasis, basis.as_str()),
+        (Msg::SetEvidence, r.evidence.get(lang)),
+        (Msg::SetFollowUp, r.follow_up.get(lang)),
+    ] {
+        section(&mut out, label, text, lang, theme);
+    }
     let mut facts = Vec::new();
     if let Some(w) = r.weight {
         facts.push(format!("{}: {w}", Msg::FieldWeight.text(lang)));

@@ -50,18 +50,7 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &Procurements, lang: Lang, theme:
     ])
     .areas(inner);
     if show_filter {
-        let prompt = format!("/ {}: ", Msg::Filter.text(lang));
-        let (text, col) = s
-            .filter
-            .view(usize::from(filter_area.width).saturating_sub(prompt.len()));
-        let mut spans = vec![Span::styled(prompt.clone(), theme.key())];
-        spans.extend(text.spans);
-        frame.render_widget(Paragraph::new(Line::from(spans)), filter_area);
-        if s.filtering {
-            let x = filter_area.x + u16::try_from(prompt.chars().count()).unwrap_or(0) + col;
-            frame
-                .set_cursor_position((x.min(filter_area.right().saturating_sub(1)), filter_area.y));
-        }
+        draw_filter(frame, filter_area, s, lang, theme);
     }
     if s.list.is_empty() {
         frame.render_widget(
@@ -72,29 +61,8 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &Procurements, lang: Lang, theme:
         );
         return;
     }
-    let w = [14usize, 12, 15, 6, 16];
-    let head = [
-        Msg::ColReference,
-        Msg::ColStatus,
-        Msg::ColDeadline,
-        Msg::ColLines,
-        Msg::ColOwner,
-        Msg::ColTitle,
-    ];
-    let head_line: String = head
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            if i < w.len() {
-                pad(m.text(lang), w[i])
-            } else {
-                m.text(lang).to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
     frame.render_widget(
-        Paragraph::new(Span::styled(head_line, theme.dim())),
+        Paragraph::new(Span::styled(list_head(lang), theme.dim())),
         head_area,
     );
     let rows: Vec<Line> = s
@@ -109,17 +77,56 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &Procurements, lang: Lang, theme:
             };
             Line::from(format!(
                 "{} {} {} {} {} {}",
-                pad(&p.reference, w[0]),
-                pad(p.status.label(lang), w[1]),
-                pad(&p.deadline.map(|d| d.to_string()).unwrap_or_default(), w[2]),
-                pad(&p.lines.to_string(), w[3]),
-                pad(&p.owner, w[4]),
+                pad(&p.reference, COLUMNS[0]),
+                pad(p.status.label(lang), COLUMNS[1]),
+                pad(
+                    &p.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                    COLUMNS[2]
+                ),
+                pad(&p.lines.to_string(), COLUMNS[3]),
+                pad(&p.owner, COLUMNS[4]),
                 p.title
             ))
             .style(style)
         })
         .collect();
     frame.render_widget(Paragraph::new(rows), rows_area);
+}
+
+/// Widths of the list's columns before the title.
+const COLUMNS: [usize; 5] = [14, 12, 15, 6, 16];
+
+fn draw_filter(frame: &mut Frame, area: Rect, s: &Procurements, lang: Lang, theme: &Theme) {
+    let prompt = format!("/ {}: ", Msg::Filter.text(lang));
+    let (text, col) = s
+        .filter
+        .view(usize::from(area.width).saturating_sub(prompt.len()));
+    let mut spans = vec![Span::styled(prompt.clone(), theme.key())];
+    spans.extend(text.spans);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if s.filtering {
+        let x = area.x + u16::try_from(prompt.chars().count()).unwrap_or(0) + col;
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
+fn list_head(lang: Lang) -> String {
+    let head = [
+        Msg::ColReference,
+        Msg::ColStatus,
+        Msg::ColDeadline,
+        Msg::ColLines,
+        Msg::ColOwner,
+        Msg::ColTitle,
+    ];
+    head.iter()
+        .enumerate()
+        .map(|(i, m)| match COLUMNS.get(i) {
+            Some(w) => pad(m.text(lang), *w),
+            None => m.text(lang).to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The profile in one line: "K3 R3 T2 · känsliga personuppgifter · sekretess · …".
@@ -250,6 +257,21 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, lang: Lang, theme: &Th
         super::drift::draw(frame, list_area, text_area, d, lang, theme);
         return;
     }
+    draw_lines(frame, list_area, d, lang, theme);
+    let text = d
+        .selected()
+        .map(|l| line_text(&l.value, &d.record.value.profile, lang, theme))
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(Block::bordered().border_style(theme.border(false)))
+            .wrap(Wrap { trim: false }),
+        text_area,
+    );
+}
+
+/// The lines of the procurement, one row each: mark, position, id, kind, weight, title.
+fn draw_lines(frame: &mut Frame, list_area: Rect, d: &Detail, lang: Lang, theme: &Theme) {
     let title = format!(
         " {} ({} {}) ",
         Msg::Lines.text(lang),
@@ -307,16 +329,6 @@ fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, lang: Lang, theme: &Th
             .collect();
         frame.render_widget(Paragraph::new(rows), inner);
     }
-    let text = d
-        .selected()
-        .map(|l| line_text(&l.value, &d.record.value.profile, lang, theme))
-        .unwrap_or_default();
-    frame.render_widget(
-        Paragraph::new(text)
-            .block(Block::bordered().border_style(theme.border(false)))
-            .wrap(Wrap { trim: false }),
-        text_area,
-    );
 }
 
 pub(super) fn field(label: Msg, text: String, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {

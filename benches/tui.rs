@@ -2,12 +2,14 @@
 //! start to first frame, moving in lists, opening a procurement, filtering, and searching the
 //! library as you type. The municipal database is generated on first use and kept in the
 //! system temp directory; set KRAVKOLL_BENCH_NATIONAL=1 to also run the national scale
-//! (generating it takes a few minutes the first time).
+//! (generating it takes a few minutes the first time). `process_to_first_frame_in_a_pty` runs
+//! the release binary itself in a pseudo-terminal, as a user starts it.
 
 #![allow(clippy::expect_used, clippy::print_stderr)]
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -19,6 +21,7 @@ use kravkoll::store::Store;
 use kravkoll::tui::App;
 use kravkoll::tui::event::Event;
 use kravkoll::tui::theme::Theme;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -60,11 +63,60 @@ fn keys(app: &mut App, s: &str) {
     }
 }
 
+/// The real program started in a pseudo-terminal of 120×40 on `db`: the time from spawning
+/// the process to the first frame on the terminal (the dashboard's title in its output).
+fn process_to_first_frame(db: &Path) -> Duration {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let home = std::env::temp_dir().join("kravkoll-bench-home");
+    std::fs::create_dir_all(home.join("home")).expect("home");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kravkoll"));
+    cmd.args(["--lang", "sv"]);
+    cmd.cwd(&home);
+    cmd.env("KRAVKOLL_DB", db);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("KRAVKOLL_TODAY", "2026-11-22");
+    for (k, sub) in [
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("HOME", "home"),
+    ] {
+        cmd.env(k, home.join(sub));
+    }
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let started = Instant::now();
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let wanted = "Översikt".as_bytes();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 16384];
+    while !seen.windows(wanted.len()).any(|w| w == wanted) {
+        match reader.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
+        }
+    }
+    let took = started.elapsed();
+    let _ = child.kill();
+    let _ = child.wait();
+    took
+}
+
 fn bench_scale(c: &mut Criterion, name: &str, scale: Scale) {
     let path = database(name, scale);
     let mut g = c.benchmark_group(name);
     g.measurement_time(Duration::from_secs(4)).sample_size(30);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+
+    g.bench_function("process_to_first_frame_in_a_pty", |b| {
+        b.iter_custom(|n| (0..n).map(|_| process_to_first_frame(&path)).sum())
+    });
 
     g.bench_function("start_to_first_frame", |b| {
         b.iter(|| {

@@ -118,3 +118,28 @@ fn detail_id(t: &TestApp) -> i64 {
         .record
         .id
 }
+
+#[test]
+fn terminal_codes_in_stored_text_never_reach_the_screen() {
+    // A title written by an older version, or by another tool, straight into the database.
+    let mut t = TestApp::new(false);
+    let mut set = own_set("koder");
+    set.title = Text::sv("Rubrik\u{1b}]0;kapat\u{7}\u{1b}[2J\u{202e}slut");
+    t.app
+        .store_mut()
+        .write(|tx| tx.create_set(&set))
+        .unwrap();
+    t.keys("2 G");
+    let term = t.terminal(120, 40);
+    let cells: String = term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(cells.contains("Rubrik"), "the set is on the screen");
+    for bad in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        assert!(!cells.contains(bad), "{bad:?} reached the screen");
+    }
+}

@@ -125,10 +125,7 @@ fn terminal_codes_in_stored_text_never_reach_the_screen() {
     let mut t = TestApp::new(false);
     let mut set = own_set("koder");
     set.title = Text::sv("Rubrik\u{1b}]0;kapat\u{7}\u{1b}[2J\u{202e}slut");
-    t.app
-        .store_mut()
-        .write(|tx| tx.create_set(&set))
-        .unwrap();
+    t.app.store_mut().write(|tx| tx.create_set(&set)).unwrap();
     t.keys("2 G");
     let term = t.terminal(120, 40);
     let cells: String = term

@@ -56,10 +56,11 @@ pub fn run(store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
     queue.read_terminal()?;
     let mut dirty = true;
     loop {
-        if dirty && let Err(e) = guard.draw(|f| app.draw(f)) {
-            if terminal::present() {
-                return Err(e.into());
-            }
+        if dirty
+            && let Err(e) = guard.draw(|f| app.draw(f))
+            && terminal::present()
+        {
+            return Err(e.into());
         }
         // A terminal that went away cannot be drawn on or restored; that is the end of the
         // program, not an error.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{Ctx, Effect, Outcome, Screen, Ui, without_modals};
 use crate::domain::{Lang, Status};
@@ -17,6 +17,7 @@ use crate::tui::error::UiError;
 use crate::tui::keymap::Context;
 use crate::tui::tabs::Goto;
 use crate::tui::widgets::list::ListCursor;
+use crate::tui::widgets::notice;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -140,12 +141,7 @@ fn draw(frame: &mut Frame, area: Rect, s: &Dashboard, ui: &Ui) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if s.items.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Msg::DashEmpty.text(lang))
-                .style(theme.dim())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        notice(frame, inner, Msg::DashEmpty.text(lang), theme);
         return;
     }
     // Lines: a heading before each section, then its items; the window follows the selection.

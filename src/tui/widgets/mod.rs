@@ -8,7 +8,21 @@ pub mod list;
 pub mod modal;
 pub mod text_input;
 
+use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::tui::theme::Theme;
+
+/// A dim, wrapped sentence where a list has nothing to show ("No procurements yet…").
+pub fn notice(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
+    frame.render_widget(
+        Paragraph::new(text.to_string())
+            .style(theme.dim())
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
 
 /// A centred rectangle of at most `w` × `h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {

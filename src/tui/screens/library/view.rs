@@ -12,6 +12,7 @@ use crate::i18n::{self, Label, Msg};
 use crate::store::sets::Origin;
 use crate::tui::screens::id_width;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::notice;
 
 fn pad(s: &str, w: usize) -> String {
     let n = s.chars().count();
@@ -127,12 +128,7 @@ fn draw_requirements(frame: &mut Frame, area: Rect, s: &Library, lang: Lang, the
         } else {
             Msg::NothingMatches
         };
-        frame.render_widget(
-            Paragraph::new(msg.text(lang))
-                .style(theme.dim())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        notice(frame, inner, msg.text(lang), theme);
         return;
     }
     let id_w = id_width(set.requirements.iter().map(|r| r.id.as_str()));
@@ -301,12 +297,7 @@ fn draw_search(frame: &mut Frame, area: Rect, s: &Search, lang: Lang, theme: &Th
         } else {
             Msg::NothingMatches
         };
-        frame.render_widget(
-            Paragraph::new(msg.text(lang))
-                .style(theme.dim())
-                .wrap(Wrap { trim: true }),
-            rows_area,
-        );
+        notice(frame, rows_area, msg.text(lang), theme);
         return;
     }
     let id_w = id_width(s.hits.iter().map(|h| h.requirement_id.as_str()));

@@ -12,6 +12,7 @@ use crate::domain::{Kind, Lang, Profile, Status};
 use crate::i18n::{self, Label, Msg};
 use crate::tui::screens::id_width;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::notice;
 
 pub(super) fn pad(s: &str, w: usize) -> String {
     let n = s.chars().count();
@@ -53,12 +54,7 @@ fn draw_list(frame: &mut Frame, area: Rect, s: &Procurements, lang: Lang, theme:
         draw_filter(frame, filter_area, s, lang, theme);
     }
     if s.list.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Msg::NoProcurementsTui.text(lang))
-                .style(theme.dim())
-                .wrap(Wrap { trim: true }),
-            rows_area,
-        );
+        notice(frame, rows_area, Msg::NoProcurementsTui.text(lang), theme);
         return;
     }
     frame.render_widget(
@@ -284,12 +280,7 @@ fn draw_lines(frame: &mut Frame, list_area: Rect, d: &Detail, lang: Lang, theme:
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
     if d.lines.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Msg::NoLines.text(lang))
-                .style(theme.dim())
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        notice(frame, inner, Msg::NoLines.text(lang), theme);
     } else {
         let labels: Vec<String> = d.lines.iter().map(|l| l.value.label()).collect();
         let id_w = id_width(labels.iter().map(String::as_str));

@@ -2,7 +2,7 @@
 
 use super::{Label, Msg};
 use crate::domain::condition::{AiCondition, Condition, Fact};
-use crate::domain::{AiUse, Lang};
+use crate::domain::{AiUse, ClassLevel, Lang};
 
 fn join_labels<T: Label>(items: &[T], lang: Lang) -> String {
     items
@@ -12,107 +12,90 @@ fn join_labels<T: Label>(items: &[T], lang: Lang) -> String {
         .join(&format!(" {} ", Msg::Or.text(lang)))
 }
 
-fn flag(value: bool, lang: Lang, yes: (&str, &str), no: (&str, &str)) -> String {
-    let (sv, en) = if value { yes } else { no };
+/// A text in Swedish and English.
+type Words = (&'static str, &'static str);
+
+fn pick(w: Words, lang: Lang) -> &'static str {
     match lang {
-        Lang::Sv => sv.to_string(),
-        Lang::En => en.to_string(),
+        Lang::Sv => w.0,
+        Lang::En => w.1,
     }
+}
+
+/// The words for a yes/no fact: what it is when true, and when false.
+type Flag = (Words, Words);
+
+const SECRECY: Flag = (
+    ("sekretess (OSL)", "secrecy (OSL)"),
+    ("ingen sekretess", "no secrecy"),
+);
+const SECURITY_SENSITIVE: Flag = (
+    ("säkerhetskänslig verksamhet", "security-sensitive activity"),
+    (
+        "ej säkerhetskänslig verksamhet",
+        "not a security-sensitive activity",
+    ),
+);
+const AUTOMATED_DECISIONS: Flag = (
+    (
+        "automatiserade beslut om enskilda",
+        "automated decisions about individuals",
+    ),
+    ("inga automatiserade beslut", "no automated decisions"),
+);
+const CITIZEN_FACING: Flag = (
+    ("används av invånare", "used by residents"),
+    ("används inte av invånare", "not used by residents"),
+);
+const ARCHIVAL: Flag = (
+    (
+        "skapar allmänna handlingar att bevara",
+        "creates records to archive",
+    ),
+    (
+        "skapar inga handlingar att bevara",
+        "creates no records to archive",
+    ),
+);
+const ABOVE_THRESHOLD: Flag = (
+    ("över EU:s tröskelvärde", "above the EU threshold"),
+    ("under EU:s tröskelvärde", "below the EU threshold"),
+);
+
+fn flag(value: bool, words: Flag, lang: Lang) -> String {
+    pick(if value { words.0 } else { words.1 }, lang).to_string()
+}
+
+fn at_least(aspect: Words, level: ClassLevel, lang: Lang) -> String {
+    format!("{} ≥ {}", pick(aspect, lang), level.value())
 }
 
 /// One profile fact in words: why a requirement applies.
 pub fn fact(f: &Fact, lang: Lang) -> String {
-    let sv = lang == Lang::Sv;
     match f {
         Fact::ConfidentialityAtLeast(l) => {
-            format!(
-                "{} ≥ {}",
-                if sv {
-                    "konfidentialitet"
-                } else {
-                    "confidentiality"
-                },
-                l.value()
-            )
+            at_least(("konfidentialitet", "confidentiality"), *l, lang)
         }
-        Fact::IntegrityAtLeast(l) => {
-            format!(
-                "{} ≥ {}",
-                if sv { "riktighet" } else { "integrity" },
-                l.value()
-            )
-        }
-        Fact::AvailabilityAtLeast(l) => {
-            format!(
-                "{} ≥ {}",
-                if sv {
-                    "tillgänglighet"
-                } else {
-                    "availability"
-                },
-                l.value()
-            )
-        }
+        Fact::IntegrityAtLeast(l) => at_least(("riktighet", "integrity"), *l, lang),
+        Fact::AvailabilityAtLeast(l) => at_least(("tillgänglighet", "availability"), *l, lang),
         Fact::PersonalData(p) => p.label(lang).to_string(),
-        Fact::Secrecy(v) => flag(
-            *v,
-            lang,
-            ("sekretess (OSL)", "secrecy (OSL)"),
-            ("ingen sekretess", "no secrecy"),
-        ),
-        Fact::SecuritySensitive(v) => flag(
-            *v,
-            lang,
-            ("säkerhetskänslig verksamhet", "security-sensitive activity"),
-            (
-                "ej säkerhetskänslig verksamhet",
-                "not a security-sensitive activity",
-            ),
-        ),
-        Fact::AutomatedDecisions(v) => flag(
-            *v,
-            lang,
-            (
-                "automatiserade beslut om enskilda",
-                "automated decisions about individuals",
-            ),
-            ("inga automatiserade beslut", "no automated decisions"),
-        ),
-        Fact::CitizenFacing(v) => flag(
-            *v,
-            lang,
-            ("används av invånare", "used by residents"),
-            ("används inte av invånare", "not used by residents"),
-        ),
-        Fact::Archival(v) => flag(
-            *v,
-            lang,
-            (
-                "skapar allmänna handlingar att bevara",
-                "creates records to archive",
-            ),
-            (
-                "skapar inga handlingar att bevara",
-                "creates no records to archive",
-            ),
-        ),
-        Fact::AboveThreshold(v) => flag(
-            *v,
-            lang,
-            ("över EU:s tröskelvärde", "above the EU threshold"),
-            ("under EU:s tröskelvärde", "below the EU threshold"),
-        ),
-        Fact::Ai(AiCondition::Any) => (if sv { "AI ingår" } else { "AI is used" }).to_string(),
+        Fact::Secrecy(v) => flag(*v, SECRECY, lang),
+        Fact::SecuritySensitive(v) => flag(*v, SECURITY_SENSITIVE, lang),
+        Fact::AutomatedDecisions(v) => flag(*v, AUTOMATED_DECISIONS, lang),
+        Fact::CitizenFacing(v) => flag(*v, CITIZEN_FACING, lang),
+        Fact::Archival(v) => flag(*v, ARCHIVAL, lang),
+        Fact::AboveThreshold(v) => flag(*v, ABOVE_THRESHOLD, lang),
+        Fact::Ai(AiCondition::Any) => pick(("AI ingår", "AI is used"), lang).to_string(),
         Fact::Ai(AiCondition::System) => AiUse::System.label(lang).to_string(),
         Fact::Ai(AiCondition::Gpai) => AiUse::Gpai.label(lang).to_string(),
         Fact::AiRiskIn(r) => format!(
             "{}: {}",
-            if sv { "AI-riskklass" } else { "AI risk class" },
+            pick(("AI-riskklass", "AI risk class"), lang),
             join_labels(r, lang)
         ),
         Fact::DeliveryIn(d) => format!(
             "{}: {}",
-            if sv { "leverans" } else { "delivery" },
+            pick(("leverans", "delivery"), lang),
             join_labels(d, lang)
         ),
         Fact::TierIn(t) => join_labels(t, lang),

@@ -1,12 +1,13 @@
 //! Errors of the domain and the store in the user's language. English is each error's own
-//! `Display`; Swedish is written here.
+//! `Display`; Swedish is written here. Errors about the database file (locked, read-only,
+//! damaged, not kravkoll's) name the file and say what to do in both languages.
 
 use super::Label;
 use crate::domain::procurement::ProcurementError;
 use crate::domain::profile::ProfileWarning;
 use crate::domain::review::FollowUpError;
 use crate::domain::{Lang, OrgNumberError, Status};
-use crate::store::StoreError;
+use crate::store::{ForeignReason, StoreError};
 /// A profile warning in the user's language.
 pub fn profile_warning(w: ProfileWarning, lang: Lang) -> &'static str {
     let (sv, en) = match w {
@@ -99,14 +100,10 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
     if lang == Lang::En {
         return e.to_string();
     }
+    if let Some(text) = file_error_sv(e) {
+        return text;
+    }
     match e {
-        StoreError::TooNew {
-            path,
-            found,
-            supported,
-        } => format!(
-            "databasen {path} är skriven av en nyare kravkoll (schema {found}; det här programmet kan upp till {supported}); den lämnades orörd, uppgradera kravkoll för att öppna den"
-        ),
         StoreError::Stale { entity, id } => format!(
             "{entity} {id} har ändrats av någon annan sedan du öppnade den; inget sparades, ladda om och försök igen"
         ),
@@ -140,6 +137,89 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
         StoreError::Procurement(p) => procurement_error(p, lang),
         StoreError::FollowUp(f) => follow_up_error(f, lang),
         other => other.to_string(),
+    }
+}
+
+/// The Swedish text of an error about the database file itself, or `None` for other errors.
+fn file_error_sv(e: &StoreError) -> Option<String> {
+    Some(match e {
+        StoreError::Sqlite(source) => format!("databasfel: {source}"),
+        StoreError::Database { path, source } => format!("databasfel i {path}: {source}"),
+        StoreError::Busy { path } => format!(
+            "databasen {path} förblev låst av en annan användare som sparar; kravkoll väntade, men inte hur länge som helst. Inget sparades; försök igen om en stund"
+        ),
+        StoreError::ReadOnly { path } => format!(
+            "databasen {path} går inte att skriva här (filen eller dess katalog är skrivskyddad); inget sparades. Be om skrivrätt till filen och katalogen, eller arbeta i en kopia med --db"
+        ),
+        StoreError::ReadOnlyUpgrade {
+            path,
+            found,
+            supported,
+        } => format!(
+            "databasen {path} har schema {found} och måste uppgraderas till schema {supported} innan den här kravkoll kan läsa den, men den är skrivskyddad här; öppna den en gång med skrivrätt"
+        ),
+        StoreError::Damaged { path } => format!(
+            "databasen {path} är skadad eller är ingen databasfil; återställ den från en säkerhetskopia gjord med `kravkoll backup`"
+        ),
+        StoreError::CannotOpen { path } => format!(
+            "databasen {path} går inte att öppna; kontrollera att katalogen finns och att du får läsa och skriva där"
+        ),
+        StoreError::DiskFull { path } => format!(
+            "disken där databasen {path} ligger är full; inget sparades, frigör utrymme och försök igen"
+        ),
+        StoreError::DiskIo { path } => format!(
+            "läsning eller skrivning av databasen {path} misslyckades (ett disk- eller nätverksfel); inget sparades. Kontrollera disken; händer det igen, återställ från en säkerhetskopia gjord med `kravkoll backup`"
+        ),
+        StoreError::Upgrade { path, to, source } => format!(
+            "uppgraderingen av databasen {path} till schema {to} misslyckades, så inget ändrades: {source}"
+        ),
+        StoreError::Io { path, source } => format!(
+            "kan inte skapa eller öppna databasfilen {path}: {}",
+            io_reason_sv(source)
+        ),
+        StoreError::Foreign { path, reason } => format!(
+            "{path} är ingen kravkoll-databas ({}); den lämnades orörd. Ange en annan fil med --db eller KRAVKOLL_DB",
+            foreign_reason_sv(reason)
+        ),
+        StoreError::TooNew {
+            path,
+            found,
+            supported,
+        } => format!(
+            "databasen {path} är skriven av en nyare kravkoll (schema {found}; det här programmet kan upp till {supported}); den lämnades orörd, uppgradera kravkoll för att öppna den"
+        ),
+        _ => return None,
+    })
+}
+
+fn foreign_reason_sv(reason: &ForeignReason) -> String {
+    match reason {
+        ForeignReason::OtherApplication(id) => {
+            format!("den är märkt som ett annat programs fil, application id {id:#010x}")
+        }
+        ForeignReason::UnknownTables(tables) => format!(
+            "den innehåller tabeller som kravkoll inte skapar: {}",
+            tables.join(", ")
+        ),
+        ForeignReason::VersionWithoutTables(v) => {
+            format!("den har schemaversion {v} men ingen av kravkolls tabeller")
+        }
+        ForeignReason::NoVersion => "den har kravkolls tabeller men ingen schemaversion".into(),
+    }
+}
+
+/// The operating system's reason in Swedish for the kinds a user meets; others as the OS says.
+fn io_reason_sv(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::PermissionDenied => "åtkomst nekad".into(),
+        ErrorKind::NotFound => "katalogen finns inte".into(),
+        ErrorKind::ReadOnlyFilesystem => "filsystemet är skrivskyddat".into(),
+        ErrorKind::StorageFull => "disken är full".into(),
+        ErrorKind::AlreadyExists => "filen finns redan".into(),
+        ErrorKind::IsADirectory => "det är en katalog".into(),
+        ErrorKind::NotADirectory => "en del av sökvägen är inte en katalog".into(),
+        _ => e.to_string(),
     }
 }
 

@@ -226,4 +226,5 @@ messages! {
     SetIdTaken => ("det id:t används redan", "that id is taken"),
     FileExists => ("filen finns redan; välj ett annat namn", "the file exists; choose another name"),
     AppliesCount => ("{n} av {total} krav gäller för profilen.", "{n} of {total} requirements apply to the profile."),
+    WaitingForOtherUser => ("väntar på en annan användare som sparar i {path} …", "waiting for another user who is saving to {path} …"),
 }

@@ -1,5 +1,6 @@
 //! What the store refuses to touch: SQLite files that are not kravkoll's (left byte for byte as
-//! they were).
+//! they were), and a database whose audit trail lost its protection (no more writes). Also
+//! where audit times come from.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 
 use std::path::{Path, PathBuf};
@@ -187,4 +188,76 @@ fn the_command_line_names_the_foreign_file_in_both_languages() {
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(companions(&path).is_empty());
+}
+
+/// With a trigger that keeps the trail append-only dropped outside kravkoll, the database can
+/// still be read but nothing more is written to it.
+#[test]
+fn without_the_audit_triggers_reads_work_and_writes_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    assert!(cli(&db, &["sets", "list"]).status.success());
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("DROP TRIGGER audit_no_replace;")
+        .unwrap();
+    let list = cli(&db, &["sets", "list"]);
+    assert!(list.status.success());
+    let demo = cli(&db, &["demo"]);
+    assert_eq!(demo.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&demo.stderr);
+    assert!(
+        err.contains(&format!(
+            "ändringshistoriken i {} är inte skyddad: audit_no_replace saknas",
+            db.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("kravkoll backup"), "{err}");
+    let s = Store::open(&db, fixed(), "tester").unwrap();
+    assert!(s.procurements().unwrap().is_empty(), "nothing written");
+}
+
+#[test]
+fn audit_rows_keep_the_real_time_under_a_fixed_clock() {
+    let long_ago = Clock::Fixed(chrono::NaiveDate::from_ymd_opt(2001, 2, 3).unwrap());
+    let before = chrono::Utc::now().date_naive();
+    let mut s = Store::open_in_memory(long_ago, "tester").unwrap();
+    kravkoll::cli::sync_builtins(&mut s).unwrap();
+    let after = chrono::Utc::now().date_naive();
+    let trail = s.audit_trail(None, 1000).unwrap();
+    assert!(!trail.is_empty());
+    for row in trail {
+        let day = &row.at[..10];
+        assert!(
+            day == before.to_string() || day == after.to_string(),
+            "{} is not today",
+            row.at
+        );
+    }
+    assert_eq!(
+        s.today().to_string(),
+        "2001-02-03",
+        "the domain's day moved"
+    );
+}
+
+#[test]
+fn a_replace_on_the_audit_trail_of_a_file_is_refused_and_the_row_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let mut s = Store::open(&db, fixed(), "tester").unwrap();
+    kravkoll::cli::sync_builtins(&mut s).unwrap();
+    let first = s.audit_trail(None, 1000).unwrap().pop().unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let replaced = conn.execute(
+        "INSERT OR REPLACE INTO audit(id, at, actor, entity, entity_id, action)
+         VALUES (?1, '1999-01-01T00:00:00Z', 'mallory', 'x', 'y', 'z')",
+        [first.id],
+    );
+    assert!(
+        replaced.unwrap_err().to_string().contains("append-only"),
+        "refused"
+    );
+    assert_eq!(s.audit_trail(None, 1000).unwrap().pop().unwrap(), first);
 }

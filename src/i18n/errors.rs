@@ -181,6 +181,10 @@ fn file_error_sv(e: &StoreError) -> Option<String> {
             "{path} är ingen kravkoll-databas ({}); den lämnades orörd. Ange en annan fil med --db eller KRAVKOLL_DB",
             foreign_reason_sv(reason)
         ),
+        StoreError::AuditUnprotected { path, missing } => format!(
+            "ändringshistoriken i {path} är inte skyddad: {} saknas, så databasen har ändrats utanför kravkoll; inget sparades. Återställ den från en säkerhetskopia gjord med `kravkoll backup`, eller be den som förvaltar databasen att kontrollera den",
+            missing.join(", ")
+        ),
         StoreError::TooNew {
             path,
             found,

@@ -75,6 +75,11 @@ pub enum StoreError {
     )]
     Foreign { path: String, reason: ForeignReason },
     #[error(
+        "the audit trail of {path} is not protected: {} missing, so the database was changed outside kravkoll; nothing was saved. Restore it from a backup made with `kravkoll backup`, or ask whoever manages the database to check it",
+        missing.join(", ")
+    )]
+    AuditUnprotected { path: String, missing: Vec<String> },
+    #[error(
         "the database {path} was written by a newer kravkoll (schema {found}; this program knows up to {supported}); it was left untouched, upgrade kravkoll to open it"
     )]
     TooNew {

@@ -65,17 +65,15 @@ impl Store {
     ///
     /// While another process holds the write lock this waits, telling the wait notice, for up
     /// to the wait limit (`WAIT_LIMIT` unless set), then gives up with `Busy`. A write is
-    /// refused with `ReadOnly` on a database opened read-only. SQLite errors come out naming
-    /// the file (`StoreError::located`).
+    /// refused with `ReadOnly` on a database opened read-only, and with `AuditUnprotected`
+    /// when a trigger that keeps the audit trail append-only is missing. SQLite errors come out
+    /// naming the file (`StoreError::located`).
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
         let path = self.shown_path();
         if self.read_only {
             return Err(StoreError::ReadOnly { path });
         }
-        let at = self
-            .clock
-            .now()
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let at = Clock::wall_now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let today = self.clock.today();
         let conn = &self.conn;
         let tx = self
@@ -87,6 +85,10 @@ impl Store {
                 )?)
             })
             .map_err(|e| e.located(&path))?;
+        let missing = audit::missing_guards(&tx).map_err(|e| e.located(&path))?;
+        if !missing.is_empty() {
+            return Err(StoreError::AuditUnprotected { path, missing });
+        }
         let t = Tx {
             tx,
             actor: &self.actor,

@@ -1,5 +1,6 @@
 //! The one clock. Everything that needs "today" or "now" asks a `Clock`, so that
-//! `KRAVKOLL_TODAY=YYYY-MM-DD` (demos, tests, screenshots) moves the whole program in time.
+//! `KRAVKOLL_TODAY=YYYY-MM-DD` (demos, tests, screenshots) moves the whole program in time;
+//! only the audit trail's timestamps keep to the real clock (`Clock::wall_now`).
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use thiserror::Error;
@@ -43,6 +44,14 @@ impl Clock {
             Clock::System => chrono::Local::now().date_naive(),
             Clock::Fixed(day) => *day,
         }
+    }
+
+    /// The real time, whatever the clock says. `KRAVKOLL_TODAY` moves "today" for the domain
+    /// only; the audit trail records when a change was really made, so a demo or a test clock
+    /// can never make history look older or newer than it is.
+    #[allow(clippy::disallowed_methods)] // the one place that reads the system time
+    pub fn wall_now() -> DateTime<Utc> {
+        Utc::now()
     }
 }
 

@@ -348,6 +348,11 @@ fn a_database_of_every_older_schema_is_upgraded_with_its_data() {
         );
         assert_eq!(s.procurements().unwrap().len() as i64, before, "data kept");
         assert!(before > 0);
+        let mark: i32 = s
+            .conn()
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mark, kravkoll::store::APPLICATION_ID, "{}", src.display());
         seen += 1;
     }
     assert_eq!(

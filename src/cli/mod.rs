@@ -21,7 +21,7 @@ use crate::domain::procurement::AboveAmbition;
 use crate::domain::{Lang, RequirementSet};
 use crate::i18n::{self, Label, Msg};
 use crate::paths;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, Wait, WaitNotice};
 use table::table;
 
 /// What the process environment says, read once in `main`.
@@ -306,6 +306,10 @@ fn execute(
 /// Brings the built-in sets into the store when the embedded files changed since the last
 /// start; an unchanged start neither parses them nor writes anything.
 pub fn sync_builtins(store: &mut Store) -> anyhow::Result<()> {
+    // A database opened read-only is shown with the library it has.
+    if store.is_read_only() {
+        return Ok(());
+    }
     let hash = catalog::builtin::combined_hash();
     if store.builtins_synced(&hash)? {
         return Ok(());
@@ -326,8 +330,25 @@ pub fn open_store(cli: &Cli, env: &Env) -> anyhow::Result<Store> {
     let clock = Clock::from_env_value(env.today.as_deref())?;
     let path = paths::database(cli.db.as_deref())?;
     let mut store = Store::open(&path, clock, &env.user)?;
+    let lang = i18n::pick_lang(cli.lang.as_deref(), env.lang.as_deref());
+    store.set_wait_notice(wait_notice(&path, lang));
     sync_builtins(&mut store)?;
     Ok(store)
+}
+
+/// Says once on standard error that a write is waiting for another user's lock, so a script's
+/// user sees why nothing happens; the store retries until its limit meanwhile.
+fn wait_notice(path: &std::path::Path, lang: Lang) -> WaitNotice {
+    let text = Msg::WaitingForOtherUser
+        .text(lang)
+        .replace("{path}", &path.display().to_string());
+    let mut told = false;
+    Box::new(move |wait| {
+        if matches!(wait, Wait::Waiting { .. }) && !told {
+            told = true;
+            let _ = writeln!(std::io::stderr(), "kravkoll: {text}");
+        }
+    })
 }
 
 fn procurements_list(

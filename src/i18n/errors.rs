@@ -1,12 +1,13 @@
 //! Errors of the domain and the store in the user's language. English is each error's own
-//! `Display`; Swedish is written here.
+//! `Display`; Swedish is written here. Errors about the database file (locked, read-only,
+//! damaged, not kravkoll's) name the file and say what to do in both languages.
 
 use super::Label;
 use crate::domain::procurement::ProcurementError;
 use crate::domain::profile::ProfileWarning;
 use crate::domain::review::FollowUpError;
 use crate::domain::{Lang, OrgNumberError, Status};
-use crate::store::StoreError;
+use crate::store::{ForeignReason, StoreError};
 /// A profile warning in the user's language.
 pub fn profile_warning(w: ProfileWarning, lang: Lang) -> &'static str {
     let (sv, en) = match w {
@@ -99,14 +100,10 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
     if lang == Lang::En {
         return e.to_string();
     }
+    if let Some(text) = file_error_sv(e) {
+        return text;
+    }
     match e {
-        StoreError::TooNew {
-            path,
-            found,
-            supported,
-        } => format!(
-            "databasen {path} är skriven av en nyare kravkoll (schema {found}; det här programmet kan upp till {supported}); den lämnades orörd, uppgradera kravkoll för att öppna den"
-        ),
         StoreError::Stale { entity, id } => format!(
             "{entity} {id} har ändrats av någon annan sedan du öppnade den; inget sparades, ladda om och försök igen"
         ),
@@ -143,6 +140,79 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
     }
 }
 
+/// The Swedish text of an error about the database file itself, or `None` for other errors.
+fn file_error_sv(e: &StoreError) -> Option<String> {
+    Some(match e {
+        StoreError::Sqlite(source) => format!("databasfel: {source}"),
+        StoreError::Database { path, source } => format!("databasfel i {path}: {source}"),
+        StoreError::Busy { path } => format!(
+            "databasen {path} förblev låst av en annan användare som sparar; kravkoll väntade, men inte hur länge som helst. Inget sparades; försök igen om en stund"
+        ),
+        StoreError::ReadOnly { path } => format!(
+            "databasen {path} går inte att skriva här (filen eller dess katalog är skrivskyddad); inget sparades. Be om skrivrätt till filen och katalogen, eller arbeta i en kopia med --db"
+        ),
+        StoreError::ReadOnlyUpgrade {
+            path,
+            found,
+            supported,
+        } => format!(
+            "databasen {path} har schema {found} och måste uppgraderas till schema {supported} innan den här kravkoll kan läsa den, men den är skrivskyddad här; öppna den en gång med skrivrätt"
+        ),
+        StoreError::Damaged { path } => format!(
+            "databasen {path} är skadad eller är ingen databasfil; återställ den från en säkerhetskopia gjord med `kravkoll backup`"
+        ),
+        StoreError::CannotOpen { path } => format!(
+            "databasen {path} går inte att öppna; kontrollera att katalogen finns och att du får läsa och skriva där"
+        ),
+        StoreError::DiskFull { path } => format!(
+            "disken där databasen {path} ligger är full; inget sparades, frigör utrymme och försök igen"
+        ),
+        StoreError::DiskIo { path } => format!(
+            "läsning eller skrivning av databasen {path} misslyckades (ett disk- eller nätverksfel); inget sparades. Kontrollera disken; händer det igen, återställ från en säkerhetskopia gjord med `kravkoll backup`"
+        ),
+        StoreError::Upgrade { path, to, source } => format!(
+            "uppgraderingen av databasen {path} till schema {to} misslyckades, så inget ändrades: {source}"
+        ),
+        StoreError::Io { path, source } => format!(
+            "kan inte skapa eller öppna databasfilen {path}: {}",
+            io_error(source, Lang::Sv)
+        ),
+        StoreError::Foreign { path, reason } => format!(
+            "{path} är ingen kravkoll-databas ({}); den lämnades orörd. Ange en annan fil med --db eller KRAVKOLL_DB",
+            foreign_reason_sv(reason)
+        ),
+        StoreError::AuditUnprotected { path, missing } => format!(
+            "ändringshistoriken i {path} är inte skyddad: {} saknas, så databasen har ändrats utanför kravkoll; inget sparades. Återställ den från en säkerhetskopia gjord med `kravkoll backup`, eller be den som förvaltar databasen att kontrollera den",
+            missing.join(", ")
+        ),
+        StoreError::TooNew {
+            path,
+            found,
+            supported,
+        } => format!(
+            "databasen {path} är skriven av en nyare kravkoll (schema {found}; det här programmet kan upp till {supported}); den lämnades orörd, uppgradera kravkoll för att öppna den"
+        ),
+        _ => return None,
+    })
+}
+
+fn foreign_reason_sv(reason: &ForeignReason) -> String {
+    match reason {
+        ForeignReason::OtherApplication(id) => {
+            format!("den är märkt som ett annat programs fil, application id {id:#010x}")
+        }
+        ForeignReason::UnknownTables(tables) => format!(
+            "den innehåller tabeller som kravkoll inte skapar: {}",
+            tables.join(", ")
+        ),
+        ForeignReason::VersionWithoutTables(v) => {
+            format!("den har schemaversion {v} men ingen av kravkolls tabeller")
+        }
+        ForeignReason::NoVersion => "den har kravkolls tabeller men ingen schemaversion".into(),
+    }
+}
+
+/// The operating system's reason in Swedish for the kinds a user meets; others as the OS says.
 /// Why a file operation failed, in the user's language (the OS's own text is English).
 pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
@@ -177,5 +247,68 @@ pub fn any_error(e: &anyhow::Error, lang: Lang) -> String {
     match e.downcast_ref::<StoreError>() {
         Some(se) => store_error(se, lang),
         None => format!("{e:#}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    /// Every error about the database file, in both languages: names the file, and Swedish is
+    /// really Swedish (not the English text passed through).
+    #[test]
+    fn file_errors_name_the_file_in_both_languages() {
+        let path = || "/srv/delad/kravkoll.db".to_string();
+        let errors = [
+            StoreError::Database {
+                path: path(),
+                source: sqlite(rusqlite::ffi::SQLITE_MISMATCH),
+            },
+            StoreError::Busy { path: path() },
+            StoreError::ReadOnly { path: path() },
+            StoreError::ReadOnlyUpgrade {
+                path: path(),
+                found: 1,
+                supported: 3,
+            },
+            StoreError::Damaged { path: path() },
+            StoreError::CannotOpen { path: path() },
+            StoreError::DiskFull { path: path() },
+            StoreError::DiskIo { path: path() },
+            StoreError::Upgrade {
+                path: path(),
+                to: 3,
+                source: sqlite(rusqlite::ffi::SQLITE_ERROR),
+            },
+            StoreError::Io {
+                path: path(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            },
+            StoreError::Foreign {
+                path: path(),
+                reason: ForeignReason::NoVersion,
+            },
+            StoreError::AuditUnprotected {
+                path: path(),
+                missing: vec!["audit_no_delete".into()],
+            },
+            StoreError::TooNew {
+                path: path(),
+                found: 9,
+                supported: 3,
+            },
+        ];
+        for e in &errors {
+            let sv = store_error(e, Lang::Sv);
+            let en = store_error(e, Lang::En);
+            assert!(sv.contains(&path()), "{sv}");
+            assert!(en.contains(&path()), "{en}");
+            assert_ne!(sv, en, "{e:?}");
+        }
+        assert!(store_error(&errors[9], Lang::Sv).contains("behörighet saknas"));
     }
 }

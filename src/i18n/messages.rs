@@ -234,5 +234,8 @@ messages! {
     FileError => ("{path}: {reason}", "{path}: {reason}"),
     Gone => ("Det finns inte längre; någon annan kan ha tagit bort det. Vyn är omläst.", "It is no longer there; someone else may have deleted it. The view was reloaded."),
     InternalFormError => ("Programfel: formulärfältet {field} lästes som fel typ. Inget sparades; rapportera gärna felet.", "Program error: the form field {field} was read as the wrong type. Nothing was saved; please report it."),
+    WaitingTui => ("⏳ Väntar på en annan användare som sparar … {waited} s (högst {limit} s)", "⏳ Waiting for another user who is saving … {waited} s (at most {limit} s)"),
+    ReadOnlyDb => ("🔒 skrivskyddad", "🔒 read-only"),
     AppliesCount => ("{n} av {total} krav gäller för profilen.", "{n} of {total} requirements apply to the profile."),
+    WaitingForOtherUser => ("väntar på en annan användare som sparar i {path} …", "waiting for another user who is saving to {path} …"),
 }

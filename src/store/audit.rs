@@ -1,7 +1,11 @@
 //! The audit trail: who changed what, when, with the value before and after. Rows are only ever
-//! appended (database triggers refuse UPDATE and DELETE), and each is written inside the same
-//! transaction as the change it records.
+//! appended (database triggers refuse UPDATE, DELETE and an INSERT that would REPLACE a row),
+//! and each is written inside the same transaction as the change it records. `Store::write`
+//! checks that those triggers are there before it writes anything, so a database whose
+//! protection was dropped outside kravkoll gets no more history that could be rewritten. The
+//! time of a row is the real time (`Clock::wall_now`), whatever day the clock is set to.
 
+use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -17,6 +21,25 @@ pub struct AuditEntry {
     pub action: String,
     pub before: Option<Value>,
     pub after: Option<Value>,
+}
+
+/// The triggers that keep the trail append-only (0001 and 0004).
+const GUARDS: [&str; 3] = ["audit_no_update", "audit_no_delete", "audit_no_replace"];
+
+/// The guard triggers that are missing (or no longer refuse anything), by name.
+pub(crate) fn missing_guards(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT name FROM sqlite_master
+         WHERE type = 'trigger' AND tbl_name = 'audit' AND sql LIKE '%RAISE(ABORT%'",
+    )?;
+    let present = stmt
+        .query_map([], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(GUARDS
+        .iter()
+        .filter(|g| !present.iter().any(|p| p == *g))
+        .map(|g| g.to_string())
+        .collect())
 }
 
 /// The JSON form of a value for the audit trail.
@@ -84,6 +107,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::store::StoreError;
     use crate::store::test_support::store;
 
     #[test]
@@ -100,6 +124,45 @@ mod tests {
         let trail = s.audit_trail(None, 10).unwrap();
         assert_eq!(trail.len(), 1);
         assert_eq!(trail[0].actor, "tester");
-        assert_eq!(trail[0].at, "2026-11-22T12:00:00Z");
+    }
+
+    #[test]
+    fn a_row_cannot_be_replaced() {
+        let mut s = store();
+        s.write(|tx| tx.audit("test", 1, "create", None, None))
+            .unwrap();
+        let before = s.audit_trail(None, 10).unwrap();
+        let id = before[0].id;
+        for verb in ["INSERT OR REPLACE", "REPLACE"] {
+            let r = s.conn().execute(
+                &format!(
+                    "{verb} INTO audit(id, at, actor, entity, entity_id, action)
+                     VALUES (?1, '2000-01-01T00:00:00Z', 'someone else', 'test', '1', 'create')"
+                ),
+                [id],
+            );
+            assert!(r.unwrap_err().to_string().contains("append-only"), "{verb}");
+        }
+        assert_eq!(s.audit_trail(None, 10).unwrap(), before, "row unchanged");
+    }
+
+    #[test]
+    fn without_a_guard_trigger_nothing_is_written() {
+        let mut s = store();
+        s.conn()
+            .execute_batch("DROP TRIGGER audit_no_delete")
+            .unwrap();
+        let err = s
+            .write(|tx| tx.audit("test", 1, "create", None, None))
+            .unwrap_err();
+        let StoreError::AuditUnprotected { path, missing } = &err else {
+            panic!("{err}");
+        };
+        assert_eq!(path, ":memory:");
+        assert_eq!(missing, &["audit_no_delete"]);
+        assert!(err.to_string().contains("kravkoll backup"), "{err}");
+        assert!(s.audit_trail(None, 10).unwrap().is_empty());
+        // Reading still works.
+        assert!(s.sets().unwrap().is_empty());
     }
 }

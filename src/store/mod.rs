@@ -6,20 +6,22 @@
 //! row, so a change and its history commit together or not at all. Rows two people may edit
 //! carry a revision; an update names the revision it read, and a stale one is refused.
 //! Each aggregate has its own module adding read methods to `Store` and write methods to `Tx`.
+//! Opening (and what is refused at open) is in `open`; waiting for another user's lock in `wait`.
 
 mod audit;
 pub mod contracts;
 pub mod custom_sets;
 mod error;
 mod migrations;
+mod open;
 pub mod procurements;
 pub mod reviews;
 pub mod search;
 pub mod sets;
 pub mod suppliers;
 pub mod tailoring;
+mod wait;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -29,8 +31,9 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::clock::Clock;
 
 pub use audit::AuditEntry;
-pub use error::{Result, StoreError};
-pub use migrations::latest as schema_version;
+pub use error::{ForeignReason, Result, StoreError};
+pub use migrations::{APPLICATION_ID, latest as schema_version};
+pub use wait::{WAIT_LIMIT, Wait, WaitNotice};
 
 pub struct Store {
     conn: Connection,
@@ -40,6 +43,9 @@ pub struct Store {
     /// Transactions committed through this store, so the interface can tell its own changes
     /// from none.
     writes: u64,
+    /// Opened for reading only (see `open`): every write is refused with `ReadOnly`.
+    read_only: bool,
+    waiting: wait::Waiting,
 }
 
 /// A write transaction with who and when, for the audit rows written inside it.
@@ -58,95 +64,43 @@ impl std::ops::Deref for Tx<'_> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path`. A database written by a newer
-    /// kravkoll is refused before anything is written to it.
-    pub fn open(path: &Path, clock: Clock, actor: &str) -> Result<Store> {
-        let io = |source| StoreError::Io {
-            path: path.display().to_string(),
-            source,
-        };
-        if !path.exists() {
-            create_private_file(path).map_err(io)?;
-        }
-        #[allow(clippy::disallowed_methods)] // the store is the one place that opens databases
-        let conn = Connection::open(path)?;
-        let mut store = Store {
-            conn,
-            actor: actor.to_string(),
-            clock,
-            path: Some(path.to_path_buf()),
-            writes: 0,
-        };
-        store.setup()?;
-        Ok(store)
-    }
-
-    pub fn open_in_memory(clock: Clock, actor: &str) -> Result<Store> {
-        #[allow(clippy::disallowed_methods)] // the store is the one place that opens databases
-        let conn = Connection::open_in_memory()?;
-        let mut store = Store {
-            conn,
-            actor: actor.to_string(),
-            clock,
-            path: None,
-            writes: 0,
-        };
-        store.setup()?;
-        Ok(store)
-    }
-
-    fn setup(&mut self) -> Result<()> {
-        self.conn.busy_timeout(Duration::from_secs(5))?;
-        // The version is read before anything is written, so a database from a newer kravkoll
-        // is refused and left as it was. It is read on this read-write connection, not a
-        // read-only one: a process killed mid-write can leave a hot journal that must be rolled
-        // back before anything can be read, and only a writer may do that.
-        let found: i64 = self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if found > migrations::latest() {
-            return Err(self.too_new(found));
-        }
-        // WAL lets a reader (a second terminal) work while another writes; NORMAL sync is safe
-        // under WAL (a crash loses at most the last commits, never consistency).
-        self.conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        migrations::MIGRATIONS.to_latest(&mut self.conn)?;
-        Ok(())
-    }
-
-    fn too_new(&self, found: i64) -> StoreError {
-        StoreError::TooNew {
-            path: self
-                .path
-                .as_ref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| ":memory:".into()),
-            found,
-            supported: migrations::latest(),
-        }
-    }
-
     /// Runs `f` in one IMMEDIATE transaction; an error rolls everything back.
+    ///
+    /// While another process holds the write lock this waits, telling the wait notice, for up
+    /// to the wait limit (`WAIT_LIMIT` unless set), then gives up with `Busy`. A write is
+    /// refused with `ReadOnly` on a database opened read-only, and with `AuditUnprotected`
+    /// when a trigger that keeps the audit trail append-only is missing. SQLite errors come out
+    /// naming the file (`StoreError::located`).
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx) -> Result<T>) -> Result<T> {
-        let at = self
-            .clock
-            .now()
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let path = self.shown_path();
+        if self.read_only {
+            return Err(StoreError::ReadOnly { path });
+        }
+        let at = Clock::wall_now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let today = self.clock.today();
+        let conn = &self.conn;
         let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .waiting
+            .retry(|| {
+                Ok(rusqlite::Transaction::new_unchecked(
+                    conn,
+                    TransactionBehavior::Immediate,
+                )?)
+            })
+            .map_err(|e| e.located(&path))?;
+        let missing = audit::missing_guards(&tx).map_err(|e| e.located(&path))?;
+        if !missing.is_empty() {
+            return Err(StoreError::AuditUnprotected { path, missing });
+        }
         let t = Tx {
             tx,
             actor: &self.actor,
             at,
             today,
         };
-        let out = f(&t)?;
-        t.tx.commit()?;
+        let out = f(&t).map_err(|e| e.located(&path))?;
+        t.tx.commit()
+            .map_err(|e| StoreError::from(e).located(&path))?;
         self.writes += 1;
         Ok(out)
     }
@@ -162,6 +116,38 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    /// Tells `notice` when a write starts waiting for another user's lock, about every quarter
+    /// second while it waits, and when the wait is over (the interface shows "waiting for
+    /// another user" meanwhile).
+    pub fn set_wait_notice(&mut self, notice: WaitNotice) {
+        self.waiting.notice = Some(notice);
+    }
+
+    /// How long a write waits for another user's lock before giving up (`WAIT_LIMIT` unless
+    /// set).
+    pub fn set_wait_limit(&mut self, limit: Duration) {
+        self.waiting.limit = limit;
+    }
+
+    /// Whether the database was opened for reading only (its file or directory is read-only
+    /// here); writes are refused.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// A SQLite error of a read, tied to this database's file as the problem a user can act
+    /// on (writes and opening do this themselves).
+    pub fn locate(&self, e: StoreError) -> StoreError {
+        e.located(&self.shown_path())
+    }
+
+    /// The file's path as shown in messages (`:memory:` for an in-memory database).
+    fn shown_path(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| ":memory:".into(), |p| p.display().to_string())
     }
 
     pub fn conn(&self) -> &Connection {
@@ -188,7 +174,7 @@ impl Store {
                 dest.display()
             )));
         }
-        create_private_file(dest).map_err(|source| StoreError::Io {
+        open::create_private_file(dest).map_err(|source| StoreError::Io {
             path: dest.display().to_string(),
             source,
         })?;
@@ -246,26 +232,6 @@ impl Tx<'_> {
             }
         })
     }
-}
-
-/// Creates an empty file readable by its owner only (the database holds personal data about
-/// supplier contacts and reviewers), and its directory if needed.
-fn create_private_file(path: &Path) -> std::io::Result<()> {
-    if let Some(dir) = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
-    {
-        let mut b = fs::DirBuilder::new();
-        b.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-        b.create(dir)?;
-    }
-    let mut o = fs::OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-    o.open(path).map(|_| ())
 }
 
 /// Dates are stored as ISO text; a malformed one is reported, not silently dropped.

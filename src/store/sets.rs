@@ -138,31 +138,29 @@ impl Store {
     /// Whether the built-in sets with this combined hash are already in the database; when they
     /// are, start-up need not even parse them.
     pub fn builtins_synced(&self, combined_hash: &str) -> Result<bool> {
-        let stored: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT value FROM meta WHERE key = ?1",
-                [BUILTIN_HASH_KEY],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(stored.as_deref() == Some(combined_hash))
+        builtins_synced(self.conn(), combined_hash)
     }
 
     /// Brings the built-in sets into the database, but only when the embedded files changed
-    /// since the last sync (`combined_hash`): an unchanged start writes nothing.
+    /// since the last sync (`combined_hash`): an unchanged start writes nothing. The hash is
+    /// read again under the write lock, so of several processes starting at once only the
+    /// first syncs; the others find the work done.
     pub fn sync_builtins(
         &mut self,
         sets: &[RequirementSet],
         combined_hash: &str,
     ) -> Result<SyncReport> {
+        let unchanged = SyncReport {
+            unchanged: true,
+            ..SyncReport::default()
+        };
         if self.builtins_synced(combined_hash)? {
-            return Ok(SyncReport {
-                unchanged: true,
-                ..SyncReport::default()
-            });
+            return Ok(unchanged);
         }
         self.write(|tx| {
+            if builtins_synced(tx, combined_hash)? {
+                return Ok(unchanged);
+            }
             let mut report = SyncReport::default();
             for set in sets {
                 match tx.sync_builtin(set) {
@@ -184,6 +182,17 @@ impl Store {
             Ok(report)
         })
     }
+}
+
+fn builtins_synced(conn: &rusqlite::Connection, combined_hash: &str) -> Result<bool> {
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            [BUILTIN_HASH_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(stored.as_deref() == Some(combined_hash))
 }
 
 /// Reads one set version whole; used by the store and by transactions that need it.

@@ -70,6 +70,7 @@ impl App {
             loaded: HashMap::new(),
             stale: false,
             running: 0,
+            read_only: store.is_read_only(),
         };
         let mut app = App {
             state,

@@ -23,13 +23,14 @@ pub mod widgets;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 pub use app::App;
 use theme::Theme;
 
 use crate::domain::Lang;
-use crate::store::Store;
+use crate::i18n::Msg;
+use crate::store::{Store, Wait, WaitNotice};
 
 /// Signals that end the program the same way `q` does, so the terminal is restored.
 fn termination_flag() -> std::io::Result<Arc<AtomicBool>> {
@@ -45,10 +46,32 @@ fn termination_flag() -> std::io::Result<Arc<AtomicBool>> {
     Ok(flag)
 }
 
+/// How long a change waits for another user's save before it is given up in the interactive
+/// program: the keys do not answer meanwhile, so not as long as a script would wait.
+const WAIT_LIMIT: Duration = Duration::from_secs(10);
+
+/// Tells the user, on the bottom row, that a save is waiting for another user's, and asks for
+/// the whole screen to be drawn again afterwards (this line is not in ratatui's buffer).
+fn wait_notice(lang: Lang, redraw: Arc<AtomicBool>) -> WaitNotice {
+    Box::new(move |wait| {
+        if let Wait::Waiting { waited, limit } = wait {
+            let text = Msg::WaitingTui
+                .text(lang)
+                .replace("{waited}", &waited.as_secs().to_string())
+                .replace("{limit}", &limit.as_secs().to_string());
+            terminal::status_line(&text);
+            redraw.store(true, Ordering::Relaxed);
+        }
+    })
+}
+
 /// Runs the program until the user quits. The terminal is restored on every way out: `q`, an
 /// error, a panic, a termination signal, or the terminal going away.
-pub fn run(store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
+pub fn run(mut store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
     let terminate = termination_flag()?;
+    let redraw = Arc::new(AtomicBool::new(false));
+    store.set_wait_notice(wait_notice(lang, Arc::clone(&redraw)));
+    store.set_wait_limit(WAIT_LIMIT);
     let queue = event::Queue::default();
     let jobs = jobs::Jobs::thread(queue.sender())?;
     let mut app = App::with_jobs(store, lang, Theme::new(no_color), jobs)?;
@@ -56,6 +79,10 @@ pub fn run(store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
     queue.read_terminal()?;
     let mut dirty = true;
     loop {
+        if redraw.swap(false, Ordering::Relaxed) {
+            guard.clear()?;
+            dirty = true;
+        }
         if dirty
             && let Err(e) = guard.draw(|f| app.draw(f))
             && terminal::present()

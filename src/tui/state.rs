@@ -45,4 +45,6 @@ pub struct AppState {
     pub stale: bool,
     /// Background jobs started and not yet finished.
     pub running: usize,
+    /// The database could only be opened for reading: every change is refused.
+    pub read_only: bool,
 }

@@ -64,6 +64,14 @@ impl Guard {
         }
     }
 
+    /// Forgets what is on the screen, so the next draw paints all of it.
+    pub fn clear(&mut self) -> io::Result<()> {
+        match &mut self.terminal {
+            Some(t) => t.clear(),
+            None => Ok(()),
+        }
+    }
+
     /// Lets go of a terminal that has gone away. ratatui's own clean-up would try to show the
     /// cursor on it and print the failure to a standard error that is gone too, which panics;
     /// there is nothing left to restore, so the terminal is dropped without it.
@@ -72,6 +80,19 @@ impl Guard {
             std::mem::forget(t);
         }
     }
+}
+
+/// Writes `text` over the bottom row, outside ratatui's buffer: for a notice while the loop
+/// itself is waiting (a save waiting for another user's lock).
+pub fn status_line(text: &str) {
+    use crossterm::{cursor, style, terminal};
+    let row = terminal::size().map_or(0, |(_, h)| h.saturating_sub(1));
+    let _ = execute!(
+        stdout(),
+        cursor::MoveTo(0, row),
+        terminal::Clear(terminal::ClearType::CurrentLine),
+        style::Print(text)
+    );
 }
 
 /// Whether the terminal is still there: after a hang-up the tty answers no more requests, so

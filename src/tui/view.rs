@@ -91,6 +91,11 @@ fn draw_tabs(frame: &mut Frame, area: Rect, s: &AppState, theme: &Theme) {
         )
     } else if s.running > 0 {
         Span::styled(format!("  {}", Msg::Working.text(s.lang)), theme.warning())
+    } else if s.read_only {
+        Span::styled(
+            format!("  {}", Msg::ReadOnlyDb.text(s.lang)),
+            theme.warning(),
+        )
     } else {
         Span::styled(format!("  {}", s.today), theme.dim())
     };

@@ -157,7 +157,7 @@ impl App {
             Ok(_) => false,
             Err(e) => {
                 self.state.stale = true;
-                self.toast_error(&UiError::Store(e));
+                self.toast_error(&UiError::from(e));
                 true
             }
         }

@@ -13,7 +13,9 @@ use crate::store::StoreError;
 
 #[derive(Debug)]
 pub enum UiError {
-    Store(StoreError),
+    /// Boxed: the store's errors carry paths and SQLite's own error, and would make every
+    /// result of the interface large.
+    Store(Box<StoreError>),
     /// A set file that does not parse or validate: its problems, first first.
     Catalog(Vec<CatalogError>),
     /// One problem of a requirement typed in a form, shown on its field.
@@ -36,7 +38,7 @@ impl UiError {
     /// was refused because someone else saved first.
     pub fn text(&self, lang: Lang, reload_key: &str) -> String {
         match self {
-            UiError::Store(e @ StoreError::Stale { .. }) => format!(
+            UiError::Store(e) if matches!(**e, StoreError::Stale { .. }) => format!(
                 "{} {}",
                 i18n::store_error(e, lang),
                 Msg::ReloadHint.text(lang).replace("{key}", reload_key)
@@ -83,7 +85,7 @@ impl fmt::Display for UiError {
 
 impl From<StoreError> for UiError {
     fn from(e: StoreError) -> UiError {
-        UiError::Store(e)
+        UiError::Store(Box::new(e))
     }
 }
 
@@ -118,7 +120,7 @@ impl From<UiError> for Refusal {
 
 impl From<StoreError> for Refusal {
     fn from(e: StoreError) -> Refusal {
-        UiError::Store(e).into()
+        UiError::from(e).into()
     }
 }
 

@@ -12,5 +12,6 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod paths;
+pub mod sanitize;
 pub mod store;
 pub mod tui;

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod domain;
 pub mod files;
 pub mod i18n;
+pub mod logging;
 pub mod paths;
 pub mod sanitize;
 pub mod store;

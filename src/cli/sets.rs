@@ -27,40 +27,7 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     match command {
-        SetsCommand::List { format } => {
-            let sets = store.sets()?;
-            if *format == Format::Json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&sets)?)?;
-            } else if sets.is_empty() {
-                writeln!(out, "{}", Msg::NoSets.text(lang))?;
-            } else {
-                let rows = sets
-                    .iter()
-                    .map(|s| {
-                        vec![
-                            s.id.clone(),
-                            s.version.clone(),
-                            s.requirements.to_string(),
-                            match s.origin {
-                                crate::store::sets::Origin::Builtin => Msg::OriginBuiltin,
-                                crate::store::sets::Origin::Custom => Msg::OriginCustom,
-                            }
-                            .text(lang)
-                            .to_string(),
-                            s.title.get(lang).to_string(),
-                        ]
-                    })
-                    .collect();
-                let headers = [
-                    Msg::ColId,
-                    Msg::ColVersion,
-                    Msg::ColRequirements,
-                    Msg::ColOrigin,
-                    Msg::ColTitle,
-                ];
-                table(out, &headers.map(|h| h.text(lang)), rows)?;
-            }
-        }
+        SetsCommand::List { format } => list(store, *format, lang, out)?,
         SetsCommand::Show {
             id,
             version,
@@ -73,24 +40,7 @@ pub(super) fn run(
                 show_set(&set, lang, out)?;
             }
         }
-        SetsCommand::Import { path } => {
-            let file = path.display().to_string();
-            let source = read_set_file(path)?;
-            let parsed = match catalog::parse_set(&file, &source) {
-                Ok(p) => p,
-                Err(errors) => return report(&errors, lang, err),
-            };
-            store.write(|tx| tx.import_set(&parsed.set))?;
-            writeln!(
-                out,
-                "{} {} {} ({} {})",
-                Msg::Imported.text(lang),
-                parsed.set.id,
-                parsed.set.version,
-                parsed.set.requirements.len(),
-                Msg::ColRequirements.text(lang).to_lowercase()
-            )?;
-        }
+        SetsCommand::Import { path } => return import(path, store, lang, out, err),
         SetsCommand::Export {
             id,
             version,
@@ -98,23 +48,91 @@ pub(super) fn run(
             force,
         } => {
             let set = find_set(store, id, version.as_deref())?;
-            let existing = if *force {
-                Existing::Replace
-            } else {
-                Existing::Refuse
-            };
-            let text = catalog::write::to_toml(&set);
-            files::write_file(path, text.as_bytes(), Access::Shared, existing).map_err(
-                |e| match e {
-                    FileError::Exists(p) => anyhow::Error::new(CliError::ExportExists(p)),
-                    other => anyhow::Error::new(other),
-                },
-            )?;
+            export(&set, path, *force)?;
             writeln!(out, "{} {}", Msg::Exported.text(lang), path.display())?;
         }
         SetsCommand::Validate { .. } | SetsCommand::Applies { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn list(store: &Store, format: Format, lang: Lang, out: &mut dyn Write) -> anyhow::Result<()> {
+    let sets = store.sets()?;
+    if format == Format::Json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&sets)?)?;
+        return Ok(());
+    }
+    if sets.is_empty() {
+        writeln!(out, "{}", Msg::NoSets.text(lang))?;
+        return Ok(());
+    }
+    let rows = sets
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.clone(),
+                s.version.clone(),
+                s.requirements.to_string(),
+                match s.origin {
+                    crate::store::sets::Origin::Builtin => Msg::OriginBuiltin,
+                    crate::store::sets::Origin::Custom => Msg::OriginCustom,
+                }
+                .text(lang)
+                .to_string(),
+                s.title.get(lang).to_string(),
+            ]
+        })
+        .collect();
+    let headers = [
+        Msg::ColId,
+        Msg::ColVersion,
+        Msg::ColRequirements,
+        Msg::ColOrigin,
+        Msg::ColTitle,
+    ];
+    table(out, &headers.map(|h| h.text(lang)), rows)
+}
+
+/// `sets import`: one file, checked, imported in one transaction.
+fn import(
+    path: &Path,
+    store: &mut Store,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let file = path.display().to_string();
+    let source = read_set_file(path)?;
+    let parsed = match catalog::parse_set(&file, &source) {
+        Ok(p) => p,
+        Err(errors) => return report(&errors, lang, err),
+    };
+    store.write(|tx| tx.import_set(&parsed.set))?;
+    writeln!(
+        out,
+        "{} {} {} ({} {})",
+        Msg::Imported.text(lang),
+        parsed.set.id,
+        parsed.set.version,
+        parsed.set.requirements.len(),
+        Msg::ColRequirements.text(lang).to_lowercase()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `sets export`: the set file, 0644, never over an existing file without `--force` and never
+/// through a link.
+fn export(set: &RequirementSet, path: &Path, force: bool) -> anyhow::Result<()> {
+    let existing = if force {
+        Existing::Replace
+    } else {
+        Existing::Refuse
+    };
+    let text = catalog::write::to_toml(set);
+    files::write_file(path, text.as_bytes(), Access::Shared, existing).map_err(|e| match e {
+        FileError::Exists(p) => anyhow::Error::new(CliError::ExportExists(p)),
+        other => anyhow::Error::new(other),
+    })
 }
 
 fn find_set(store: &Store, id: &str, version: Option<&str>) -> anyhow::Result<RequirementSet> {

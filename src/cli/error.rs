@@ -10,7 +10,8 @@ use thiserror::Error;
 use crate::clock::ClockError;
 use crate::domain::Lang;
 use crate::files::FileError;
-use crate::i18n;
+use crate::i18n::{self, CliText};
+use crate::paths::NoDataDir;
 use crate::store::StoreError;
 
 #[derive(Debug, Error)]
@@ -49,6 +50,25 @@ pub(crate) fn message(e: &anyhow::Error, lang: Lang) -> String {
         if let Some(x) = cause.downcast_ref::<StoreError>() {
             return i18n::store_error(x, lang);
         }
+        if cause.downcast_ref::<NoDataDir>().is_some() {
+            return CliText::NoDataDir.text(lang).to_string();
+        }
     }
     format!("{e:#}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_errors_are_worded_in_the_language_asked_for() {
+        let e = anyhow::Error::new(NoDataDir);
+        assert!(message(&e, Lang::Sv).starts_with("hittar ingen datakatalog"));
+        assert!(message(&e, Lang::En).starts_with("cannot find a data directory"));
+        let e = anyhow::Error::new(FileError::NotFound("x.toml".into())).context("reading");
+        assert_eq!(message(&e, Lang::Sv), "x.toml finns inte");
+        let e = anyhow::anyhow!("plain");
+        assert_eq!(message(&e, Lang::Sv), "plain");
+    }
 }

@@ -47,6 +47,10 @@ cli_texts! {
         "ingen katalog för loggfilen (är HOME satt?)",
         "no directory for the log file (is HOME set?)"
     ),
+    NoDataDir => (
+        "hittar ingen datakatalog för användaren (är HOME satt?); ange en databasfil med --db eller KRAVKOLL_DB",
+        "cannot find a data directory for this user (is HOME set?); name a database file with --db or KRAVKOLL_DB"
+    ),
 }
 
 fn shown(path: &Path) -> String {

@@ -2,7 +2,7 @@
 //! `KRAVKOLL_TODAY=YYYY-MM-DD` (demos, tests, screenshots) moves the whole program in time;
 //! only the audit trail's timestamps keep to the real clock (`Clock::wall_now`).
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc};
 use thiserror::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,18 +12,36 @@ pub enum Clock {
     Fixed(NaiveDate),
 }
 
-#[derive(Debug, Error)]
-#[error("KRAVKOLL_TODAY must be a date written YYYY-MM-DD, not '{0}'")]
-pub struct ClockError(String);
+/// The years `KRAVKOLL_TODAY` may name. Dates far outside them overflow date arithmetic (a
+/// review planned years ahead of `+262142-12-31` does not exist) and are never what was meant.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Why `KRAVKOLL_TODAY` is refused. `Display` is English; `i18n::clock_error` words it in
+/// either language.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ClockError {
+    #[error("KRAVKOLL_TODAY must be a date written YYYY-MM-DD, not '{0}'")]
+    NotADate(String),
+    #[error(
+        "KRAVKOLL_TODAY must be a date between the years {from} and {to}, not '{0}'",
+        from = YEARS.start(),
+        to = YEARS.end()
+    )]
+    OutOfRange(String),
+}
 
 impl Clock {
     /// The clock the environment asks for: `KRAVKOLL_TODAY` if set, else the system clock.
     pub fn from_env_value(value: Option<&str>) -> Result<Clock, ClockError> {
         match value.map(str::trim).filter(|v| !v.is_empty()) {
             None => Ok(Clock::System),
-            Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                .map(Clock::Fixed)
-                .map_err(|_| ClockError(v.to_string())),
+            Some(v) => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+                Err(_) => Err(ClockError::NotADate(v.to_string())),
+                Ok(day) if !YEARS.contains(&day.year()) => {
+                    Err(ClockError::OutOfRange(v.to_string()))
+                }
+                Ok(day) => Ok(Clock::Fixed(day)),
+            },
         }
     }
 
@@ -68,5 +86,17 @@ mod tests {
         assert_eq!(Clock::from_env_value(Some(" ")).unwrap(), Clock::System);
         let err = Clock::from_env_value(Some("22/11/2026")).unwrap_err();
         assert!(err.to_string().contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn years_outside_the_range_are_refused() {
+        for v in ["+262142-12-31", "1899-12-31", "2201-01-01", "-0001-01-01"] {
+            let err = Clock::from_env_value(Some(v)).unwrap_err();
+            assert_eq!(err, ClockError::OutOfRange(v.to_string()), "{v}");
+            assert!(err.to_string().contains("1900 and 2200"), "{err}");
+        }
+        for v in ["1900-01-01", "2200-12-31"] {
+            assert!(Clock::from_env_value(Some(v)).is_ok(), "{v}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Where kravkoll keeps its files: the database in the user's data directory (XDG on Linux,
 //! Application Support on macOS, AppData on Windows), unless `--db` or `KRAVKOLL_DB` names
-//! another file.
+//! another file; the log in the user's state directory (`XDG_STATE_HOME` on Linux), or in the
+//! data directory where the platform has no state directory.
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,21 @@ pub struct NoDataDir;
 /// The data directory, or `None` when the platform gives none (no HOME).
 pub fn data_dir() -> Option<PathBuf> {
     ProjectDirs::from("se", "kravkoll", "kravkoll").map(|d| d.data_dir().to_path_buf())
+}
+
+/// The directory for the log: the state directory, else the data directory.
+pub fn state_dir() -> Option<PathBuf> {
+    let dirs = ProjectDirs::from("se", "kravkoll", "kravkoll")?;
+    Some(
+        dirs.state_dir()
+            .unwrap_or_else(|| dirs.data_dir())
+            .to_path_buf(),
+    )
+}
+
+/// `kravkoll.log` in [`state_dir`].
+pub fn log_file() -> Option<PathBuf> {
+    state_dir().map(|d| d.join(LOG_FILE))
 }
 
 /// The database to open: the explicit choice, or `kravkoll.db` in the data directory.
@@ -44,6 +60,9 @@ mod tests {
         if let Some(dir) = data_dir() {
             assert_eq!(database(None).unwrap(), dir.join(DB_FILE));
             assert!(dir.ends_with("kravkoll"));
+        }
+        if let Some(log) = log_file() {
+            assert!(log.ends_with("kravkoll/kravkoll.log"), "{}", log.display());
         }
     }
 }

@@ -171,10 +171,46 @@ const INVALID: &[(&str, &[&str])] = &[
             "several_errors.toml:18:9: requirement[2].tags[1]: must not be empty",
         ],
     ),
+    (
+        "escape_codes_in_title.toml",
+        &[
+            "escape_codes_in_title.toml:4:26: title.sv: the control character U+001B is not allowed in a set file (control characters can take over a terminal); only tab and newline are allowed, in texts",
+        ],
+    ),
+    (
+        "bidi_override_in_text.toml",
+        &[
+            "bidi_override_in_text.toml:10:33: requirement[1].text.sv: the character U+202E changes the direction of text and can hide what it says; it is not allowed in a set file",
+        ],
+    ),
+    (
+        "no_requirements.toml",
+        &[
+            "no_requirements.toml:1:1: requirement: the set has no requirements; a set file needs at least one [[requirement]]",
+        ],
+    ),
+    (
+        "title_too_long.toml",
+        &[
+            "title_too_long.toml:9:16: requirement[1].title.sv: is 305 characters long; at most 300 are allowed",
+        ],
+    ),
 ];
 
 /// Swedish lines for a few fixtures: the language the officers read.
 const SWEDISH: &[(&str, &str)] = &[
+    (
+        "escape_codes_in_title.toml",
+        "escape_codes_in_title.toml:4:26: title.sv: styrtecknet U+001B får inte finnas i ett kravpaket (styrtecken kan ta över terminalen); bara tabb och radbrytning är tillåtna, i texter",
+    ),
+    (
+        "bidi_override_in_text.toml",
+        "bidi_override_in_text.toml:10:33: requirement[1].text.sv: tecknet U+202E vänder textriktningen och kan dölja vad texten säger; det får inte finnas i ett kravpaket",
+    ),
+    (
+        "no_requirements.toml",
+        "no_requirements.toml:1:1: requirement: kravpaketet har inga krav; en kravpaketsfil behöver minst ett [[requirement]]",
+    ),
     (
         "duplicate_id_in_set.toml",
         "duplicate_id_in_set.toml:13:6: requirement[2].id: dubblett av kravid FIX-01 (första gången i duplicate_id_in_set.toml:7)",

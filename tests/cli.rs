@@ -1,57 +1,13 @@
 //! The command line, run as the real binary on a database in a temporary directory.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
+mod cli_sandbox;
 
-impl Sandbox {
-    fn new() -> Sandbox {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("kravkoll.db")
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_kravkoll"));
-        c.args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .env("KRAVKOLL_DB", self.db())
-            .env("KRAVKOLL_TODAY", "2026-11-22")
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("RUST_BACKTRACE", "0")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", "sv_SE.UTF-8");
-        c
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use cli_sandbox::{Sandbox, stderr};
 
 #[test]
 fn demo_then_lists_show_sets_and_procurements() {
@@ -260,4 +216,168 @@ fn killing_demo_at_any_moment_leaves_whole_changes() {
         seen_none && seen_all,
         "the kills should hit both before and after the commit"
     );
+}
+
+// ---- Output safety, files on disk, limits and logging (issue 9: data 4, 8, 9, 10, 11; shell 7)
+
+const EVIL_TITLE: &str =
+    "Lagring\u{1b}]0;kapad\u{7}\u{1b}[2J\u{1b}[31m\u{9b}1m\u{202e}gnirts\u{2066}";
+
+/// True when `bytes` could make a terminal act or reorder text: ESC, BEL, any other C0 but
+/// newline and tab, DEL, C1 (as characters or as raw bytes) and the bidi controls.
+fn unsafe_for_a_terminal(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    if text.contains('\u{fffd}') {
+        return Some("bytes that are not UTF-8".into());
+    }
+    text.chars()
+        .find(|&c| kravkoll::sanitize::is_unsafe(c))
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+}
+
+fn assert_terminal_safe(what: &str, o: &Output) {
+    for (stream, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+        if let Some(found) = unsafe_for_a_terminal(bytes) {
+            panic!(
+                "{what}: {stream} holds {found}:\n{}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+}
+
+/// A set as an older kravkoll could have stored it, before the validator refused such text.
+fn store_evil_set(s: &Sandbox) {
+    use kravkoll::domain::{Kind, RequirementId, RequirementSet, SetId, SetVersion, Text};
+    s.ok(&["sets", "list"]);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let mut store =
+        kravkoll::store::Store::open(&s.db(), kravkoll::clock::Clock::Fixed(day), "tester")
+            .unwrap();
+    let requirement = kravkoll::domain::Requirement {
+        id: RequirementId::parse("EVIL-01").unwrap(),
+        kind: Kind::Mandatory,
+        level: None,
+        title: Text::new(EVIL_TITLE, EVIL_TITLE),
+        text: Text::new(EVIL_TITLE, ""),
+        rationale: Text::default(),
+        basis: vec![EVIL_TITLE.to_string()],
+        applies_when: Default::default(),
+        evidence: Text::default(),
+        follow_up: Text::default(),
+        weight: None,
+        risk: None,
+        tags: Vec::new(),
+    };
+    let set = RequirementSet {
+        id: SetId::parse("evil-set").unwrap(),
+        version: SetVersion::parse("1").unwrap(),
+        title: Text::new(EVIL_TITLE, EVIL_TITLE),
+        description: Text::new(EVIL_TITLE, ""),
+        sources: Vec::new(),
+        requirements: vec![requirement],
+    };
+    store.write(|tx| tx.import_set(&set)).unwrap();
+}
+
+#[test]
+fn escape_sequences_stored_in_a_title_never_reach_the_terminal() {
+    let s = Sandbox::new();
+    store_evil_set(&s);
+    let profile = "--profile=tests/fixtures/profiles/a-open-data-website.toml";
+    let runs: [&[&str]; 6] = [
+        &["sets", "list"],
+        &["sets", "list", "--lang", "en"],
+        &["sets", "show", "evil-set"],
+        &["sets", "applies", profile],
+        &["sets", "list", "--format", "json"],
+        &["sets", "show", "evil-set", "--format", "json"],
+    ];
+    for args in runs {
+        let o = s.run(args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert_terminal_safe(&format!("{args:?}"), &o);
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            out.contains("\\u001b]0;kapad\\u0007"),
+            "{args:?} shows it: {out}"
+        );
+    }
+    // JSON stays JSON and carries the title exactly.
+    let json = s.ok(&["sets", "show", "evil-set", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["title"]["sv"], EVIL_TITLE);
+    let applied = s.ok(&["sets", "applies", profile, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&applied).unwrap();
+    let evil = v.as_array().unwrap().iter().find(|a| a["id"] == "EVIL-01");
+    assert_eq!(evil.unwrap()["title"], EVIL_TITLE);
+}
+
+#[test]
+fn error_messages_show_what_they_echo_without_obeying_it() {
+    let s = Sandbox::new();
+    let lang = s.run(&["--lang", "s\u{202e}v\u{9b}2J", "sets", "list"]);
+    assert_eq!(lang.status.code(), Some(2));
+    assert_terminal_safe("--lang", &lang);
+    assert!(stderr(&lang).contains("\\u202e"), "{}", stderr(&lang));
+
+    let name = s.dir.path().join("kapad\u{1b}]0;x\u{7}\u{1b}[2J.toml");
+    let missing = s.run(&["sets", "import", name.to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_terminal_safe("file name", &missing);
+    assert!(
+        stderr(&missing).contains("kapad\\u001b]0;x\\u0007\\u001b[2J.toml finns inte"),
+        "{}",
+        stderr(&missing)
+    );
+
+    let today = s
+        .command(&["sets", "list"])
+        .env("KRAVKOLL_TODAY", "\u{1b}[2J2026")
+        .output()
+        .unwrap();
+    assert_eq!(today.status.code(), Some(1));
+    assert_terminal_safe("KRAVKOLL_TODAY", &today);
+
+    let key = s.dir.path().join("key.toml");
+    std::fs::write(&key, "format = 1\n\"\\u001b[2J\" = 1\n").unwrap();
+    let bad_key = s.run(&["sets", "validate", key.to_str().unwrap()]);
+    assert_eq!(bad_key.status.code(), Some(1));
+    assert_terminal_safe("a key", &bad_key);
+}
+
+#[test]
+fn a_set_file_with_escape_codes_is_refused_at_the_character() {
+    let s = Sandbox::new();
+    let file = "tests/fixtures/invalid_sets/escape_codes_in_title.toml";
+    let o = s.run(&["sets", "import", file]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("escape_codes_in_title.toml:4:26: title.sv: styrtecknet U+001B"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        !s.ok(&["sets", "list"]).contains("fixture"),
+        "nothing imported"
+    );
+}
+
+#[test]
+fn a_set_file_without_requirements_is_not_imported() {
+    let s = Sandbox::new();
+    let o = s.run(&[
+        "sets",
+        "import",
+        "tests/fixtures/invalid_sets/no_requirements.toml",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no_requirements.toml:1:1: requirement: the set has no requirements"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!s.ok(&["sets", "list"]).contains("fixture"));
 }

@@ -7,16 +7,14 @@
 
 use std::fmt;
 
-use thiserror::Error;
-
 use crate::domain::Lang;
 use crate::domain::requirement::{Kind, RequirementIdError};
 use crate::domain::set::SetIdError;
 
 /// One mistake in a requirement-set file. `Display` gives the English line; [`Self::message`]
-/// gives it in either language.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{file}:{line}:{column}: {field}: {problem}")]
+/// gives it in either language. Both are safe to show on a terminal: a file name, a key or a
+/// value quoted from the file has its control and bidi characters escaped.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CatalogError {
     /// The file as the caller named it (a path, or a built-in's name).
     pub file: String,
@@ -33,16 +31,25 @@ pub struct CatalogError {
 impl CatalogError {
     /// The whole line, `file:line:column: field: reason`, with the reason in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        format!(
+        let line = format!(
             "{}:{}:{}: {}: {}",
             self.file,
             self.line,
             self.column,
             self.field,
             self.problem.text(lang)
-        )
+        );
+        crate::sanitize::for_terminal(&line).into_owned()
     }
 }
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for CatalogError {}
 
 /// Several errors as one text, a line each in English, for logs, panics and CI output.
 pub fn report(errors: &[CatalogError]) -> String {
@@ -110,6 +117,18 @@ impl Expected {
             (Expected::TableOrListOfTables, Lang::En) => "a table or a list of tables",
         }
     }
+}
+
+/// Why a character is refused in a set file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forbidden {
+    Nul,
+    /// A C0 or C1 control or DEL: ESC starts the sequences that take over a terminal.
+    Control,
+    /// A bidirectional mark, embedding, override or isolate.
+    Bidi,
+    /// A newline, tab or CR in a one-line field (a title, id, code, name or tag).
+    LineBreak,
 }
 
 /// The reason a field is refused. Each rule of DESIGN §4 has its own variant.
@@ -182,6 +201,23 @@ pub enum Problem {
     EmptyList,
     /// `applies_when = []`, which could never match.
     EmptyConditionList,
+    /// A character that could take over a terminal or hide what a text says.
+    ForbiddenCharacter {
+        found: char,
+        why: Forbidden,
+    },
+    /// A title longer than `max` characters.
+    TooLong {
+        found: usize,
+        max: usize,
+    },
+    /// A set file without a single `[[requirement]]`.
+    NoRequirements,
+}
+
+/// `U+001B`, how a character is named in messages.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
 }
 
 impl Problem {
@@ -255,6 +291,14 @@ impl Problem {
                 "en tom lista av villkor matchar aldrig; ta bort applies_when om kravet alltid gäller"
                     .to_string()
             }
+            Problem::ForbiddenCharacter { found, why } => forbidden_sv(*found, *why),
+            Problem::TooLong { found, max } => {
+                format!("är {found} tecken lång; högst {max} tecken är tillåtna")
+            }
+            Problem::NoRequirements => {
+                "kravpaketet har inga krav; en kravpaketsfil behöver minst ett [[requirement]]"
+                    .to_string()
+            }
         }
     }
 
@@ -312,7 +356,47 @@ impl Problem {
                 "an empty list of conditions never matches; leave applies_when out if the requirement always applies"
                     .to_string()
             }
+            Problem::ForbiddenCharacter { found, why } => forbidden_en(*found, *why),
+            Problem::TooLong { found, max } => {
+                format!("is {found} characters long; at most {max} are allowed")
+            }
+            Problem::NoRequirements => {
+                "the set has no requirements; a set file needs at least one [[requirement]]"
+                    .to_string()
+            }
         }
+    }
+}
+
+fn forbidden_sv(c: char, why: Forbidden) -> String {
+    let u = code_point(c);
+    match why {
+        Forbidden::Nul => format!("tecknet {u} (NUL) får inte finnas i ett kravpaket"),
+        Forbidden::Control => format!(
+            "styrtecknet {u} får inte finnas i ett kravpaket (styrtecken kan ta över terminalen); bara tabb och radbrytning är tillåtna, i texter"
+        ),
+        Forbidden::Bidi => format!(
+            "tecknet {u} vänder textriktningen och kan dölja vad texten säger; det får inte finnas i ett kravpaket"
+        ),
+        Forbidden::LineBreak => {
+            format!("tecknet {u} (radbrytning eller tabb) får inte finnas här; fältet är en rad")
+        }
+    }
+}
+
+fn forbidden_en(c: char, why: Forbidden) -> String {
+    let u = code_point(c);
+    match why {
+        Forbidden::Nul => format!("the character {u} (NUL) is not allowed in a set file"),
+        Forbidden::Control => format!(
+            "the control character {u} is not allowed in a set file (control characters can take over a terminal); only tab and newline are allowed, in texts"
+        ),
+        Forbidden::Bidi => format!(
+            "the character {u} changes the direction of text and can hide what it says; it is not allowed in a set file"
+        ),
+        Forbidden::LineBreak => format!(
+            "the character {u} (a line break or tab) is not allowed here; the field is one line"
+        ),
     }
 }
 
@@ -380,6 +464,27 @@ mod tests {
             e.message(Lang::Sv),
             "a.toml:3:7: requirement[1].kind: okänt värde \"ska\"; tillåtna värden: qualification, mandatory"
         );
+    }
+
+    #[test]
+    fn quoted_names_and_values_are_escaped() {
+        let e = CatalogError {
+            file: "a\u{1b}[2J.toml".into(),
+            line: 2,
+            column: 1,
+            field: "\u{202e}x".into(),
+            problem: Problem::UnknownKey {
+                key: "\u{202e}x".into(),
+                allowed: &["id"],
+            },
+        };
+        for text in [e.to_string(), e.message(Lang::Sv)] {
+            assert!(!text.chars().any(crate::sanitize::is_unsafe), "{text:?}");
+            assert!(
+                text.starts_with("a\\u001b[2J.toml:2:1: \\u202ex: "),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@ use std::ops::RangeInclusive;
 use toml::Spanned;
 use toml::de::{DeInteger, DeTable, DeValue};
 
+use super::MAX_TITLE_CHARS;
+use super::characters::{self, Shape};
 use super::error::{CatalogError, Expected, Problem, TomlType};
 use super::position::LineIndex;
 use crate::domain::Text;
@@ -37,6 +39,11 @@ impl<'s> Cx<'s> {
 
     pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         self.index.position(offset)
+    }
+
+    /// The whole file, for finding a character inside a string's literal.
+    pub(crate) fn source(&self) -> &'s str {
+        self.index.source()
     }
 
     pub(crate) fn report(&mut self, offset: usize, field: impl Into<String>, problem: Problem) {
@@ -137,9 +144,20 @@ pub(crate) fn required<'a, 'i>(
     value
 }
 
+/// A one-line string: every id, code, name, tag and basis entry is read here, and control,
+/// bidi and line-break characters are refused at the character.
 pub(crate) fn string<'a>(cx: &mut Cx<'_>, value: &'a Value<'_>, path: &str) -> Option<&'a str> {
+    shaped_string(cx, value, path, Shape::Line)
+}
+
+fn shaped_string<'a>(
+    cx: &mut Cx<'_>,
+    value: &'a Value<'_>,
+    path: &str,
+    shape: Shape,
+) -> Option<&'a str> {
     match value.get_ref() {
-        DeValue::String(s) => Some(s.as_ref()),
+        DeValue::String(s) => characters::check(cx, value, s, path, shape).then_some(s.as_ref()),
         _ => {
             wrong_type(cx, value, path, Expected::Type(TomlType::String));
             None
@@ -260,8 +278,35 @@ pub(crate) fn array<'a, 'i>(
     }
 }
 
-/// `{ sv = "…", en = "…" }`: Swedish required and not blank, English optional.
+/// `{ sv = "…", en = "…" }` of paragraphs (a requirement's text, a description): Swedish
+/// required and not blank, English optional; tabs and line breaks allowed.
 pub(crate) fn text(cx: &mut Cx<'_>, value: &Value<'_>, path: &str) -> Option<Text> {
+    bilingual(cx, value, path, Shape::Paragraphs)
+}
+
+/// A title: a text of one line, at most [`MAX_TITLE_CHARS`] characters in each language.
+pub(crate) fn title(cx: &mut Cx<'_>, value: &Value<'_>, path: &str) -> Option<Text> {
+    let text = bilingual(cx, value, path, Shape::Line)?;
+    let mut ok = true;
+    for (lang, s) in [("sv", &text.sv), ("en", &text.en)] {
+        let found = s.chars().count();
+        if found > MAX_TITLE_CHARS {
+            let at = match value.get_ref() {
+                DeValue::Table(t) => t.get(lang).map_or(value.span().start, |v| v.span().start),
+                _ => value.span().start,
+            };
+            let problem = Problem::TooLong {
+                found,
+                max: MAX_TITLE_CHARS,
+            };
+            cx.report(at, join(path, lang), problem);
+            ok = false;
+        }
+    }
+    ok.then_some(text)
+}
+
+fn bilingual(cx: &mut Cx<'_>, value: &Value<'_>, path: &str, shape: Shape) -> Option<Text> {
     let t = table(cx, value, path, Expected::TextTable)?;
     let keys_ok = check_keys(cx, t, path, &["sv", "en"]);
     let sv_path = join(path, "sv");
@@ -270,7 +315,7 @@ pub(crate) fn text(cx: &mut Cx<'_>, value: &Value<'_>, path: &str) -> Option<Tex
             cx.report(value.span().start, sv_path, Problem::SwedishTextRequired);
             None
         }
-        Some(v) => match string(cx, v, &sv_path) {
+        Some(v) => match shaped_string(cx, v, &sv_path, shape) {
             Some(s) if s.trim().is_empty() => {
                 cx.report(v.span().start, sv_path, Problem::SwedishTextRequired);
                 None
@@ -280,7 +325,7 @@ pub(crate) fn text(cx: &mut Cx<'_>, value: &Value<'_>, path: &str) -> Option<Tex
     };
     let en = match t.get("en") {
         None => Some(""),
-        Some(v) => string(cx, v, &join(path, "en")),
+        Some(v) => shaped_string(cx, v, &join(path, "en"), shape),
     };
     match (sv, en) {
         (Some(sv), Some(en)) if keys_ok => Some(Text::new(sv, en)),

@@ -7,6 +7,7 @@
 //! show them in the user's language.
 
 pub mod builtin;
+mod characters;
 mod condition;
 pub mod error;
 mod fields;
@@ -21,9 +22,16 @@ mod round_trip;
 #[cfg(test)]
 mod tests;
 
-pub use error::{CatalogError, Expected, Problem, TomlType, report};
+pub use error::{CatalogError, Expected, Forbidden, Problem, TomlType, report};
 pub use parse::{ParsedSet, check_library, parse_set, validate_files};
 pub use write::to_toml;
 
 /// The one file format this version of kravkoll reads and writes.
 pub const FORMAT: i64 = 1;
+
+/// The largest set file read (10 MB); the largest built-in set is a few dozen kilobytes, so a
+/// file this size is a mistake or an attack, not a library.
+pub const MAX_FILE_BYTES: u64 = 10_000_000;
+
+/// The longest title, in characters, of a set or a requirement; a title is one line in lists.
+pub const MAX_TITLE_CHARS: usize = 300;

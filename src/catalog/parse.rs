@@ -115,7 +115,7 @@ fn read_header(cx: &mut Cx<'_>, root: &DeTable<'_>) -> Option<(RequirementSet, L
     let id_value = required(cx, root, 0, "", "id");
     let id = id_value.and_then(|v| set_id(cx, v));
     let version = required(cx, root, 0, "", "version").and_then(|v| set_version(cx, v));
-    let title = required(cx, root, 0, "", "title").and_then(|v| fields::text(cx, v, "title"));
+    let title = required(cx, root, 0, "", "title").and_then(|v| fields::title(cx, v, "title"));
     let description = match root.get("description") {
         None => Some(Text::default()),
         Some(v) => fields::text(cx, v, "description"),
@@ -207,13 +207,20 @@ fn read_requirements(
     cx: &mut Cx<'_>,
     root: &DeTable<'_>,
 ) -> (Option<Vec<crate::domain::Requirement>>, Vec<Located>) {
+    // A file is read to be imported or checked as part of a library; one without requirements
+    // is a mistake (a new own set may start empty, but it is made in the program, not here).
     let Some(value) = root.get("requirement") else {
-        return (Some(Vec::new()), Vec::new());
+        cx.report(0, "requirement", Problem::NoRequirements);
+        return (None, Vec::new());
     };
     // A single `[requirement]` table is a common slip; it is refused as not being a list.
     let Some(items) = fields::array(cx, value, "requirement", Expected::ListOfTables) else {
         return (None, Vec::new());
     };
+    if items.is_empty() {
+        cx.report(value.span().start, "requirement", Problem::NoRequirements);
+        return (None, Vec::new());
+    }
     let mut first_seen: HashMap<RequirementId, usize> = HashMap::new();
     let mut requirements = Some(Vec::with_capacity(items.len()));
     let mut ids_at = Vec::with_capacity(items.len());

@@ -15,6 +15,10 @@ impl<'s> LineIndex<'s> {
         LineIndex { source, starts }
     }
 
+    pub(crate) fn source(&self) -> &'s str {
+        self.source
+    }
+
     /// 1-based (line, column) of a byte offset. Offsets past the end are clamped to the end.
     pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.source.len());

@@ -100,7 +100,7 @@ pub(crate) fn parse_requirement(cx: &mut Cx<'_>, item: &Value<'_>, path: &str) -
         }),
         weight: weight(cx, table, kind, &p("weight")),
         title: required(cx, table, start, path, "title")
-            .and_then(|v| fields::text(cx, v, &p("title"))),
+            .and_then(|v| fields::title(cx, v, &p("title"))),
         text: required(cx, table, start, path, "text")
             .and_then(|v| fields::text(cx, v, &p("text"))),
         basis: optional(table, "basis", |v| fields::string_list(cx, v, &p("basis"))),

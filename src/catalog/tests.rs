@@ -82,6 +82,7 @@ fn a_missing_format_still_checks_the_rest() {
         messages(src),
         [
             "a.toml:1:1: format: missing; a requirement-set file starts with format = 1",
+            "a.toml:1:1: requirement: the set has no requirements; a set file needs at least one [[requirement]]",
             "a.toml:2:11: version: invalid version \"x\": a version is numbers joined by dots, like 2026.1",
         ]
     );
@@ -135,7 +136,13 @@ fn every_mistake_is_reported_in_reading_order() {
     let places: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.field.as_str())).collect();
     assert_eq!(
         places,
-        [(2, "id"), (3, "version"), (4, "title.sv"), (5, "zebra")]
+        [
+            (1, "requirement"),
+            (2, "id"),
+            (3, "version"),
+            (4, "title.sv"),
+            (5, "zebra")
+        ]
     );
 }
 
@@ -172,12 +179,85 @@ fn validate_files_reports_every_file_and_the_clashes() {
     ];
     let errors = validate_files(&files).unwrap_err();
     let files_hit: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
-    assert_eq!(files_hit, ["b.toml", "b.toml", "b.toml", "c.toml"]);
+    assert_eq!(
+        files_hit,
+        ["b.toml", "b.toml", "b.toml", "b.toml", "c.toml"]
+    );
     assert!(matches!(
-        errors[3].problem,
+        errors[4].problem,
         Problem::DuplicateRequirementId { .. }
     ));
     assert_eq!(validate_files(&files[..1]).unwrap().len(), 1);
+}
+
+#[test]
+fn a_file_without_requirements_is_refused_but_a_list_of_one_is_not() {
+    assert_eq!(
+        messages(HEAD),
+        [
+            "a.toml:1:1: requirement: the set has no requirements; a set file needs at least one [[requirement]]"
+        ]
+    );
+    assert_eq!(
+        messages(&format!("{HEAD}requirement = []\n")),
+        [
+            "a.toml:5:15: requirement: the set has no requirements; a set file needs at least one [[requirement]]"
+        ]
+    );
+    assert!(messages(&with_requirement("")).is_empty());
+}
+
+#[test]
+fn forbidden_characters_are_placed_at_the_character() {
+    let cases = [
+        (
+            with_requirement("").replace("\"Alfa\"", "\"Al\\u001b]0;x\\u0007fa\""),
+            "a.toml:4:19: title.sv: the control character U+001B",
+        ),
+        (
+            with_requirement("").replace("sv = \"X\"", "sv = 'ok \u{202e}txt'"),
+            "a.toml:10:19: requirement[1].text.sv: the character U+202E changes the direction",
+        ),
+        (
+            with_requirement("tags = [\"a\\tb\"]\n"),
+            "a.toml:11:11: requirement[1].tags[1]: the character U+0009 (a line break or tab)",
+        ),
+        (
+            with_requirement("basis = [\"\\u0000\"]\n"),
+            "a.toml:11:11: requirement[1].basis[1]: the character U+0000 (NUL)",
+        ),
+        (
+            with_requirement("").replace("id = \"ALPHA-01\"", "id = \"ALPHA-01\\u009b\""),
+            "a.toml:7:15: requirement[1].id: the control character U+009B",
+        ),
+    ];
+    for (src, start) in cases {
+        let got = messages(&src);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].starts_with(start), "{}\n{start}", got[0]);
+    }
+    let texts = with_requirement("rationale = { sv = \"\"\"\r\nEtt\tstycke\r\n\nTvå\n\"\"\" }\n");
+    assert!(messages(&texts).is_empty(), "{:?}", messages(&texts));
+}
+
+#[test]
+fn a_title_over_the_limit_is_refused_with_its_length() {
+    let long = "å".repeat(MAX_TITLE_CHARS + 1);
+    let src = HEAD.replace(
+        "{ sv = \"Alfa\" }",
+        &format!("{{ sv = \"Alfa\", en = \"{long}\" }}"),
+    );
+    let got = parse_set("a.toml", &with_requirement("").replace(HEAD, &src)).unwrap_err();
+    assert_eq!(
+        got[0].to_string(),
+        "a.toml:4:29: title.en: is 301 characters long; at most 300 are allowed"
+    );
+    assert_eq!(
+        got[0].message(crate::domain::Lang::Sv),
+        "a.toml:4:29: title.en: är 301 tecken lång; högst 300 tecken är tillåtna"
+    );
+    let exact = HEAD.replace("Alfa", &"a".repeat(MAX_TITLE_CHARS));
+    assert!(parse_set("a.toml", &with_requirement("").replace(HEAD, &exact)).is_ok());
 }
 
 fn mutated_source() -> impl Strategy<Value = String> {

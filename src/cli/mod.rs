@@ -1,28 +1,37 @@
-//! The command line: clap definitions and the non-interactive commands, for scripts, cron and
-//! people who prefer a shell. Output goes to the writers passed in (so tests can read it);
-//! tables for people, `--format json` for programs. Exit codes: 0 ok, 1 error, 2 usage.
+//! The command line: the non-interactive commands, for scripts, cron and people who prefer a
+//! shell. Output goes to the writers passed in (so tests can read it), always through a
+//! [`SanitizingWriter`]; tables for people, `--format json` for programs. Exit codes: 0 ok,
+//! 1 error, 2 usage. Errors are typed down to here and worded in the user's language by
+//! `error::message`.
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::anyhow;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches};
 
-use crate::catalog;
-use crate::clock::Clock;
-
+mod args;
+mod error;
+mod other;
 mod sets;
 mod table;
 
-use crate::demo;
+pub use args::Cli;
+use args::{Command, ProcurementsCommand, SetsCommand};
+pub use error::CliError;
+
+use crate::catalog;
+use crate::clock::Clock;
 use crate::domain::procurement::AboveAmbition;
 use crate::domain::{Lang, RequirementSet};
-use crate::i18n::{self, Label, Msg};
+use crate::files;
+use crate::i18n::{self, CliText, Msg};
+use crate::logging;
 use crate::paths;
-use crate::store::{Store, StoreError, Wait, WaitNotice};
-use table::table;
+use crate::sanitize::{SanitizingWriter, for_terminal};
+use crate::store::{Store, Wait, WaitNotice};
 
 /// What the process environment says, read once in `main`.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +43,8 @@ pub struct Env {
     pub no_color: bool,
     /// Standard input and output are a terminal, so the interactive program can run.
     pub interactive: bool,
+    /// `KRAVKOLL_LOG`: log at this level (see `logging`); `--log` wins over it.
+    pub log: Option<String>,
 }
 
 impl Env {
@@ -52,146 +63,124 @@ impl Env {
                 use std::io::IsTerminal;
                 std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
             },
+            log: var("KRAVKOLL_LOG"),
         }
     }
 }
 
-#[derive(Debug, Parser)]
-#[command(
-    name = "kravkoll",
-    version,
-    about = "Requirement library, procurements and supplier follow-up for Swedish municipalities",
-    long_about = "kravkoll keeps the requirement library, the procurements built from it and the \
-                  follow-up of suppliers in one local database. Run without a command to open the \
-                  interactive program."
-)]
-pub struct Cli {
-    /// Database file (default: kravkoll.db in the user's data directory)
-    #[arg(long, env = "KRAVKOLL_DB", global = true, value_name = "PATH")]
-    db: Option<PathBuf>,
-    /// Language of the interface: sv or en (default: from LANG, else sv)
-    #[arg(long, global = true, value_parser = ["sv", "en"])]
-    lang: Option<String>,
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// The requirement library
-    Sets {
-        #[command(subcommand)]
-        command: SetsCommand,
-    },
-    /// Procurements
-    Procurements {
-        #[command(subcommand)]
-        command: ProcurementsCommand,
-    },
-    /// Load a realistic sample into an empty database, or generate a large one for benchmarks
-    Demo {
-        /// sample: a few procurements, suppliers and reviews in every state; municipal or
-        /// national: generated data at the sizes of the performance budgets
-        #[arg(long, value_parser = ["sample", "municipal", "national"], default_value = "sample")]
-        scale: String,
-    },
-    /// Copy the whole database to a new file while it stays in use
-    Backup {
-        /// The backup file to create
-        path: PathBuf,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-enum SetsCommand {
-    /// List the sets of the library
-    List {
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
-    /// Show one set with all its requirements
-    Show {
-        id: String,
-        /// A given version (default: the current one)
-        #[arg(long)]
-        version: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
-    /// Check set files without touching the database (default: the built-in sets)
-    Validate {
-        /// Files or directories of .toml files
-        paths: Vec<PathBuf>,
-    },
-    /// Which requirements apply to a procurement profile, and why
-    Applies {
-        /// A profile file in TOML with the fields of a procurement profile
-        #[arg(long, value_name = "PATH")]
-        profile: PathBuf,
-        /// Offer requirements above the profile's ambition as evaluated ones instead of leaving them out
-        #[arg(long)]
-        offer_above_ambition: bool,
-        /// Set files or directories to evaluate instead of the library in the database
-        paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
-    /// Import a set file into the library (a new set, or a new version of your own set)
-    Import { path: PathBuf },
-    /// Write a set to a file in the set format
-    Export {
-        id: String,
-        #[arg(long)]
-        version: Option<String>,
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-enum ProcurementsCommand {
-    /// List procurements
-    List {
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Table,
-    Json,
-}
-
-/// Parses `args` and runs the command, writing to `out` and `err`.
+/// Parses `args` and runs the command, writing to `out` and `err`. Everything written goes
+/// through a [`SanitizingWriter`]: titles, file names, arguments and values from the database
+/// reach the terminal with their control and bidi characters shown, not obeyed.
 pub fn run(
     args: impl IntoIterator<Item = OsString>,
     env: &Env,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
-        Err(e) => {
-            let text = e.render().to_string();
-            let sink: &mut dyn Write = if e.use_stderr() { err } else { out };
-            let _ = write!(sink, "{text}");
-            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
-        }
+    let mut out = SanitizingWriter::new(out);
+    let mut err = SanitizingWriter::new(err);
+    let code = run_sanitized(args, env, &mut out, &mut err);
+    let _ = out.flush();
+    let _ = err.flush();
+    code
+}
+
+fn run_sanitized(
+    args: impl IntoIterator<Item = OsString>,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let parsed = Cli::command()
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, command_name(&m))));
+    let (cli, command) = match parsed {
+        Ok(parsed) => parsed,
+        Err(e) => return usage_error(&e, out, err),
     };
     let lang = i18n::pick_lang(cli.lang.as_deref(), env.lang.as_deref());
-    match execute(&cli, env, lang, out, err) {
+    start_log(&cli, env, lang, err);
+    let database = paths::database(cli.db.as_deref())
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        command,
+        database,
+        "start"
+    );
+    let started = std::time::Instant::now();
+    let code = match execute(&cli, env, lang, out, err) {
         Ok(code) => code,
         // A reader that stopped reading (`| head`) is not an error of ours.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let text = match e.downcast_ref::<StoreError>() {
-                Some(se) => i18n::store_error(se, lang),
-                None => format!("{e:#}"),
-            };
+            tracing::error!(command, error = format!("{e:#}"), "failed");
+            let text = error::message(&e, lang);
             let _ = writeln!(err, "kravkoll: {}: {text}", Msg::ErrorPrefix.text(lang));
             ExitCode::from(1)
         }
+    };
+    tracing::info!(
+        command,
+        exit = exit_number(code),
+        ms = started.elapsed().as_millis(),
+        "end"
+    );
+    code
+}
+
+/// The number an `ExitCode` stands for, for the log (`ExitCode` does not say it).
+fn exit_number(code: ExitCode) -> u8 {
+    (0..=u8::MAX)
+        .find(|n| ExitCode::from(*n) == code)
+        .unwrap_or(u8::MAX)
+}
+
+/// clap's message for a usage mistake (exit 2), or the help and version it was asked for.
+fn usage_error(e: &clap::Error, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let text = e.render().to_string();
+    let sink: &mut dyn Write = if e.use_stderr() { err } else { out };
+    let _ = write!(sink, "{text}");
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// `sets import` for the log: the subcommand names, never the arguments (which may name files
+/// or hold personal data).
+fn command_name(matches: &clap::ArgMatches) -> String {
+    let mut names = Vec::new();
+    let mut m = matches;
+    while let Some((name, sub)) = m.subcommand() {
+        names.push(name);
+        m = sub;
+    }
+    if names.is_empty() {
+        "tui".to_string()
+    } else {
+        names.join(" ")
+    }
+}
+
+/// Turns the log on when `--log` or `KRAVKOLL_LOG` asks; a problem is a warning, not a failure.
+fn start_log(cli: &Cli, env: &Env, lang: Lang, err: &mut dyn Write) {
+    let Some(spec) = cli.log.as_deref().or(env.log.as_deref()) else {
+        return;
+    };
+    let filter = logging::parse_level(spec).unwrap_or_else(|value| {
+        let text = CliText::LogBadLevel.text(lang).replace("{value}", &value);
+        let _ = writeln!(err, "kravkoll: {text}");
+        logging::default_filter()
+    });
+    let started = logging::default_path().and_then(|p| logging::start(&p, filter));
+    if let Err(e) = started {
+        let reason = match &e {
+            logging::LogError::NoDirectory => CliText::LogNoDirectory.text(lang).to_string(),
+            logging::LogError::File(f) => i18n::file_error(f, lang),
+        };
+        let text = CliText::LogUnavailable
+            .text(lang)
+            .replace("{reason}", &reason);
+        let _ = writeln!(err, "kravkoll: {text}");
     }
 }
 
@@ -215,7 +204,7 @@ fn execute(
             write!(out, "{}", Cli::command().render_help())?;
             return Ok(ExitCode::SUCCESS);
         }
-        let store = open_store(cli, env)?;
+        let store = open_store(cli, env, lang, err)?;
         crate::tui::run(store, lang, env.no_color)?;
         return Ok(ExitCode::SUCCESS);
     };
@@ -233,7 +222,7 @@ fn execute(
                 },
         } => {
             let sets = if paths.is_empty() {
-                sets::library(&open_store(cli, env)?)?
+                sets::library(&open_store(cli, env, lang, err)?)?
             } else {
                 match sets::read_files(paths)? {
                     Ok(sets) => sets,
@@ -248,54 +237,23 @@ fn execute(
             sets::applies(profile, &sets, policy, *format, lang, out, err)
         }
         Command::Sets { command } => {
-            let mut store = open_store(cli, env)?;
+            let mut store = open_store(cli, env, lang, err)?;
             sets::run(command, &mut store, lang, out, err)
         }
         Command::Procurements {
             command: ProcurementsCommand::List { format },
         } => {
-            let store = open_store(cli, env)?;
-            procurements_list(&store, *format, lang, out)?;
+            let store = open_store(cli, env, lang, err)?;
+            other::procurements_list(&store, *format, lang, out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo { scale } => {
-            let mut store = open_store(cli, env)?;
-            let counts = match demo::scale::Scale::from_name(scale) {
-                Some(size) => {
-                    let started = std::time::Instant::now();
-                    let g = demo::scale::generate(&mut store, size)?;
-                    Msg::ScaleCounts
-                        .text(lang)
-                        .replace("{requirements}", &g.requirements.to_string())
-                        .replace("{sets}", &g.sets.to_string())
-                        .replace("{procurements}", &g.procurements.to_string())
-                        .replace("{suppliers}", &g.suppliers.to_string())
-                        .replace("{reviews}", &g.reviews.to_string())
-                        .replace(
-                            "{seconds}",
-                            &format!("{:.1}", started.elapsed().as_secs_f64()),
-                        )
-                }
-                None => {
-                    let summary = demo::load(&mut store)?;
-                    Msg::DemoCounts
-                        .text(lang)
-                        .replace("{procurements}", &summary.procurements.to_string())
-                        .replace("{lines}", &summary.lines.to_string())
-                        .replace("{suppliers}", &summary.suppliers.to_string())
-                        .replace("{sub_suppliers}", &summary.sub_suppliers.to_string())
-                        .replace("{contracts}", &summary.contracts.to_string())
-                        .replace("{reviews}", &summary.reviews.to_string())
-                }
-            };
-            writeln!(out, "{}: {counts}", Msg::DemoLoaded.text(lang))?;
-            if let Some(p) = store.path() {
-                writeln!(out, "{}: {}", Msg::Database.text(lang), p.display())?;
-            }
+            let mut store = open_store(cli, env, lang, err)?;
+            other::demo(&mut store, scale, lang, out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Backup { path } => {
-            let store = open_store(cli, env)?;
+            let store = open_store(cli, env, lang, err)?;
             store.backup(path)?;
             writeln!(out, "{} {}", Msg::BackupWritten.text(lang), path.display())?;
             Ok(ExitCode::SUCCESS)
@@ -325,12 +283,19 @@ pub fn sync_builtins(store: &mut Store) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Opens the database and brings the built-in sets up to date.
-pub fn open_store(cli: &Cli, env: &Env) -> anyhow::Result<Store> {
+/// Opens the database and brings the built-in sets up to date. Warns on `err` when the file
+/// can be read by other users (a shared host is a normal place for kravkoll).
+pub fn open_store(cli: &Cli, env: &Env, lang: Lang, err: &mut dyn Write) -> anyhow::Result<Store> {
     let clock = Clock::from_env_value(env.today.as_deref())?;
     let path = paths::database(cli.db.as_deref())?;
+    if files::readable_by_others(&path) {
+        tracing::warn!(database = %path.display(), "database readable by others");
+        let text = CliText::DatabaseReadable
+            .text(lang)
+            .replace("{path}", &shell_word(&path));
+        writeln!(err, "kravkoll: {text}")?;
+    }
     let mut store = Store::open(&path, clock, &env.user)?;
-    let lang = i18n::pick_lang(cli.lang.as_deref(), env.lang.as_deref());
     store.set_wait_notice(wait_notice(&path, lang));
     sync_builtins(&mut store)?;
     Ok(store)
@@ -341,7 +306,7 @@ pub fn open_store(cli: &Cli, env: &Env) -> anyhow::Result<Store> {
 fn wait_notice(path: &std::path::Path, lang: Lang) -> WaitNotice {
     let text = Msg::WaitingForOtherUser
         .text(lang)
-        .replace("{path}", &path.display().to_string());
+        .replace("{path}", &for_terminal(&path.display().to_string()));
     let mut told = false;
     Box::new(move |wait| {
         if matches!(wait, Wait::Waiting { .. }) && !told {
@@ -351,41 +316,41 @@ fn wait_notice(path: &std::path::Path, lang: Lang) -> WaitNotice {
     })
 }
 
-fn procurements_list(
-    store: &Store,
-    format: Format,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    let list = store.procurements()?;
-    if format == Format::Json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
-        return Ok(());
+/// A path as one word a shell reads back as the same path, for a command to copy.
+fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    let plain = |c: char| c.is_alphanumeric() || "/._-+,:@%".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
     }
-    if list.is_empty() {
-        writeln!(out, "{}", Msg::NoProcurements.text(lang))?;
-        return Ok(());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_quoted_for_the_shell_when_needed() {
+        assert_eq!(
+            shell_word(Path::new("/home/ann/kravkoll.db")),
+            "/home/ann/kravkoll.db"
+        );
+        assert_eq!(shell_word(Path::new("my db.db")), "'my db.db'");
+        assert_eq!(shell_word(Path::new("ann's.db")), "'ann'\\''s.db'");
     }
-    let rows = list
-        .iter()
-        .map(|p| {
-            vec![
-                p.reference.clone(),
-                p.status.label(lang).to_string(),
-                p.deadline.map(|d| d.to_string()).unwrap_or_default(),
-                p.lines.to_string(),
-                p.owner.clone(),
-                p.title.clone(),
-            ]
-        })
-        .collect();
-    let headers = [
-        Msg::ColReference,
-        Msg::ColStatus,
-        Msg::ColDeadline,
-        Msg::ColLines,
-        Msg::ColOwner,
-        Msg::ColTitle,
-    ];
-    table(out, &headers.map(|h| h.text(lang)), rows)
+
+    #[test]
+    fn output_and_errors_are_sanitised_even_when_called_as_a_library() {
+        let env = Env::default();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        // clap drops complete ESC sequences itself; a bidi override and a C1 CSI it passes on.
+        let args = ["kravkoll", "--lang", "e\u{202e}n\u{9b}2J"].map(OsString::from);
+        let code = run(args, &env, &mut out, &mut err);
+        assert_eq!(code, ExitCode::from(2));
+        let err = String::from_utf8(err).unwrap();
+        assert!(!err.chars().any(crate::sanitize::is_unsafe), "{err:?}");
+        assert!(err.contains("e\\u202en\\u009b2J"), "{err}");
+    }
 }

@@ -2,18 +2,22 @@
 //! exported, and what a profile would pull in.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, anyhow};
-
+use super::CliError;
+use super::args::{Format, SetsCommand};
 use super::table::table;
-use super::{Format, SetsCommand};
 use crate::catalog::{self, CatalogError};
 use crate::domain::procurement::{AboveAmbition, Selection, select};
 use crate::domain::{Kind, Lang, Profile, RequirementSet};
-use crate::i18n::{self, Label, Msg};
+use crate::files::{self, Access, Existing, FileError};
+use crate::i18n::{self, CliText, Label, Msg};
 use crate::store::Store;
+
+/// At most this many catalog errors are printed; a file with thousands of mistakes (or a file
+/// that is not a set at all) would otherwise bury the first ones, which are the useful ones.
+pub(super) const MAX_SHOWN_ERRORS: usize = 50;
 
 pub(super) fn run(
     command: &SetsCommand,
@@ -23,79 +27,28 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     match command {
-        SetsCommand::List { format } => {
-            let sets = store.sets()?;
-            if *format == Format::Json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&sets)?)?;
-            } else if sets.is_empty() {
-                writeln!(out, "{}", Msg::NoSets.text(lang))?;
-            } else {
-                let rows = sets
-                    .iter()
-                    .map(|s| {
-                        vec![
-                            s.id.clone(),
-                            s.version.clone(),
-                            s.requirements.to_string(),
-                            match s.origin {
-                                crate::store::sets::Origin::Builtin => Msg::OriginBuiltin,
-                                crate::store::sets::Origin::Custom => Msg::OriginCustom,
-                            }
-                            .text(lang)
-                            .to_string(),
-                            s.title.get(lang).to_string(),
-                        ]
-                    })
-                    .collect();
-                let headers = [
-                    Msg::ColId,
-                    Msg::ColVersion,
-                    Msg::ColRequirements,
-                    Msg::ColOrigin,
-                    Msg::ColTitle,
-                ];
-                table(out, &headers.map(|h| h.text(lang)), rows)?;
-            }
-        }
+        SetsCommand::List { format } => list(store, *format, lang, out)?,
         SetsCommand::Show {
             id,
             version,
             format,
         } => {
-            let set = find_set(store, id, version.as_deref(), lang)?;
+            let set = find_set(store, id, version.as_deref())?;
             if *format == Format::Json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&set)?)?;
             } else {
                 show_set(&set, lang, out)?;
             }
         }
-        SetsCommand::Import { path } => {
-            let file = path.display().to_string();
-            let source =
-                std::fs::read_to_string(path).with_context(|| format!("cannot read {file}"))?;
-            let parsed = match catalog::parse_set(&file, &source) {
-                Ok(p) => p,
-                Err(errors) => return report(&errors, lang, err),
-            };
-            store.write(|tx| tx.import_set(&parsed.set))?;
-            writeln!(
-                out,
-                "{} {} {} ({} {})",
-                Msg::Imported.text(lang),
-                parsed.set.id,
-                parsed.set.version,
-                parsed.set.requirements.len(),
-                Msg::ColRequirements.text(lang).to_lowercase()
-            )?;
-        }
+        SetsCommand::Import { path } => return import(path, store, lang, out, err),
         SetsCommand::Export {
             id,
             version,
             out: path,
+            force,
         } => {
-            let set = find_set(store, id, version.as_deref(), lang)?;
-            std::fs::write(path, catalog::write::to_toml(&set))
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            let set = find_set(store, id, version.as_deref())?;
+            export(&set, path, *force)?;
             writeln!(out, "{} {}", Msg::Exported.text(lang), path.display())?;
         }
         SetsCommand::Validate { .. } | SetsCommand::Applies { .. } => {}
@@ -103,32 +56,124 @@ pub(super) fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-fn find_set(
-    store: &Store,
-    id: &str,
-    version: Option<&str>,
-    lang: Lang,
-) -> anyhow::Result<RequirementSet> {
-    match version {
-        None => store
-            .set(id)?
-            .ok_or_else(|| anyhow!("{}: {id}", Msg::SetNotFound.text(lang))),
-        Some(v) => store
-            .set_version(id, v)?
-            .ok_or_else(|| anyhow!("{}: {id} {v}", Msg::VersionNotFound.text(lang))),
+fn list(store: &Store, format: Format, lang: Lang, out: &mut dyn Write) -> anyhow::Result<()> {
+    let sets = store.sets()?;
+    if format == Format::Json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&sets)?)?;
+        return Ok(());
     }
+    if sets.is_empty() {
+        writeln!(out, "{}", Msg::NoSets.text(lang))?;
+        return Ok(());
+    }
+    let rows = sets
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.clone(),
+                s.version.clone(),
+                s.requirements.to_string(),
+                match s.origin {
+                    crate::store::sets::Origin::Builtin => Msg::OriginBuiltin,
+                    crate::store::sets::Origin::Custom => Msg::OriginCustom,
+                }
+                .text(lang)
+                .to_string(),
+                s.title.get(lang).to_string(),
+            ]
+        })
+        .collect();
+    let headers = [
+        Msg::ColId,
+        Msg::ColVersion,
+        Msg::ColRequirements,
+        Msg::ColOrigin,
+        Msg::ColTitle,
+    ];
+    table(out, &headers.map(|h| h.text(lang)), rows)
 }
 
+/// `sets import`: one file, checked, imported in one transaction.
+fn import(
+    path: &Path,
+    store: &mut Store,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let file = path.display().to_string();
+    let source = read_set_file(path)?;
+    let parsed = match catalog::parse_set(&file, &source) {
+        Ok(p) => p,
+        Err(errors) => return report(&errors, lang, err),
+    };
+    store.write(|tx| tx.import_set(&parsed.set))?;
+    writeln!(
+        out,
+        "{} {} {} ({} {})",
+        Msg::Imported.text(lang),
+        parsed.set.id,
+        parsed.set.version,
+        parsed.set.requirements.len(),
+        Msg::ColRequirements.text(lang).to_lowercase()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `sets export`: the set file, 0644, never over an existing file without `--force` and never
+/// through a link.
+fn export(set: &RequirementSet, path: &Path, force: bool) -> anyhow::Result<()> {
+    let existing = if force {
+        Existing::Replace
+    } else {
+        Existing::Refuse
+    };
+    let text = catalog::write::to_toml(set);
+    files::write_file(path, text.as_bytes(), Access::Shared, existing).map_err(|e| match e {
+        FileError::Exists(p) => anyhow::Error::new(CliError::ExportExists(p)),
+        other => anyhow::Error::new(other),
+    })
+}
+
+fn find_set(store: &Store, id: &str, version: Option<&str>) -> anyhow::Result<RequirementSet> {
+    let found = match version {
+        None => store
+            .set(id)?
+            .ok_or_else(|| CliError::SetNotFound { id: id.into() }),
+        Some(v) => store
+            .set_version(id, v)?
+            .ok_or_else(|| CliError::VersionNotFound {
+                id: id.into(),
+                version: v.into(),
+            }),
+    };
+    Ok(found?)
+}
+
+/// Prints the first [`MAX_SHOWN_ERRORS`] errors, how many more there are, and the count.
 pub(super) fn report(
     errors: &[CatalogError],
     lang: Lang,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    for e in errors {
+    for e in errors.iter().take(MAX_SHOWN_ERRORS) {
         writeln!(err, "{}", e.message(lang))?;
+    }
+    if errors.len() > MAX_SHOWN_ERRORS {
+        let more = (errors.len() - MAX_SHOWN_ERRORS).to_string();
+        writeln!(
+            err,
+            "{}",
+            CliText::MoreErrors.text(lang).replace("{n}", &more)
+        )?;
     }
     writeln!(err, "{} {}", errors.len(), Msg::ValidateFailed.text(lang))?;
     Ok(ExitCode::from(1))
+}
+
+/// A set file's text, refused above [`catalog::MAX_FILE_BYTES`] before it is read whole.
+fn read_set_file(path: &Path) -> Result<String, FileError> {
+    files::read_text(path, catalog::MAX_FILE_BYTES)
 }
 
 /// Files named, with directories expanded to their `.toml` files in name order.
@@ -137,7 +182,7 @@ fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     for p in paths {
         if p.is_dir() {
             let mut inside: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("cannot read {}", p.display()))?
+                .map_err(|e| FileError::from_io(p, e))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|f| f.extension().is_some_and(|x| x == "toml"))
                 .collect();
@@ -154,11 +199,7 @@ fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 fn read_texts(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, String)>> {
     expand(paths)?
         .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read {}", p.display()))?;
-            Ok((p.display().to_string(), text))
-        })
+        .map(|p| Ok((p.display().to_string(), read_set_file(p)?)))
         .collect()
 }
 
@@ -231,10 +272,7 @@ pub(super) fn applies(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(profile_path)
-        .with_context(|| format!("cannot read {}", profile_path.display()))?;
-    let profile: Profile = toml::from_str(&text)
-        .with_context(|| format!("{}: not a valid profile", profile_path.display()))?;
+    let profile = read_profile(profile_path)?;
     for w in profile.warnings() {
         writeln!(err, "{}", i18n::profile_warning(w, lang))?;
     }
@@ -293,6 +331,29 @@ pub(super) fn applies(
             .replace("{total}", &total.to_string())
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A profile file: a TOML table with the fields of a procurement profile.
+fn read_profile(path: &Path) -> anyhow::Result<Profile> {
+    let text = files::read_text(path, catalog::MAX_FILE_BYTES)?;
+    toml::from_str(&text).map_err(|e| {
+        let (line, column) = e.span().map_or((1, 1), |s| line_column(&text, s.start));
+        let detail = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
+        anyhow::Error::new(CliError::NotAProfile {
+            path: path.to_path_buf(),
+            line,
+            column,
+            detail,
+        })
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
 }
 
 fn show_set(set: &RequirementSet, lang: Lang, out: &mut dyn Write) -> anyhow::Result<()> {

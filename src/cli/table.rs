@@ -2,12 +2,24 @@
 
 use std::io::Write;
 
+use crate::sanitize::for_terminal;
+
 /// Prints aligned columns; the last column is left unpadded so long titles do not wrap others.
+/// Cells are escaped before they are measured, so a control character in a value neither
+/// reaches the terminal nor shifts the columns after it.
 pub(super) fn table(
     out: &mut dyn Write,
     headers: &[&str],
     rows: Vec<Vec<String>>,
 ) -> anyhow::Result<()> {
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|cell| for_terminal(&cell).into_owned())
+                .collect()
+        })
+        .collect();
     let width = |s: &str| s.chars().count();
     let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
     for row in &rows {

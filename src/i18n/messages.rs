@@ -230,8 +230,6 @@ messages! {
     Reloaded => ("Läst om från databasen.", "Reloaded from the database."),
     StaleView => ("⚠ kan vara inaktuell – {key} läser om", "⚠ may be out of date – {key} reloads"),
     Working => ("⏳ arbetar…", "⏳ working…"),
-    MoreErrors => ("(och {n} fel till)", "(and {n} more errors)"),
-    FileError => ("{path}: {reason}", "{path}: {reason}"),
     Gone => ("Det finns inte längre; någon annan kan ha tagit bort det. Vyn är omläst.", "It is no longer there; someone else may have deleted it. The view was reloaded."),
     InternalFormError => ("Programfel: formulärfältet {field} lästes som fel typ. Inget sparades; rapportera gärna felet.", "Program error: the form field {field} was read as the wrong type. Nothing was saved; please report it."),
     WaitingTui => ("⏳ Väntar på en annan användare som sparar … {waited} s (högst {limit} s)", "⏳ Waiting for another user who is saving … {waited} s (at most {limit} s)"),

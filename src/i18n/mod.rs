@@ -3,6 +3,7 @@
 //! `Msg` holds the fixed texts; `Label` names domain values; the functions put errors,
 //! conditions and form fields into words. Swedish is the default language.
 
+mod cli;
 mod conditions;
 mod errors;
 mod fields;
@@ -10,6 +11,7 @@ mod labels;
 mod messages;
 
 pub use crate::domain::Lang;
+pub use cli::{CliText, cli_error, clock_error, file_error};
 pub use conditions::{condition, fact};
 pub use errors::{any_error, io_error, org_number_error, profile_warning, store_error};
 pub use fields::{field_help, field_label, klassa_help};

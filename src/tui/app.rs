@@ -31,7 +31,8 @@ use super::widgets::filter_list::{Entry, FilterList, Look};
 use super::widgets::form::Field;
 use super::widgets::modal::{HelpState, Toast, ToastKind};
 use crate::domain::Lang;
-use crate::i18n::Msg;
+use crate::files;
+use crate::i18n::{CliText, Msg};
 use crate::store::Store;
 
 /// How often the database is asked whether another process changed it.
@@ -84,6 +85,13 @@ impl App {
         let tab = app.state.tab;
         app.load(tab)
             .map_err(|e| anyhow::anyhow!("{}", app.error_text(&e)))?;
+        // The warning the command line prints is gone behind the screen by now: say it here.
+        if let Some(path) = app.store.path().filter(|p| files::readable_by_others(p)) {
+            let text = CliText::DatabaseReadable
+                .text(lang)
+                .replace("{path}", &path.display().to_string());
+            app.toast(text, ToastKind::Error);
+        }
         Ok(app)
     }
 
@@ -150,6 +158,7 @@ impl App {
     pub fn notice_changes(&mut self) -> bool {
         match self.store.data_version() {
             Ok(v) if v != self.seen_version => {
+                tracing::debug!(tab = ?self.state.tab, "changed by another connection; reloading");
                 self.seen_version = v;
                 self.reload_shown();
                 true
@@ -423,6 +432,7 @@ impl App {
 
     fn job_done(&mut self, result: JobResult) {
         self.state.running = self.state.running.saturating_sub(1);
+        tracing::debug!(running = self.state.running, "job finished");
         let (mut cx, s) = self.ctx();
         let (owner, outcome) = s.screens.finished(result, &mut cx);
         self.settle(owner);
@@ -451,6 +461,7 @@ impl App {
                     }
                 }
                 AppEffect::Spawn(job) => {
+                    tracing::debug!(tab = ?self.state.tab, "job started");
                     if self.jobs.spawn(job) {
                         self.state.running += 1;
                     }
@@ -480,6 +491,7 @@ impl App {
     }
 
     pub fn toast_error(&mut self, e: &UiError) {
+        tracing::debug!(error = %e, tab = ?self.state.tab, "refused");
         let text = self.error_text(e);
         self.toast(text, ToastKind::Error);
     }

@@ -8,7 +8,8 @@ use super::widgets::form::{FieldId, FieldKey, ValueError};
 use crate::catalog::CatalogError;
 use crate::catalog::error::Problem;
 use crate::domain::Lang;
-use crate::i18n::{self, Msg};
+use crate::files::FileError;
+use crate::i18n::{self, CliText, Msg};
 use crate::store::StoreError;
 
 #[derive(Debug)]
@@ -21,10 +22,7 @@ pub enum UiError {
     /// One problem of a requirement typed in a form, shown on its field.
     Problem(Problem),
     /// A file could not be read or written.
-    File {
-        path: String,
-        source: std::io::Error,
-    },
+    File(FileError),
     /// A refusal with a fixed reason (a built-in set is read-only…).
     Refused(Msg),
     /// The thing acted on is gone (deleted by someone else since the view was read).
@@ -50,29 +48,19 @@ impl UiError {
                     0 | 1 => first,
                     n => format!(
                         "{first} {}",
-                        Msg::MoreErrors
+                        CliText::MoreErrors
                             .text(lang)
                             .replace("{n}", &(n - 1).to_string())
                     ),
                 }
             }
             UiError::Problem(p) => p.text(lang),
-            UiError::File { path, source } => Msg::FileError
-                .text(lang)
-                .replace("{path}", path)
-                .replace("{reason}", &i18n::io_error(source, lang)),
+            UiError::File(e) => i18n::file_error(e, lang),
             UiError::Refused(m) => m.text(lang).to_string(),
             UiError::Gone => Msg::Gone.text(lang).to_string(),
             UiError::Value(v) => Msg::InternalFormError
                 .text(lang)
                 .replace("{field}", &v.field),
-        }
-    }
-
-    pub fn file(path: impl Into<String>, source: std::io::Error) -> UiError {
-        UiError::File {
-            path: path.into(),
-            source,
         }
     }
 }
@@ -86,6 +74,12 @@ impl fmt::Display for UiError {
 impl From<StoreError> for UiError {
     fn from(e: StoreError) -> UiError {
         UiError::Store(Box::new(e))
+    }
+}
+
+impl From<FileError> for UiError {
+    fn from(e: FileError) -> UiError {
+        UiError::File(e)
     }
 }
 

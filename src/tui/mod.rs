@@ -76,6 +76,7 @@ pub fn run(mut store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
     let jobs = jobs::Jobs::thread(queue.sender())?;
     let mut app = App::with_jobs(store, lang, Theme::new(no_color), jobs)?;
     let mut guard = terminal::Guard::enter()?;
+    tracing::info!("interactive program started");
     queue.read_terminal()?;
     let mut dirty = true;
     loop {
@@ -92,6 +93,7 @@ pub fn run(mut store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
         // A terminal that went away cannot be drawn on or restored; that is the end of the
         // program, not an error.
         if !terminal::present() {
+            tracing::info!("the terminal went away; ending");
             guard.abandon();
             return Ok(());
         }

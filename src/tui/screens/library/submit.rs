@@ -5,8 +5,11 @@
 use super::forms::{DuplicateField, PathField, SetField, catalog_refusal, requirement_toml};
 use super::{Done, Purpose};
 use crate::catalog::snippet::requirement_from_toml;
+use std::path::Path;
+
 use crate::catalog::{self, CatalogError};
 use crate::domain::{RequirementSet, SetId, SetVersion, Text};
+use crate::files::{self, Access, Existing, FileError};
 use crate::i18n::Msg;
 use crate::store::StoreError;
 use crate::tui::error::{Refusal, UiError};
@@ -82,13 +85,15 @@ pub fn submit(purpose: &Purpose, v: &Values, cx: &mut Ctx) -> Result<Submitted, 
             let path: String = v.get(PathField::Path)?;
             // A path that is not there is refused on the field; reading and checking the file
             // is the job's.
-            std::fs::metadata(&path)
-                .map_err(|e| Refusal::at(PathField::Path, UiError::file(path.clone(), e)))?;
+            std::fs::metadata(&path).map_err(|e| {
+                Refusal::at(PathField::Path, FileError::from_io(Path::new(&path), e))
+            })?;
             Ok(Submitted::Spawn(import_job(path)))
         }
         Purpose::ExportSet { set } => {
             let path: String = v.get(PathField::Path)?;
-            if std::path::Path::new(&path).exists() {
+            // Also a dangling link: nothing is written through a link.
+            if std::fs::symlink_metadata(&path).is_ok() {
                 return Err(Refusal::at(
                     PathField::Path,
                     UiError::Refused(Msg::FileExists),
@@ -145,7 +150,7 @@ fn save_requirement(
 
 /// Reads and parses a set file: the work of an import job.
 fn read_set_file(path: &str) -> Result<RequirementSet, UiError> {
-    let text = std::fs::read_to_string(path).map_err(|e| UiError::file(path, e))?;
+    let text = files::read_text(Path::new(path), catalog::MAX_FILE_BYTES)?;
     catalog::parse_set(path, &text)
         .map(|parsed| parsed.set)
         .map_err(|errors: Vec<CatalogError>| UiError::Catalog(errors))
@@ -162,7 +167,15 @@ fn import_job(path: String) -> Job<Done> {
 /// The job that writes `text` to `path`.
 fn export_job(set: String, path: String, text: String) -> Job<Done> {
     Box::new(move || {
-        let result = std::fs::write(&path, text).map_err(|e| UiError::file(path.clone(), e));
+        // Through a temporary file and a rename, readable by others like any export, never
+        // over an existing file or through a link.
+        let result = files::write_file(
+            Path::new(&path),
+            text.as_bytes(),
+            Access::Shared,
+            Existing::Refuse,
+        )
+        .map_err(UiError::from);
         Done::Exported { set, path, result }
     })
 }

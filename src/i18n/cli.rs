@@ -1,0 +1,253 @@
+//! The command line's errors and warnings, and the errors of files and of the clock, in
+//! Swedish and English. Every path and value a user or a file supplied is passed through
+//! `sanitize::for_terminal` here, so a message is safe wherever it is shown (the CLI's writers
+//! escape again, which changes nothing in text already escaped).
+
+use std::path::Path;
+
+use crate::cli::CliError;
+use crate::clock::{ClockError, YEARS};
+use crate::domain::Lang;
+use crate::files::FileError;
+use crate::sanitize::for_terminal;
+
+macro_rules! cli_texts {
+    ($($name:ident => ($sv:expr, $en:expr)),+ $(,)?) => {
+        /// A fixed text of the command line, with `{placeholders}` filled in by the caller.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum CliText { $($name),+ }
+
+        impl CliText {
+            pub const ALL: &'static [CliText] = &[$(CliText::$name),+];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((CliText::$name, Lang::Sv) => $sv, (CliText::$name, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+cli_texts! {
+    MoreErrors => ("… och {n} fel till", "… and {n} more errors"),
+    DatabaseReadable => (
+        "varning: databasen {path} kan läsas av andra användare på datorn; gör den privat med: chmod 600 {path}",
+        "warning: the database {path} can be read by other users of this computer; make it private with: chmod 600 {path}"
+    ),
+    LogBadLevel => (
+        "varning: okänd loggnivå \"{value}\" (--log eller KRAVKOLL_LOG); skriv till exempel debug eller kravkoll=debug. Loggar på nivån info.",
+        "warning: unknown log level \"{value}\" (--log or KRAVKOLL_LOG); write for example debug or kravkoll=debug. Logging at level info."
+    ),
+    LogUnavailable => (
+        "varning: loggfilen kan inte öppnas ({reason}); fortsätter utan logg",
+        "warning: cannot open the log file ({reason}); going on without a log"
+    ),
+    LogNoDirectory => (
+        "ingen katalog för loggfilen (är HOME satt?)",
+        "no directory for the log file (is HOME set?)"
+    ),
+    NoDataDir => (
+        "hittar ingen datakatalog för användaren (är HOME satt?); ange en databasfil med --db eller KRAVKOLL_DB",
+        "cannot find a data directory for this user (is HOME set?); name a database file with --db or KRAVKOLL_DB"
+    ),
+}
+
+fn shown(path: &Path) -> String {
+    for_terminal(&path.display().to_string()).into_owned()
+}
+
+/// A size for people: `12,3 MB` in Swedish, `12.3 MB` in English (1 MB = 1,000,000 bytes).
+fn megabytes(bytes: u64, lang: Lang) -> String {
+    let mb = bytes as f64 / 1_000_000.0;
+    let text = if bytes.is_multiple_of(1_000_000) {
+        format!("{mb:.0}")
+    } else {
+        format!("{mb:.1}")
+    };
+    match lang {
+        Lang::Sv => format!("{} MB", text.replace('.', ",")),
+        Lang::En => format!("{text} MB"),
+    }
+}
+
+/// A file error in `lang`, naming the path.
+pub fn file_error(e: &FileError, lang: Lang) -> String {
+    let p = shown(e.path());
+    let sv = lang == Lang::Sv;
+    match e {
+        FileError::Exists(_) if sv => format!("{p} finns redan; välj ett annat namn"),
+        FileError::Exists(_) => format!("{p} already exists; choose another name"),
+        FileError::Symlink(_) if sv => format!(
+            "{p} är en symbolisk länk; kravkoll skriver inte genom länkar, ange själva filen"
+        ),
+        FileError::Symlink(_) => format!(
+            "{p} is a symbolic link; kravkoll does not write through links, name the file itself"
+        ),
+        FileError::IsDirectory(_) if sv => format!("{p} är en katalog, inte en fil"),
+        FileError::IsDirectory(_) => format!("{p} is a directory, not a file"),
+        FileError::DirectoryMissing(_) if sv => format!("katalogen {p} finns inte"),
+        FileError::DirectoryMissing(_) => format!("the directory {p} does not exist"),
+        FileError::NotFound(_) if sv => format!("{p} finns inte"),
+        FileError::NotFound(_) => format!("{p} does not exist"),
+        FileError::PermissionDenied(_) if sv => format!(
+            "behörighet saknas till {p}; kontrollera rättigheterna eller välj en annan plats"
+        ),
+        FileError::PermissionDenied(_) => {
+            format!("permission denied for {p}; check its permissions or choose another place")
+        }
+        FileError::TooLarge { size, limit, .. } => too_large(&p, *size, *limit, lang),
+        FileError::NotText(_) if sv => format!("{p} är inte text i UTF-8"),
+        FileError::NotText(_) => format!("{p} is not UTF-8 text"),
+        FileError::Io { source, .. } if sv => format!("fel vid åtkomst av {p}: {source}"),
+        FileError::Io { source, .. } => format!("cannot access {p}: {source}"),
+    }
+}
+
+fn too_large(p: &str, size: Option<u64>, limit: u64, lang: Lang) -> String {
+    let max = megabytes(limit, lang);
+    match (size, lang) {
+        (Some(s), Lang::Sv) => format!(
+            "{p} är {} stor; filer över {max} läses inte",
+            megabytes(s, lang)
+        ),
+        (Some(s), Lang::En) => {
+            format!(
+                "{p} is {}; files over {max} are not read",
+                megabytes(s, lang)
+            )
+        }
+        (None, Lang::Sv) => format!("{p} är större än {max}; filer över {max} läses inte"),
+        (None, Lang::En) => format!("{p} is larger than {max}; files over {max} are not read"),
+    }
+}
+
+/// Why `KRAVKOLL_TODAY` is refused, in `lang`.
+pub fn clock_error(e: &ClockError, lang: Lang) -> String {
+    let (from, to) = (YEARS.start(), YEARS.end());
+    match (e, lang) {
+        (ClockError::NotADate(v), Lang::Sv) => format!(
+            "KRAVKOLL_TODAY ska vara ett datum skrivet ÅÅÅÅ-MM-DD, inte '{}'",
+            for_terminal(v)
+        ),
+        (ClockError::NotADate(v), Lang::En) => format!(
+            "KRAVKOLL_TODAY must be a date written YYYY-MM-DD, not '{}'",
+            for_terminal(v)
+        ),
+        (ClockError::OutOfRange(v), Lang::Sv) => format!(
+            "KRAVKOLL_TODAY ska vara ett datum mellan år {from} och {to}, inte '{}'",
+            for_terminal(v)
+        ),
+        (ClockError::OutOfRange(v), Lang::En) => format!(
+            "KRAVKOLL_TODAY must be a date between the years {from} and {to}, not '{}'",
+            for_terminal(v)
+        ),
+    }
+}
+
+/// An error of the command line in `lang`.
+pub fn cli_error(e: &CliError, lang: Lang) -> String {
+    use super::Msg;
+    let sv = lang == Lang::Sv;
+    match e {
+        CliError::SetNotFound { id } => {
+            format!("{}: {}", Msg::SetNotFound.text(lang), for_terminal(id))
+        }
+        CliError::VersionNotFound { id, version } => format!(
+            "{}: {} {}",
+            Msg::VersionNotFound.text(lang),
+            for_terminal(id),
+            for_terminal(version)
+        ),
+        CliError::NotAProfile {
+            path,
+            line,
+            column,
+            detail,
+        } => format!(
+            "{}:{line}:{column}: {}: {}",
+            shown(path),
+            if sv {
+                "ingen giltig profil"
+            } else {
+                "not a valid profile"
+            },
+            for_terminal(detail)
+        ),
+        CliError::ExportExists(path) if sv => format!(
+            "{} finns redan; välj ett annat namn eller ersätt filen med --force",
+            shown(path)
+        ),
+        CliError::ExportExists(path) => format!(
+            "{} already exists; choose another name or replace it with --force",
+            shown(path)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = s
+            .match_indices('{')
+            .filter_map(|(i, _)| s[i..].find('}').map(|j| &s[i..i + j + 1]))
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    #[test]
+    fn both_languages_have_the_same_placeholders() {
+        for t in CliText::ALL {
+            let (sv, en) = (t.text(Lang::Sv), t.text(Lang::En));
+            assert!(!sv.is_empty() && !en.is_empty(), "{t:?}");
+            assert_eq!(placeholders(sv), placeholders(en), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn paths_and_values_in_messages_are_escaped() {
+        let evil = PathBuf::from("ut\u{1b}]0;x\u{7}.toml");
+        for lang in Lang::ALL {
+            let texts = [
+                file_error(&FileError::Exists(evil.clone()), lang),
+                cli_error(&CliError::ExportExists(evil.clone()), lang),
+                clock_error(&ClockError::NotADate("\u{1b}[2J".into()), lang),
+                cli_error(
+                    &CliError::SetNotFound {
+                        id: "\u{202e}x".into(),
+                    },
+                    lang,
+                ),
+            ];
+            for t in texts {
+                assert!(!t.chars().any(crate::sanitize::is_unsafe), "{t:?}");
+                assert!(t.contains("\\u001b") || t.contains("\\u202e"), "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn sizes_read_as_megabytes_and_the_range_is_named() {
+        let e = FileError::TooLarge {
+            path: PathBuf::from("stor.toml"),
+            size: Some(12_345_678),
+            limit: 10_000_000,
+        };
+        assert_eq!(
+            file_error(&e, Lang::Sv),
+            "stor.toml är 12,3 MB stor; filer över 10 MB läses inte"
+        );
+        assert_eq!(
+            file_error(&e, Lang::En),
+            "stor.toml is 12.3 MB; files over 10 MB are not read"
+        );
+        let e = ClockError::OutOfRange("+262142-12-31".into());
+        assert!(clock_error(&e, Lang::Sv).contains("mellan år 1900 och 2200"));
+        assert!(clock_error(&e, Lang::En).contains("between the years 1900 and 2200"));
+    }
+}

@@ -107,10 +107,8 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
         } => format!(
             "databasen {path} är skriven av en nyare kravkoll (schema {found}; det här programmet kan upp till {supported}); den lämnades orörd, uppgradera kravkoll för att öppna den"
         ),
-        StoreError::Stale { entity, id } => format!(
-            "{entity} {id} har ändrats av någon annan sedan du öppnade den; inget sparades, ladda om och försök igen"
-        ),
-        StoreError::NotFound { entity, id } => format!("{entity} {id} finns inte"),
+        StoreError::Stale { entity, id } => super::entities::stale_sv(*entity, id),
+        StoreError::NotFound { entity, id } => super::entities::not_found_sv(*entity, id),
         StoreError::BuiltinReadOnly(id) => format!(
             "det inbyggda kravpaketet {id} går inte att ändra; kopiera det till ett eget paket"
         ),

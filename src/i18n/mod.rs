@@ -4,6 +4,7 @@
 //! conditions and form fields into words. Swedish is the default language.
 
 mod conditions;
+mod entities;
 mod errors;
 mod fields;
 mod labels;

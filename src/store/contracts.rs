@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::audit::snapshot;
 use super::procurements::Record;
-use super::{Result, Store, StoreError, Tx, parse_date};
+use super::{Entity, Result, Store, StoreError, Tx, parse_date};
 use crate::domain::contract::EvidenceKind;
 use crate::domain::review::FollowUp;
 use crate::domain::{Contract, Evidence, Kind, Line, Mode, Risk, Schedule, Status, Text, Tier};
@@ -106,7 +106,7 @@ pub(crate) fn load_contract(conn: &rusqlite::Connection, id: i64) -> Result<Cont
     )
     .optional()?
     .ok_or(StoreError::NotFound {
-        entity: "contract",
+        entity: Entity::Contract,
         id: id.to_string(),
     })
 }
@@ -273,7 +273,7 @@ impl Tx<'_> {
             )
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "procurement",
+                entity: Entity::Procurement,
                 id: procurement_id.to_string(),
             })?;
         if !matches!(
@@ -313,7 +313,7 @@ impl Tx<'_> {
                 risk.consequence
             ],
         )?;
-        self.expect_updated(changed, "contract_line", contract_line_id)?;
+        self.expect_updated(changed, Entity::ContractLine, contract_line_id)?;
         self.audit(
             "contract_line",
             contract_line_id,

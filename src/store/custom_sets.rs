@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::audit::snapshot;
 use super::sets::{Origin, load_version};
-use super::{Result, Store, StoreError, Tx};
+use super::{Entity, Result, Store, StoreError, Tx};
 use crate::domain::{
     Kind, Level, Requirement, RequirementId, RequirementSet, SetId, SetVersion, Text,
 };
@@ -73,7 +73,7 @@ impl Tx<'_> {
             Some(Origin::Custom) => Ok(()),
             Some(Origin::Builtin) => Err(StoreError::BuiltinReadOnly(id.to_string())),
             None => Err(StoreError::NotFound {
-                entity: "requirement_set",
+                entity: Entity::RequirementSet,
                 id: id.to_string(),
             }),
         }
@@ -142,7 +142,7 @@ impl Tx<'_> {
             )
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "requirement_set",
+                entity: Entity::RequirementSet,
                 id: from.to_string(),
             })?;
         let source = load_version(self, vid)?;

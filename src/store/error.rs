@@ -3,6 +3,8 @@
 
 use thiserror::Error;
 
+use super::Entity;
+
 use crate::domain::procurement::ProcurementError;
 use crate::domain::review::FollowUpError;
 
@@ -25,12 +27,13 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// A write named a revision that is no longer the row's: someone else saved first.
     #[error(
-        "{entity} {id} was changed by someone else since you opened it; nothing was saved, reload and try again"
+        "the {entity} {id} was changed by someone else since you opened it; nothing was saved, reload and try again"
     )]
-    Stale { entity: &'static str, id: String },
-    #[error("{entity} {id} does not exist")]
-    NotFound { entity: &'static str, id: String },
+    Stale { entity: Entity, id: String },
+    #[error("the {entity} {id} does not exist")]
+    NotFound { entity: Entity, id: String },
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
     #[error("the built-in set {0} is read-only; duplicate it into a custom set to change it")]

@@ -10,6 +10,7 @@
 mod audit;
 pub mod contracts;
 pub mod custom_sets;
+mod entity;
 mod error;
 mod migrations;
 pub mod procurements;
@@ -24,11 +25,12 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::clock::Clock;
 
 pub use audit::AuditEntry;
+pub use entity::Entity;
 pub use error::{Result, StoreError};
 pub use migrations::latest as schema_version;
 
@@ -205,26 +207,26 @@ impl Tx<'_> {
     }
 
     /// Checks the outcome of an `UPDATE … WHERE id = ? AND revision = ?`: no row changed means
-    /// the row is gone or someone else saved first.
-    fn expect_updated(&self, changed: usize, table: &'static str, id: i64) -> Result<()> {
+    /// the row is gone or someone else saved first. The error names the row as its user knows it.
+    fn expect_updated(&self, changed: usize, entity: Entity, id: i64) -> Result<()> {
         if changed == 1 {
             return Ok(());
         }
-        let exists: bool = self.query_row(
-            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
-            [id],
-            |r| r.get(0),
-        )?;
-        Err(if exists {
-            StoreError::Stale {
-                entity: table,
+        Err(self.stale_or_missing(entity, id)?)
+    }
+
+    /// `Stale` with the row's name when the row is there, `NotFound` when it is gone.
+    fn stale_or_missing(&self, entity: Entity, id: i64) -> Result<StoreError> {
+        let name: Option<String> = match entity.name_query() {
+            Some(sql) => self.query_row(sql, [id], |r| r.get(0)).optional()?,
+            None => None,
+        };
+        Ok(match name {
+            Some(name) => StoreError::Stale { entity, id: name },
+            None => StoreError::NotFound {
+                entity,
                 id: id.to_string(),
-            }
-        } else {
-            StoreError::NotFound {
-                entity: table,
-                id: id.to_string(),
-            }
+            },
         })
     }
 }

@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::audit::snapshot;
-use super::{Result, Store, StoreError, Tx, parse_date};
+use super::{Entity, Result, Store, StoreError, Tx, parse_date};
 use crate::domain::procurement::{AboveAmbition, lines_for};
 use crate::domain::{Line, Procedure, Procurement, Status};
 
@@ -180,7 +180,7 @@ impl Tx<'_> {
             value,
         })
         .ok_or(StoreError::NotFound {
-            entity: "procurement",
+            entity: Entity::Procurement,
             id: id.to_string(),
         })
     }
@@ -236,7 +236,7 @@ impl Tx<'_> {
                 self.at,
             ],
         )?;
-        self.expect_updated(changed, "procurement", id)?;
+        self.expect_updated(changed, Entity::Procurement, id)?;
         self.audit(
             "procurement",
             id,
@@ -251,8 +251,8 @@ impl Tx<'_> {
         let mut rec = self.load_procurement(id)?;
         if rec.revision != revision {
             return Err(StoreError::Stale {
-                entity: "procurement",
-                id: id.to_string(),
+                entity: Entity::Procurement,
+                id: rec.value.reference,
             });
         }
         let lines: Vec<Line> = read_lines(self, id)?.into_iter().map(|r| r.value).collect();
@@ -264,7 +264,7 @@ impl Tx<'_> {
              WHERE id = ?1 AND revision = ?2",
             params![id, revision, to.code(), rec.value.published_on, self.at],
         )?;
-        self.expect_updated(changed, "procurement", id)?;
+        self.expect_updated(changed, Entity::Procurement, id)?;
         self.audit(
             "procurement",
             id,
@@ -293,7 +293,7 @@ impl Tx<'_> {
             )
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "requirement_set",
+                entity: Entity::RequirementSet,
                 id: set_id.to_string(),
             })?;
         let set = self.set_in_tx(version_id)?;
@@ -413,7 +413,7 @@ impl Tx<'_> {
             )
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "procurement_line",
+                entity: Entity::RequirementLine,
                 id: line_id.to_string(),
             })?;
         Ok((pid, serde_json::from_str(&body)?))
@@ -448,7 +448,7 @@ impl Tx<'_> {
                 serde_json::to_string(&line)?,
             ],
         )?;
-        self.expect_updated(changed, "procurement_line", id)?;
+        self.expect_updated(changed, Entity::RequirementLine, id)?;
         self.audit(
             "procurement_line",
             id,
@@ -563,7 +563,10 @@ mod tests {
         let err = s
             .write(|tx| tx.update_procurement(id, first.revision, &mine))
             .unwrap_err();
-        assert!(matches!(err, StoreError::Stale { .. }), "{err}");
+        assert!(
+            matches!(err, StoreError::Stale { entity: Entity::Procurement, ref id } if id == "KS 2026/412"),
+            "named by its reference: {err}"
+        );
         assert_eq!(
             s.procurement(id).unwrap().unwrap().value.title,
             "Deras namn"
@@ -571,7 +574,37 @@ mod tests {
         let missing = s
             .write(|tx| tx.update_procurement(999, 1, &mine))
             .unwrap_err();
-        assert!(matches!(missing, StoreError::NotFound { .. }));
+        assert!(matches!(
+            missing,
+            StoreError::NotFound {
+                entity: Entity::Procurement,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_stale_line_is_named_by_its_requirement_id() {
+        let mut s = with_set();
+        let id = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
+        s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
+            .unwrap();
+        let seen = s.lines(id).unwrap().remove(0);
+        let mut edit = seen.value.clone();
+        edit.included = false;
+        s.write(|tx| tx.update_line(seen.id, seen.revision, &edit))
+            .unwrap();
+        let err = s
+            .write(|tx| tx.update_line(seen.id, seen.revision, &edit))
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::Stale { entity: Entity::RequirementLine, ref id } if id == "ALPHA-01"),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("the requirement line ALPHA-01 ")
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::audit::snapshot;
 use super::contracts::{load_contract, read_contract_lines};
 use super::procurements::Record;
-use super::{Result, Store, StoreError, Tx, parse_date};
+use super::{Entity, Result, Store, StoreError, Tx, parse_date};
 use crate::domain::review::{FollowUp, order_checklist};
 use crate::domain::{
     CheckResult, ChecklistItem, CorrectiveAction, Finding, FindingStatus, Outcome, Review,
@@ -357,7 +357,7 @@ impl Tx<'_> {
                     after.summary
                 ],
             )?;
-            self.expect_updated(changed, "review", *id)?;
+            self.expect_updated(changed, Entity::Review, *id)?;
             self.audit("review", id, action, snapshot(before), snapshot(after))?;
         }
         loaded.plan.reviews[loaded.rows.len()..]
@@ -377,14 +377,11 @@ impl Tx<'_> {
             )
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "review",
+                entity: Entity::Review,
                 id: review_id.to_string(),
             })?;
         if current != revision {
-            return Err(StoreError::Stale {
-                entity: "review",
-                id: review_id.to_string(),
-            });
+            return Err(self.stale_or_missing(Entity::Review, review_id)?);
         }
         let loaded = load_plan(self, contract_id)?;
         let open = loaded.plan.open_index().map(|i| loaded.rows[i].0);
@@ -509,7 +506,7 @@ impl Tx<'_> {
             )
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "checklist_item",
+                entity: Entity::ChecklistItem,
                 id: item_id.to_string(),
             })?;
         if status != ReviewStatus::InProgress.code() {
@@ -523,7 +520,7 @@ impl Tx<'_> {
              WHERE id = ?1 AND revision = ?2",
             params![item_id, revision, result.code(), note, evidence_ref],
         )?;
-        self.expect_updated(changed, "checklist_item", item_id)?;
+        self.expect_updated(changed, Entity::ChecklistItem, item_id)?;
         self.audit(
             "checklist_item",
             item_id,
@@ -588,7 +585,7 @@ impl Tx<'_> {
              WHERE id = ?1 AND revision = ?2 AND done_on IS NULL",
             params![action_id, revision, on],
         )?;
-        self.expect_updated(changed, "corrective_action", action_id)?;
+        self.expect_updated(changed, Entity::CorrectiveAction, action_id)?;
         self.audit(
             "corrective_action",
             action_id,
@@ -604,7 +601,7 @@ impl Tx<'_> {
              WHERE id = ?1 AND revision = ?2",
             params![finding_id, revision],
         )?;
-        self.expect_updated(changed, "finding", finding_id)?;
+        self.expect_updated(changed, Entity::Finding, finding_id)?;
         self.audit("finding", finding_id, "close", None, None)
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::audit::snapshot;
 use super::procurements::Record;
-use super::{Result, Store, StoreError, Tx, parse_date};
+use super::{Entity, Result, Store, StoreError, Tx, parse_date};
 use crate::domain::supplier::{ChangeKind, Decision, SubSupplierChange};
 use crate::domain::{Country, OrgNumber, SubSupplier, SubSupplierStatus, Supplier};
 
@@ -224,7 +224,7 @@ impl Tx<'_> {
                 ],
             )
             .map_err(|e| org_taken(e, s.org_number.as_ref()))?;
-        self.expect_updated(changed, "supplier", id)?;
+        self.expect_updated(changed, Entity::Supplier, id)?;
         self.audit(
             "supplier",
             id,
@@ -316,7 +316,7 @@ impl Tx<'_> {
             )
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "sub_supplier_change",
+                entity: Entity::SubSupplierChange,
                 id: change_id.to_string(),
             })?;
         let before = rec.value.clone();
@@ -328,7 +328,7 @@ impl Tx<'_> {
              WHERE id = ?1 AND revision = ?2",
             params![change_id, revision, decision.code(), on],
         )?;
-        self.expect_updated(changed, "sub_supplier_change", change_id)?;
+        self.expect_updated(changed, Entity::SubSupplierChange, change_id)?;
         if let Some(sub_id) = sub_id {
             self.apply_change(sub_id, &rec.value, on)?;
         }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::audit::snapshot;
 use super::procurements::{LinkedSet, Record, read_lines};
 use super::sets::load_version;
-use super::{Result, Store, StoreError, Tx};
+use super::{Entity, Result, Store, StoreError, Tx};
 use crate::domain::procurement::{AboveAmbition, ProfileChange, Selection, reevaluate, select};
 use crate::domain::set::{RequirementChange, diff_sets};
 use crate::domain::{Line, Procurement, Profile, Requirement, RequirementSet};
@@ -161,7 +161,7 @@ impl Store {
         let p = self
             .procurement(procurement_id)?
             .ok_or(StoreError::NotFound {
-                entity: "procurement",
+                entity: Entity::Procurement,
                 id: procurement_id.to_string(),
             })?;
         compute_drift(self.conn(), procurement_id, &p.value.profile)
@@ -273,7 +273,7 @@ impl Tx<'_> {
             .iter()
             .find(|d| d.set_id == set_id && d.requirement_id == requirement_id)
             .ok_or(StoreError::NotFound {
-                entity: "drift",
+                entity: Entity::RequirementLine,
                 id: requirement_id.to_string(),
             })?;
         let current = load_version(
@@ -369,7 +369,7 @@ impl Tx<'_> {
                 serde_json::to_string(line)?,
             ],
         )?;
-        self.expect_updated(changed, "procurement_line", rec.id)?;
+        self.expect_updated(changed, Entity::RequirementLine, rec.id)?;
         self.audit(
             "procurement_line",
             rec.id,
@@ -388,13 +388,13 @@ impl Tx<'_> {
             .iter()
             .position(|l| l.id == line_id)
             .ok_or(StoreError::NotFound {
-                entity: "procurement_line",
-                id: line_id.to_string(),
+                entity: Entity::RequirementLine,
+                id: line.label(),
             })?;
         if lines[i].revision != revision {
             return Err(StoreError::Stale {
-                entity: "procurement_line",
-                id: line_id.to_string(),
+                entity: Entity::RequirementLine,
+                id: line.label(),
             });
         }
         let j = if up {

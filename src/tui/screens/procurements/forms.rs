@@ -217,7 +217,7 @@ pub fn save(id: i64, revision: i64, v: &Values, cx: &mut Ctx) -> Submitted {
         .ok_or_else(|| {
             Refusal::Message(i18n::store_error(
                 &StoreError::NotFound {
-                    entity: "procurement",
+                    entity: crate::store::Entity::Procurement,
                     id: id.to_string(),
                 },
                 lang,

@@ -11,6 +11,7 @@ use kravkoll::domain::{
     RequirementSet, ReviewStatus, Risk, SetId, SetVersion, Status, Supplier, Text, Tier,
 };
 use kravkoll::store::contracts::NewContract;
+use kravkoll::store::prelude::*;
 use kravkoll::store::reviews::ReviewFilter;
 use kravkoll::store::{Store, StoreError};
 
@@ -20,6 +21,11 @@ fn day(s: &str) -> NaiveDate {
 
 fn open(path: &std::path::Path, today: &str) -> Store {
     Store::open(path, Clock::Fixed(day(today)), "tester").unwrap()
+}
+
+/// A second, raw connection to the file, for what the store's API rightly does not offer.
+fn raw(path: &std::path::Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(path).unwrap()
 }
 
 fn requirement(id: &str, kind: Kind, follow_up: &str, risk: Option<Risk>) -> Requirement {
@@ -98,11 +104,11 @@ fn a_new_database_file_is_private_and_in_wal_mode() {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
     }
-    let journal: String = s
-        .conn()
+    let journal: String = raw(&path)
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .unwrap();
     assert_eq!(journal, "wal");
+    drop(s);
 }
 
 #[test]
@@ -270,17 +276,18 @@ fn a_whole_follow_up_cycle() {
         .write(|tx| tx.complete_review(rid, rev, day("2026-11-21"), "Genomförd med en avvikelse."))
         .unwrap();
     assert_eq!(
-        next,
+        next.next.map(|r| r.value.due_on),
         Some(day("2027-10-31")),
         "anchored to the contract start"
     );
+    assert_eq!(next.revision, s.review(rid).unwrap().unwrap().revision);
     assert_eq!(
         s.review(rid).unwrap().unwrap().value.status,
         ReviewStatus::Completed
     );
 
     // The database itself refuses a second open review.
-    let second = s.conn().execute(
+    let second = raw(&path).execute(
         "INSERT INTO review(contract_id, due_on, status, reviewer, summary)
          VALUES (?1, '2027-01-01', 'planned', '', '')",
         [cid],
@@ -336,8 +343,7 @@ fn a_database_of_every_older_schema_is_upgraded_with_its_data() {
             .query_row("SELECT count(*) FROM procurement", [], |r| r.get(0))
             .unwrap();
         let s = open(&path, "2026-11-22");
-        let version: i64 = s
-            .conn()
+        let version: i64 = raw(&path)
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(
@@ -355,4 +361,31 @@ fn a_database_of_every_older_schema_is_upgraded_with_its_data() {
         kravkoll::store::schema_version() - 1,
         "one fixture per older schema"
     );
+}
+
+/// The store is the one place that speaks SQL: no other module of the program names rusqlite
+/// or runs a query (demo and generator included).
+#[test]
+fn no_sql_outside_the_store() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut stack = vec![src.clone()];
+    let mut offenders = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if path != src.join("store") {
+                    stack.push(path);
+                }
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for word in ["rusqlite", "query_row", "prepare(", "pragma_", "Connection"] {
+                if text.contains(word) {
+                    offenders.push(format!("{}: {word}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
 }

@@ -7,6 +7,7 @@ mod common;
 
 use common::TestApp;
 use kravkoll::domain::Lang;
+use kravkoll::store::prelude::*;
 use kravkoll::tui::App;
 use kravkoll::tui::theme::Theme;
 use ratatui::Terminal;

@@ -7,6 +7,7 @@ mod common;
 
 use common::TestApp;
 use kravkoll::domain::{AiRisk, AiUse, Kind, PersonalData, Status};
+use kravkoll::store::prelude::*;
 use kravkoll::tui::action::Tab;
 use kravkoll::tui::state::Modal;
 

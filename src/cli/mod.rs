@@ -21,6 +21,7 @@ use crate::domain::procurement::AboveAmbition;
 use crate::domain::{Lang, RequirementSet};
 use crate::i18n::{self, Label, Msg};
 use crate::paths;
+use crate::store::prelude::*;
 use crate::store::{Store, StoreError};
 use table::table;
 

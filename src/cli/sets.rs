@@ -14,6 +14,7 @@ use crate::domain::procurement::{AboveAmbition, Selection, select};
 use crate::domain::{Kind, Lang, Profile, RequirementSet};
 use crate::i18n::{self, Label, Msg};
 use crate::store::Store;
+use crate::store::prelude::*;
 
 pub(super) fn run(
     command: &SetsCommand,

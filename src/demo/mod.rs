@@ -17,7 +17,8 @@ use crate::domain::{
     Profile, Status, SubSupplier, SubSupplierStatus, Supplier, Text, Tier,
 };
 use crate::store::contracts::NewContract;
-use crate::store::{Result, Store, StoreError, Tx};
+use crate::store::prelude::*;
+use crate::store::{Entity, Record, Result, Store, StoreError, Tx};
 
 /// What the demo put into the database.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -80,13 +81,7 @@ impl<'t, 'c> Demo<'t, 'c> {
     }
 
     fn run(mut self) -> Result<DemoSummary> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT id FROM requirement_set ORDER BY id")?;
-        self.sets = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        drop(stmt);
+        self.sets = self.tx.sets()?.into_iter().map(|s| s.id).collect();
         let suppliers = self.suppliers()?;
         self.draft_case_management()?;
         self.published_ai_procurement()?;
@@ -112,13 +107,16 @@ impl<'t, 'c> Demo<'t, 'c> {
     }
 
     fn advance(&self, id: i64, to: &[Status]) -> Result<()> {
+        let mut revision = self
+            .tx
+            .procurement(id)?
+            .ok_or(StoreError::NotFound {
+                entity: Entity::Procurement,
+                id: id.to_string(),
+            })?
+            .revision;
         for status in to {
-            let revision: i64 = self.tx.query_row(
-                "SELECT revision FROM procurement WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )?;
-            self.tx.transition(id, revision, *status)?;
+            revision = self.tx.transition(id, revision, *status)?;
         }
         Ok(())
     }
@@ -151,8 +149,13 @@ impl<'t, 'c> Demo<'t, 'c> {
             },
             CASE_SETS,
         )?;
-        let lines = self.tx_lines(id)?;
-        if let Some((line_id, revision, mut line)) = lines.first().cloned() {
+        let lines = self.tx.lines(id)?;
+        if let Some(Record {
+            id: line_id,
+            revision,
+            value: mut line,
+        }) = lines.first().cloned()
+        {
             let sv = format!(
                 "{} Detta gäller även Exempelstads kommunala bolag som avropar från avtalet.",
                 line.text.sv
@@ -164,30 +167,16 @@ impl<'t, 'c> Demo<'t, 'c> {
             line.edit_text(Text::new(sv, en));
             self.tx.update_line(line_id, revision, &line)?;
         }
-        if let Some((line_id, revision, mut line)) = lines.last().cloned() {
+        if let Some(Record {
+            id: line_id,
+            revision,
+            value: mut line,
+        }) = lines.last().cloned()
+        {
             line.included = false;
             self.tx.update_line(line_id, revision, &line)?;
         }
         Ok(())
-    }
-
-    fn tx_lines(&self, procurement: i64) -> Result<Vec<(i64, i64, crate::domain::Line)>> {
-        let mut stmt = self.tx.prepare(
-            "SELECT id, revision, body FROM procurement_line WHERE procurement_id = ?1
-             ORDER BY position",
-        )?;
-        let rows = stmt
-            .query_map([procurement], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(id, rev, body)| Ok((id, rev, serde_json::from_str(&body)?)))
-            .collect()
     }
 
     fn published_ai_procurement(&mut self) -> Result<()> {
@@ -410,12 +399,13 @@ impl<'t, 'c> Demo<'t, 'c> {
         })
     }
 
+    /// The contract's open review: (id, revision).
     fn open_review(&self, contract: i64) -> Result<(i64, i64)> {
-        Ok(self.tx.query_row(
-            "SELECT id, revision FROM review WHERE contract_id = ?1 AND status IN ('planned', 'in_progress')",
-            [contract],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?)
+        let review = self.tx.open_review(contract)?.ok_or(StoreError::NotFound {
+            entity: Entity::Review,
+            id: contract.to_string(),
+        })?;
+        Ok((review.id, review.revision))
     }
 
     fn contracts(&mut self, s: &[i64; 4], platform: i64) -> Result<()> {
@@ -554,21 +544,13 @@ impl<'t, 'c> Demo<'t, 'c> {
                 schedule,
             },
         )?;
-        let reviews: i64 = self
-            .tx
-            .query_row("SELECT count(*) FROM review", [], |r| r.get(0))?;
+        let (_, _, reviews) = self.tx.counts()?;
         self.summary.reviews = usize::try_from(reviews).unwrap_or_default();
         Ok(())
     }
 
     fn record_checks(&self, review: i64, n: usize) -> Result<()> {
-        let mut stmt = self.tx.prepare(
-            "SELECT id, revision FROM checklist_item WHERE review_id = ?1 ORDER BY position",
-        )?;
-        let items: Vec<(i64, i64)> = stmt
-            .query_map([review], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (i, (id, rev)) in items.into_iter().take(n).enumerate() {
+        for (i, item) in self.tx.checklist(review)?.into_iter().take(n).enumerate() {
             let (result, note) = if i == 0 {
                 (CheckResult::Deviation, "Förteckningen ofullständig.")
             } else {
@@ -578,7 +560,7 @@ impl<'t, 'c> Demo<'t, 'c> {
                 )
             };
             self.tx
-                .record_check(id, rev, result, note, "Egenredovisning 2026")?;
+                .record_check(item.id, item.revision, result, note, "Egenredovisning 2026")?;
         }
         Ok(())
     }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Result, Store, Tx};
+use super::{Conn, Result, Store, Tx};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AuditEntry {
@@ -33,7 +33,7 @@ impl Tx<'_> {
         before: Option<Value>,
         after: Option<Value>,
     ) -> Result<()> {
-        self.execute(
+        self.tx.execute(
             "INSERT INTO audit(at, actor, entity, entity_id, action, before, after)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             rusqlite::params![
@@ -84,6 +84,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::store::Conn;
     use crate::store::test_support::store;
 
     #[test]

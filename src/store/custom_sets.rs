@@ -2,12 +2,13 @@
 //! working copy and changes in place; the first change after a procurement linked it makes the
 //! next version, so what a procurement was built from never changes under it.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 use serde::Serialize;
 
 use super::audit::snapshot;
-use super::sets::{Origin, load_version};
-use super::{Entity, Result, Store, StoreError, Tx};
+use super::sealed::Conn;
+use super::sets::{Origin, ReadSets};
+use super::{Entity, Result, StoreError, Tx};
 use crate::domain::{
     Kind, Level, Requirement, RequirementId, RequirementSet, SetId, SetVersion, Text,
 };
@@ -22,9 +23,10 @@ pub struct IndexEntry {
     pub title: Text,
 }
 
-impl Store {
+/// Reads across the current library: the requirement index, tags, and what uses a set.
+pub trait ReadLibrary: Conn {
     /// Every requirement of the current versions, in set and file order.
-    pub fn requirement_index(&self) -> Result<Vec<IndexEntry>> {
+    fn requirement_index(&self) -> Result<Vec<IndexEntry>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT v.set_id, r.req_id, r.kind, r.level, r.title_sv, r.title_en
              FROM requirement r JOIN set_version v ON v.id = r.set_version_id
@@ -46,7 +48,7 @@ impl Store {
     }
 
     /// All tags of the current library, sorted.
-    pub fn tags(&self) -> Result<Vec<String>> {
+    fn tags(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT DISTINCT t.value FROM requirement r
              JOIN requirement_set s ON s.current_version_id = r.set_version_id,
@@ -58,7 +60,7 @@ impl Store {
     }
 
     /// How many procurements draw lines from any version of the set.
-    pub fn set_use_count(&self, id: &str) -> Result<i64> {
+    fn set_use_count(&self, id: &str) -> Result<i64> {
         Ok(self.conn().query_row(
             "SELECT count(DISTINCT procurement_id) FROM procurement_set WHERE set_id = ?1",
             [id],
@@ -67,9 +69,11 @@ impl Store {
     }
 }
 
+impl<C: Conn + ?Sized> ReadLibrary for C {}
+
 impl Tx<'_> {
     fn require_custom(&self, id: &str) -> Result<()> {
-        match self.origin(id)? {
+        match self.set_origin(id)? {
             Some(Origin::Custom) => Ok(()),
             Some(Origin::Builtin) => Err(StoreError::BuiltinReadOnly(id.to_string())),
             None => Err(StoreError::NotFound {
@@ -82,17 +86,12 @@ impl Tx<'_> {
     /// The version edits go to: the current one while unused, else a new one made current.
     fn editable_version(&self, id: &str) -> Result<(i64, RequirementSet)> {
         self.require_custom(id)?;
-        let vid: i64 = self.query_row(
-            "SELECT current_version_id FROM requirement_set WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        let used: bool = self.query_row(
+        let (vid, set) = self.current_version(id)?;
+        let used: bool = self.tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM procurement_set WHERE set_version_id = ?1)",
             [vid],
             |r| r.get(0),
         )?;
-        let set = load_version(self, vid)?;
         if !used {
             return Ok((vid, set));
         }
@@ -113,7 +112,7 @@ impl Tx<'_> {
     ) -> Result<()> {
         self.check_ids_free(set)?;
         self.replace_version(vid, set)?;
-        self.execute(
+        self.tx.execute(
             "UPDATE requirement_set SET updated_at = ?2, revision = revision + 1 WHERE id = ?1",
             params![set.id.as_str(), self.at],
         )?;
@@ -134,18 +133,7 @@ impl Tx<'_> {
         prefix: &str,
         title: &Text,
     ) -> Result<usize> {
-        let vid: i64 = self
-            .query_row(
-                "SELECT current_version_id FROM requirement_set WHERE id = ?1",
-                [from],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                entity: Entity::RequirementSet,
-                id: from.to_string(),
-            })?;
-        let source = load_version(self, vid)?;
+        let (_, source) = self.current_version(from)?;
         let requirements = source
             .requirements
             .iter()
@@ -223,23 +211,21 @@ impl Tx<'_> {
     /// Deletes an own set that no procurement uses.
     pub fn delete_set(&self, id: &str) -> Result<()> {
         self.require_custom(id)?;
-        let used: i64 = self.query_row(
-            "SELECT count(DISTINCT procurement_id) FROM procurement_set WHERE set_id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
+        let used = self.set_use_count(id)?;
         if used > 0 {
             return Err(StoreError::SetInUse {
                 set: id.to_string(),
                 procurements: used,
             });
         }
-        self.execute(
+        self.tx.execute(
             "UPDATE requirement_set SET current_version_id = NULL WHERE id = ?1",
             [id],
         )?;
-        self.execute("DELETE FROM set_version WHERE set_id = ?1", [id])?;
-        self.execute("DELETE FROM requirement_set WHERE id = ?1", [id])?;
+        self.tx
+            .execute("DELETE FROM set_version WHERE set_id = ?1", [id])?;
+        self.tx
+            .execute("DELETE FROM requirement_set WHERE id = ?1", [id])?;
         self.audit("requirement_set", id, "delete", None, None)
     }
 }
@@ -249,6 +235,7 @@ mod tests {
     use super::*;
     use crate::domain::procurement::AboveAmbition;
     use crate::domain::{Procedure, Procurement, Profile, Status};
+    use crate::store::prelude::*;
     use crate::store::sets::tests::{requirement, set};
     use crate::store::test_support::store;
 

@@ -119,6 +119,7 @@ impl fmt::Display for Entity {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::sealed::Conn;
     use crate::store::test_support::store;
 
     #[test]

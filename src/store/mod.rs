@@ -4,8 +4,16 @@
 //! Every user action is one `write`: an IMMEDIATE transaction (under WAL a deferred
 //! read-then-write could fail with SQLITE_BUSY instead of waiting) that also appends its audit
 //! row, so a change and its history commit together or not at all. Rows two people may edit
-//! carry a revision; an update names the revision it read, and a stale one is refused.
-//! Each aggregate has its own module adding read methods to `Store` and write methods to `Tx`.
+//! carry a revision; an update names the revision it read, and a stale one is refused. A write
+//! returns the new revision (or the record), so a caller never reads one back to go on.
+//!
+//! Reading: each aggregate module defines one read trait (`ReadProcurements`, `ReadSets`, …)
+//! whose provided methods hold its queries, with a blanket impl for everything that has a
+//! connection. That is sealed (`sealed::Conn`, visible only inside the store) and implemented by
+//! `Store` and by `Tx`, so each read exists once and serves both a screen and a transaction
+//! that must read what it is about to change. `use crate::store::prelude::*` brings every read
+//! trait into scope; `store.procurement(id)` and `tx.procurement(id)` then read alike. Nothing
+//! outside the store ever sees a `Connection`: all SQL stays here.
 
 mod audit;
 pub mod contracts;
@@ -33,6 +41,32 @@ pub use audit::AuditEntry;
 pub use entity::Entity;
 pub use error::{Result, StoreError};
 pub use migrations::latest as schema_version;
+pub use procurements::Record;
+
+/// Every read trait, for one `use crate::store::prelude::*`.
+pub mod prelude {
+    pub use super::ReadCounts;
+    pub use super::contracts::ReadContracts;
+    pub use super::custom_sets::ReadLibrary;
+    pub use super::procurements::ReadProcurements;
+    pub use super::reviews::ReadReviews;
+    pub use super::search::ReadSearch;
+    pub use super::sets::ReadSets;
+    pub use super::suppliers::ReadSuppliers;
+    pub use super::tailoring::ReadTailoring;
+}
+
+mod sealed {
+    /// What reads run on: a `Store`'s connection, or a write transaction's (which sees the
+    /// transaction's own changes). Sealed: only the store can name it, so no other module
+    /// reaches the connection.
+    pub trait Conn {
+        fn conn(&self) -> &rusqlite::Connection;
+        /// Today for the domain (overdue, due within), from the store's clock.
+        fn today(&self) -> chrono::NaiveDate;
+    }
+}
+use sealed::Conn;
 
 pub struct Store {
     conn: Connection,
@@ -49,10 +83,21 @@ pub struct Tx<'c> {
     today: NaiveDate,
 }
 
-impl std::ops::Deref for Tx<'_> {
-    type Target = Connection;
-    fn deref(&self) -> &Connection {
+impl Conn for Store {
+    fn conn(&self) -> &Connection {
+        &self.conn
+    }
+    fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+}
+
+impl Conn for Tx<'_> {
+    fn conn(&self) -> &Connection {
         &self.tx
+    }
+    fn today(&self) -> NaiveDate {
+        self.today
     }
 }
 
@@ -147,10 +192,6 @@ impl Store {
         Ok(out)
     }
 
-    pub fn conn(&self) -> &Connection {
-        &self.conn
-    }
-
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -180,9 +221,30 @@ impl Store {
             .map_err(StoreError::from)
     }
 
+    /// Runs `f` (a bulk load of many writes) with a page cache large enough that SQLite does not
+    /// spill and rewrite pages mid-transaction, and restores the cache size afterwards.
+    pub fn bulk_load<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let before: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        let out = f(self);
+        let restored = self.conn.pragma_update(None, "cache_size", before);
+        let out = out?;
+        restored?;
+        Ok(out)
+    }
+}
+
+/// 256 MiB of page cache (a negative `cache_size` counts KiB).
+const BULK_CACHE_KIB: i64 = -262_144;
+
+/// Counts over the whole database.
+pub trait ReadCounts: Conn {
     /// How many suppliers, contracts and reviews there are (for tabs that only show counts).
-    pub fn counts(&self) -> Result<(i64, i64, i64)> {
-        Ok(self.conn.query_row(
+    fn counts(&self) -> Result<(i64, i64, i64)> {
+        Ok(self.conn().query_row(
             "SELECT (SELECT count(*) FROM supplier), (SELECT count(*) FROM contract),
                     (SELECT count(*) FROM review)",
             [],
@@ -191,8 +253,8 @@ impl Store {
     }
 
     /// Whether the database holds any user data (procurements, suppliers or contracts).
-    pub fn has_user_data(&self) -> Result<bool> {
-        Ok(self.conn.query_row(
+    fn has_user_data(&self) -> Result<bool> {
+        Ok(self.conn().query_row(
             "SELECT EXISTS (SELECT 1 FROM procurement) OR EXISTS (SELECT 1 FROM supplier)
                  OR EXISTS (SELECT 1 FROM contract)",
             [],
@@ -200,6 +262,8 @@ impl Store {
         )?)
     }
 }
+
+impl<C: Conn + ?Sized> ReadCounts for C {}
 
 impl Tx<'_> {
     pub fn today(&self) -> NaiveDate {
@@ -218,7 +282,7 @@ impl Tx<'_> {
     /// `Stale` with the row's name when the row is there, `NotFound` when it is gone.
     fn stale_or_missing(&self, entity: Entity, id: i64) -> Result<StoreError> {
         let name: Option<String> = match entity.name_query() {
-            Some(sql) => self.query_row(sql, [id], |r| r.get(0)).optional()?,
+            Some(sql) => self.tx.query_row(sql, [id], |r| r.get(0)).optional()?,
             None => None,
         };
         Ok(match name {
@@ -249,12 +313,6 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
     o.open(path).map(|_| ())
-}
-
-/// Dates are stored as ISO text; a malformed one is reported, not silently dropped.
-pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| StoreError::Corrupt(format!("'{s}' is not a date")))
 }
 
 #[cfg(test)]
@@ -294,10 +352,27 @@ mod tests {
     }
 
     #[test]
+    fn a_bulk_load_raises_the_page_cache_and_restores_it() {
+        let mut s = test_support::store();
+        let cache = |s: &Store| -> i64 {
+            s.conn()
+                .pragma_query_value(None, "cache_size", |r| r.get(0))
+                .unwrap()
+        };
+        let before = cache(&s);
+        let inside = s.bulk_load(|s| Ok(cache(s))).unwrap();
+        assert_eq!(inside, BULK_CACHE_KIB);
+        assert_eq!(cache(&s), before);
+        let failed: Result<()> = s.bulk_load(|_| Err(StoreError::Invalid("stop".into())));
+        assert!(failed.is_err());
+        assert_eq!(cache(&s), before, "restored after a failure too");
+    }
+
+    #[test]
     fn a_failed_write_changes_nothing() {
         let mut s = test_support::store();
         let r: Result<()> = s.write(|tx| {
-            tx.execute(
+            tx.tx.execute(
                 "INSERT INTO meta(key, value) VALUES ('half', 'written')",
                 [],
             )?;

@@ -6,7 +6,8 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::audit::snapshot;
-use super::{Result, Store, StoreError, Tx};
+use super::sealed::Conn;
+use super::{Entity, Result, Store, StoreError, Tx};
 use crate::domain::{Requirement, RequirementSet, SetId, SetVersion, Source, Text};
 
 /// Whether a set ships with kravkoll or was made by its users.
@@ -50,8 +51,9 @@ fn version_sort(v: &SetVersion) -> String {
         .join(".")
 }
 
-impl Store {
-    pub fn sets(&self) -> Result<Vec<SetSummary>> {
+/// Reads of the library's sets and their versions.
+pub trait ReadSets: Conn {
+    fn sets(&self) -> Result<Vec<SetSummary>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT s.id, v.version, v.title_sv, v.title_en, s.builtin,
                     (SELECT count(*) FROM requirement r WHERE r.set_version_id = v.id),
@@ -64,11 +66,7 @@ impl Store {
                 id: r.get(0)?,
                 version: r.get(1)?,
                 title: Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?),
-                origin: if r.get::<_, bool>(4)? {
-                    Origin::Builtin
-                } else {
-                    Origin::Custom
-                },
+                origin: origin(r.get(4)?),
                 requirements: r.get(5)?,
                 versions: r.get(6)?,
             })
@@ -83,7 +81,7 @@ impl Store {
         Ok(sets)
     }
 
-    pub fn set_origin(&self, id: &str) -> Result<Option<Origin>> {
+    fn set_origin(&self, id: &str) -> Result<Option<Origin>> {
         let builtin: Option<bool> = self
             .conn()
             .query_row(
@@ -92,25 +90,18 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?;
-        Ok(builtin.map(|b| if b { Origin::Builtin } else { Origin::Custom }))
+        Ok(builtin.map(origin))
     }
 
     /// The current version of a set.
-    pub fn set(&self, id: &str) -> Result<Option<RequirementSet>> {
-        let vid: Option<i64> = self
-            .conn()
-            .query_row(
-                "SELECT current_version_id FROM requirement_set WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
-        vid.map(|v| self.set_by_version_id(v)).transpose()
+    fn set(&self, id: &str) -> Result<Option<RequirementSet>> {
+        current_version_id(self.conn(), id)?
+            .map(|v| load_version(self.conn(), v))
+            .transpose()
     }
 
     /// A given version of a set.
-    pub fn set_version(&self, id: &str, version: &str) -> Result<Option<RequirementSet>> {
+    fn set_version(&self, id: &str, version: &str) -> Result<Option<RequirementSet>> {
         let vid: Option<i64> = self
             .conn()
             .query_row(
@@ -119,11 +110,11 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?;
-        vid.map(|v| self.set_by_version_id(v)).transpose()
+        vid.map(|v| load_version(self.conn(), v)).transpose()
     }
 
     /// The versions of a set, oldest first.
-    pub fn set_versions(&self, id: &str) -> Result<Vec<String>> {
+    fn set_versions(&self, id: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT version FROM set_version WHERE set_id = ?1 ORDER BY version_sort",
         )?;
@@ -131,13 +122,9 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub(crate) fn set_by_version_id(&self, version_id: i64) -> Result<RequirementSet> {
-        load_version(self.conn(), version_id)
-    }
-
     /// Whether the built-in sets with this combined hash are already in the database; when they
     /// are, start-up need not even parse them.
-    pub fn builtins_synced(&self, combined_hash: &str) -> Result<bool> {
+    fn builtins_synced(&self, combined_hash: &str) -> Result<bool> {
         let stored: Option<String> = self
             .conn()
             .query_row(
@@ -148,7 +135,19 @@ impl Store {
             .optional()?;
         Ok(stored.as_deref() == Some(combined_hash))
     }
+}
 
+impl<C: Conn + ?Sized> ReadSets for C {}
+
+fn origin(builtin: bool) -> Origin {
+    if builtin {
+        Origin::Builtin
+    } else {
+        Origin::Custom
+    }
+}
+
+impl Store {
     /// Brings the built-in sets into the database, but only when the embedded files changed
     /// since the last sync (`combined_hash`): an unchanged start writes nothing.
     pub fn sync_builtins(
@@ -176,7 +175,7 @@ impl Store {
                     Err(e) => return Err(e),
                 }
             }
-            tx.execute(
+            tx.tx.execute(
                 "INSERT INTO meta(key, value) VALUES (?1, ?2)
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [BUILTIN_HASH_KEY, combined_hash],
@@ -186,8 +185,20 @@ impl Store {
     }
 }
 
-/// Reads one set version whole; used by the store and by transactions that need it.
-pub(crate) fn load_version(conn: &rusqlite::Connection, version_id: i64) -> Result<RequirementSet> {
+/// The row id of a set's current version.
+fn current_version_id(conn: &rusqlite::Connection, id: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT current_version_id FROM requirement_set WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+/// Reads one set version whole: the one loader behind every read of a set.
+pub(super) fn load_version(conn: &rusqlite::Connection, version_id: i64) -> Result<RequirementSet> {
     let (set_id, version, tsv, ten, dsv, den, sources): (
         String,
         String,
@@ -233,7 +244,7 @@ pub(crate) fn load_version(conn: &rusqlite::Connection, version_id: i64) -> Resu
 impl Tx<'_> {
     /// Imports a new version of a custom set (or a new custom set). Returns the version's row id.
     pub fn import_set(&self, set: &RequirementSet) -> Result<i64> {
-        let origin = self.origin(set.id.as_str())?;
+        let origin = self.set_origin(set.id.as_str())?;
         match origin {
             Some(Origin::Builtin) => return Err(StoreError::BuiltinReadOnly(set.id.to_string())),
             Some(Origin::Custom) => self.check_new_version(set)?,
@@ -259,6 +270,7 @@ impl Tx<'_> {
     /// `Some(true)` when added, `Some(false)` when updated, `None` when already current.
     fn sync_builtin(&self, set: &RequirementSet) -> Result<Option<bool>> {
         let existing: Option<(i64, String)> = self
+            .tx
             .query_row(
                 "SELECT id, content_hash FROM set_version WHERE set_id = ?1 AND version = ?2",
                 params![set.id.as_str(), set.version.as_str()],
@@ -266,7 +278,7 @@ impl Tx<'_> {
             )
             .optional()?;
         // Checks first, writes after: a skipped set must leave nothing behind in the sync.
-        let origin = self.origin(set.id.as_str())?;
+        let origin = self.set_origin(set.id.as_str())?;
         if origin == Some(Origin::Custom) {
             return Err(StoreError::BuiltinReadOnly(set.id.to_string()));
         }
@@ -300,19 +312,17 @@ impl Tx<'_> {
         Ok(Some(added))
     }
 
-    pub(super) fn origin(&self, id: &str) -> Result<Option<Origin>> {
-        let builtin: Option<bool> = self
-            .query_row(
-                "SELECT builtin FROM requirement_set WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(builtin.map(|b| if b { Origin::Builtin } else { Origin::Custom }))
+    /// The current version of a set that must exist: its row id and its content.
+    pub(super) fn current_version(&self, id: &str) -> Result<(i64, RequirementSet)> {
+        let vid = current_version_id(&self.tx, id)?.ok_or_else(|| StoreError::NotFound {
+            entity: Entity::RequirementSet,
+            id: id.to_string(),
+        })?;
+        Ok((vid, load_version(&self.tx, vid)?))
     }
 
     fn insert_set_row(&self, set: &RequirementSet, origin: Origin) -> Result<()> {
-        self.execute(
+        self.tx.execute(
             "INSERT INTO requirement_set(id, builtin, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?3)",
             params![set.id.as_str(), origin == Origin::Builtin, self.at],
@@ -322,7 +332,7 @@ impl Tx<'_> {
 
     fn check_new_version(&self, set: &RequirementSet) -> Result<()> {
         let versions: Vec<(String, String)> = {
-            let mut stmt = self.prepare_cached(
+            let mut stmt = self.tx.prepare_cached(
                 "SELECT version, content_hash FROM set_version WHERE set_id = ?1",
             )?;
             stmt.query_map([set.id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -358,7 +368,7 @@ impl Tx<'_> {
 
     /// Requirement ids are unique in the whole library: no other set may use them.
     pub(super) fn check_ids_free(&self, set: &RequirementSet) -> Result<()> {
-        let mut stmt = self.prepare_cached(
+        let mut stmt = self.tx.prepare_cached(
             "SELECT v.set_id FROM requirement r JOIN set_version v ON v.id = r.set_version_id
              WHERE r.req_id = ?1 AND v.set_id <> ?2 LIMIT 1",
         )?;
@@ -377,7 +387,7 @@ impl Tx<'_> {
     }
 
     pub(super) fn insert_version(&self, set: &RequirementSet) -> Result<i64> {
-        self.execute(
+        self.tx.execute(
             "INSERT INTO set_version(set_id, version, version_sort, title_sv, title_en,
                  description_sv, description_en, sources, content_hash, imported_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -394,10 +404,10 @@ impl Tx<'_> {
                 self.at,
             ],
         )?;
-        let vid = self.last_insert_rowid();
+        let vid = self.tx.last_insert_rowid();
         self.insert_requirements(vid, set)?;
         // The newest version (by number) is the current one.
-        self.execute(
+        self.tx.execute(
             "UPDATE requirement_set SET updated_at = ?2, revision = revision + 1,
                  current_version_id = (SELECT id FROM set_version WHERE set_id = ?1
                                        ORDER BY version_sort DESC LIMIT 1)
@@ -409,7 +419,7 @@ impl Tx<'_> {
 
     /// Rewrites a version in place (built-ins only; procurements keep their own snapshots).
     pub(super) fn replace_version(&self, vid: i64, set: &RequirementSet) -> Result<()> {
-        self.execute(
+        self.tx.execute(
             "UPDATE set_version SET title_sv = ?2, title_en = ?3, description_sv = ?4,
                  description_en = ?5, sources = ?6, content_hash = ?7, imported_at = ?8
              WHERE id = ?1",
@@ -424,12 +434,13 @@ impl Tx<'_> {
                 self.at,
             ],
         )?;
-        self.execute("DELETE FROM requirement WHERE set_version_id = ?1", [vid])?;
+        self.tx
+            .execute("DELETE FROM requirement WHERE set_version_id = ?1", [vid])?;
         self.insert_requirements(vid, set)
     }
 
     fn insert_requirements(&self, vid: i64, set: &RequirementSet) -> Result<()> {
-        let mut stmt = self.prepare_cached(
+        let mut stmt = self.tx.prepare_cached(
             "INSERT INTO requirement(set_version_id, req_id, position, kind, level, title_sv,
                  title_en, body, content_hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

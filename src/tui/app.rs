@@ -21,6 +21,7 @@ use super::widgets::modal::{HelpState, PaletteItem, PaletteState, Toast, ToastKi
 use crate::domain::Lang;
 use crate::i18n;
 use crate::store::Store;
+use crate::store::prelude::*;
 
 pub struct App {
     pub state: AppState,

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use crate::domain::{Lang, Status};
 use crate::i18n::Msg;
 use crate::store::Store;
+use crate::store::prelude::*;
 use crate::store::procurements::ProcurementSummary;
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;

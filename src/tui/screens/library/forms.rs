@@ -7,6 +7,7 @@ use crate::catalog::snippet::{condition_to_toml, quote, requirement_from_toml};
 use crate::catalog::{self, CatalogError};
 use crate::domain::{Kind, Lang, Level, Requirement, RequirementSet, Text};
 use crate::i18n::{self, Label, Msg};
+use crate::store::prelude::*;
 use crate::store::sets::SetSummary;
 use crate::tui::state::{FormPurpose, Modal};
 use crate::tui::widgets::form::{Choice, Field, FormState, Values};

@@ -14,6 +14,7 @@ use crate::domain::{Kind, Lang, Requirement, RequirementSet};
 use crate::i18n::Msg;
 use crate::store::Store;
 use crate::store::custom_sets::IndexEntry;
+use crate::store::prelude::*;
 use crate::store::sets::{Origin, SetSummary};
 use crate::tui::action::Action;
 use crate::tui::state::{FormPurpose, Modal, Pending, PickPurpose};

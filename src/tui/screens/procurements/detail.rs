@@ -11,6 +11,7 @@ use crate::domain::procurement::AboveAmbition;
 use crate::domain::{Kind, Line, Procurement, Status, Text};
 use crate::i18n::{self, Label, Msg};
 use crate::store::Store;
+use crate::store::prelude::*;
 use crate::store::procurements::{LinkedSet, Record};
 use crate::store::tailoring::Drift;
 use crate::tui::action::Action;
@@ -124,11 +125,11 @@ impl Detail {
         Ok(Vec::new())
     }
 
-    fn write(
+    fn write<T>(
         &mut self,
         cx: &mut Ctx,
-        f: impl FnOnce(&crate::store::Tx) -> crate::store::Result<()>,
-    ) -> Result<(), String> {
+        f: impl FnOnce(&crate::store::Tx) -> crate::store::Result<T>,
+    ) -> Result<T, String> {
         self.changed = true;
         let r = cx.store.write(f).map_err(|e| cx.error(&e));
         self.reload(cx.store).map_err(|e| e.to_string())?;

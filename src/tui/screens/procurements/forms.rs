@@ -13,6 +13,7 @@ use crate::domain::{
 };
 use crate::i18n::{self, Label, Msg, field_help, field_label, klassa_help};
 use crate::store::StoreError;
+use crate::store::prelude::*;
 use crate::store::procurements::Record;
 use crate::tui::state::{FormPurpose, Modal, Pending};
 use crate::tui::widgets::form::{Choice, Field, FormState, Values};

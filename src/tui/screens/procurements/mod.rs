@@ -11,6 +11,7 @@ use crossterm::event::KeyEvent;
 use super::{Ctx, Effect, Outcome, Refusal, Submitted};
 use crate::i18n::Label;
 use crate::store::Store;
+use crate::store::prelude::*;
 use crate::store::procurements::ProcurementSummary;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;

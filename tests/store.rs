@@ -13,7 +13,7 @@ use kravkoll::domain::{
 use kravkoll::store::contracts::NewContract;
 use kravkoll::store::prelude::*;
 use kravkoll::store::reviews::ReviewFilter;
-use kravkoll::store::{Store, StoreError};
+use kravkoll::store::{Entity, Store, StoreError};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -174,6 +174,52 @@ fn two_terminals_on_one_file_cannot_overwrite_each_other() {
         .unwrap_err();
     assert!(matches!(err, StoreError::Stale { .. }));
     assert_eq!(b.procurement(id).unwrap().unwrap().value.title, "A:s titel");
+}
+
+/// Data 2: A looks at a library change of a line, B edits that line and saves, A takes the
+/// change over. A's take-over is refused and B's text stays.
+#[test]
+fn a_take_over_never_overwrites_an_edit_saved_since_the_drift_was_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut a = open(&path, "2026-11-22");
+    let mut b = open(&path, "2026-11-22");
+    a.sync_builtins(&[library()], "v1").unwrap();
+    let pid = a.write(|tx| tx.create_procurement(&procurement())).unwrap();
+    a.write(|tx| tx.link_set(pid, "test-lib", AboveAmbition::LeaveOut))
+        .unwrap();
+    let mut newer = library();
+    newer.version = SetVersion::parse("2026.2").unwrap();
+    newer.requirements[0].text = Text::sv("Leverantören ska lagra allt i Sverige.");
+    a.sync_builtins(&[newer], "v2").unwrap();
+
+    let seen_by_a = a.drift(pid).unwrap();
+    assert_eq!(seen_by_a.len(), 1);
+    assert_eq!(seen_by_a[0].requirement_id, "TL-01");
+
+    let line = b.lines(pid).unwrap().remove(0);
+    let mut edited = line.value.clone();
+    edited.edit_text(Text::sv("B:s egen lydelse."));
+    b.write(|tx| tx.update_line(line.id, line.revision, &edited))
+        .unwrap();
+
+    let err = a.write(|tx| tx.take_over(pid, &seen_by_a[0])).unwrap_err();
+    assert!(
+        matches!(err, StoreError::Stale { entity: Entity::RequirementLine, ref id } if id == "TL-01"),
+        "{err}"
+    );
+    assert_eq!(
+        a.lines(pid).unwrap()[0].value.text.sv,
+        "B:s egen lydelse.",
+        "B's edit is intact"
+    );
+    // Read again, A sees B's line and may still decide to take the library's text.
+    let fresh = a.drift(pid).unwrap();
+    a.write(|tx| tx.take_over(pid, &fresh[0])).unwrap();
+    assert_eq!(
+        a.lines(pid).unwrap()[0].value.text.sv,
+        "Leverantören ska lagra allt i Sverige."
+    );
 }
 
 #[test]

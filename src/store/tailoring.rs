@@ -19,10 +19,15 @@ use crate::domain::{Line, Procurement, Profile, Requirement, RequirementSet};
 pub enum DriftChange {
     /// New in the current version and applies to the profile.
     Added { requirement: Box<Requirement> },
-    /// Changed in the library since the line was copied.
-    Changed { line: i64, new: Box<Requirement> },
+    /// Changed in the library since the line was copied. `revision` is the line's, as read
+    /// with the drift: taking the change over is refused once the line has changed since.
+    Changed {
+        line: i64,
+        revision: i64,
+        new: Box<Requirement>,
+    },
     /// No longer in the library; the line is still included.
-    Removed { line: i64 },
+    Removed { line: i64, revision: i64 },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -118,13 +123,22 @@ fn set_drift(
                         r.id.as_str(),
                         DriftChange::Changed {
                             line: l.id,
+                            revision: l.revision,
                             new: Box::new(r.clone()),
                         },
                     )
                 }),
             RequirementChange::Removed(r) => line_for(r.id.as_str())
                 .filter(|l| l.value.included)
-                .map(|l| entry(r.id.as_str(), DriftChange::Removed { line: l.id })),
+                .map(|l| {
+                    entry(
+                        r.id.as_str(),
+                        DriftChange::Removed {
+                            line: l.id,
+                            revision: l.revision,
+                        },
+                    )
+                }),
         })
         .collect()
 }
@@ -264,66 +278,93 @@ impl Tx<'_> {
         Ok(change)
     }
 
-    /// Takes over one difference from the current version of a linked set into a draft.
-    pub fn take_over(&self, procurement_id: i64, set_id: &str, requirement_id: &str) -> Result<()> {
+    /// Takes over one difference from the current version of a linked set into a draft: the
+    /// difference `seen` as the user saw it. If it is no longer exactly that (someone saved the
+    /// line, took the change over, or the library moved on), nothing is written and the line is
+    /// reported stale. Returns the line as it now stands.
+    pub fn take_over(&self, procurement_id: i64, seen: &Drift) -> Result<Record<Line>> {
         let p = self.existing_procurement(procurement_id)?;
         p.value.ensure_lines_editable()?;
-        let drift = self.drift(procurement_id)?;
-        let d = drift
-            .iter()
-            .find(|d| d.set_id == set_id && d.requirement_id == requirement_id)
-            .ok_or(StoreError::NotFound {
+        if !self.drift(procurement_id)?.contains(seen) {
+            return Err(StoreError::Stale {
                 entity: Entity::RequirementLine,
-                id: requirement_id.to_string(),
-            })?;
-        let (_, current) = self.current_version(set_id)?;
-        match &d.change {
+                id: seen.requirement_id.clone(),
+            });
+        }
+        let (_, current) = self.current_version(&seen.set_id)?;
+        let label = &seen.requirement_id;
+        let rec = match &seen.change {
             DriftChange::Added { requirement } => {
                 let position = self.next_position(procurement_id)?;
                 let line = Line::from_requirement(&current, requirement, position);
-                let lid = self.insert_line(procurement_id, &line)?;
+                let id = self.insert_line(procurement_id, &line)?;
                 self.audit(
                     "procurement_line",
-                    lid,
+                    id,
                     "take-over-add",
                     None,
                     snapshot(&line),
                 )?;
+                Record {
+                    id,
+                    revision: 1,
+                    value: line,
+                }
             }
-            DriftChange::Changed { line, new } => {
-                let (_, rec) = self.existing_line(*line, requirement_id)?;
+            DriftChange::Changed {
+                line,
+                revision,
+                new,
+            } => {
+                let (_, rec) = self.existing_line(*line, label)?;
                 let mut updated = Line::from_requirement(&current, new, rec.value.position);
                 updated.included = rec.value.included;
-                self.replace_line(&rec, &updated, "take-over")?;
+                let revision = self.replace_line(&rec, *revision, &updated, "take-over")?;
+                Record {
+                    id: rec.id,
+                    revision,
+                    value: updated,
+                }
             }
-            DriftChange::Removed { line } => {
-                let (_, rec) = self.existing_line(*line, requirement_id)?;
+            DriftChange::Removed { line, revision } => {
+                let (_, rec) = self.existing_line(*line, label)?;
                 let excluded = Line {
                     included: false,
                     ..rec.value.clone()
                 };
-                self.save_line(&rec, rec.revision, &excluded, "take-over-remove")?;
+                let revision = self.save_line(&rec, *revision, &excluded, "take-over-remove")?;
+                Record {
+                    id: rec.id,
+                    revision,
+                    value: excluded,
+                }
             }
-        }
+        };
         // Once nothing is left to take over, the procurement uses the current version.
         if !self
             .drift(procurement_id)?
             .iter()
-            .any(|x| x.set_id == set_id)
+            .any(|x| x.set_id == seen.set_id)
         {
             self.tx.execute(
                 "UPDATE procurement_set SET set_version_id =
                      (SELECT current_version_id FROM requirement_set WHERE id = ?2)
                  WHERE procurement_id = ?1 AND set_id = ?2",
-                params![procurement_id, set_id],
+                params![procurement_id, seen.set_id],
             )?;
         }
-        Ok(())
+        Ok(rec)
     }
 
     /// Replaces a line whole, library link included (taking over a newer version). Returns
     /// the new revision.
-    fn replace_line(&self, rec: &Record<Line>, line: &Line, action: &str) -> Result<i64> {
+    fn replace_line(
+        &self,
+        rec: &Record<Line>,
+        revision: i64,
+        line: &Line,
+        action: &str,
+    ) -> Result<i64> {
         let src = line.source.as_ref();
         let changed = self.tx.execute(
             "UPDATE procurement_line SET kind = ?3, modified = ?4, source_version = ?5, source_hash = ?6,
@@ -331,7 +372,7 @@ impl Tx<'_> {
              WHERE id = ?1 AND revision = ?2",
             params![
                 rec.id,
-                rec.revision,
+                revision,
                 line.kind.code(),
                 line.modified,
                 src.map(|s| &s.version),
@@ -349,7 +390,7 @@ impl Tx<'_> {
             snapshot(&rec.value),
             snapshot(line),
         )?;
-        Ok(rec.revision + 1)
+        Ok(revision + 1)
     }
 
     /// Moves a draft's line one place up or down. Returns the moved line's new revision (its
@@ -495,14 +536,21 @@ mod tests {
         let ids: Vec<&str> = drift.iter().map(|d| d.requirement_id.as_str()).collect();
         assert_eq!(ids, vec!["ALPHA-01", "ALPHA-03"], "ALPHA-02 does not apply");
         assert!(matches!(drift[0].change, DriftChange::Changed { .. }));
-        s.write(|tx| tx.take_over(id, "alpha", "ALPHA-01")).unwrap();
+        let taken = s.write(|tx| tx.take_over(id, &drift[0])).unwrap();
+        assert_eq!(taken.value.text.sv, "Ny lydelse.");
+        assert_eq!(taken.revision, s.lines(id).unwrap()[0].revision);
         assert_eq!(s.lines(id).unwrap()[0].value.text.sv, "Ny lydelse.");
         assert_eq!(
             s.linked_sets(id).unwrap()[0].version,
             "1",
             "ALPHA-03 still waits"
         );
-        s.write(|tx| tx.take_over(id, "alpha", "ALPHA-03")).unwrap();
+        let refused = s.write(|tx| tx.take_over(id, &drift[0]));
+        assert!(
+            matches!(refused, Err(StoreError::Stale { ref id, .. }) if id == "ALPHA-01"),
+            "taken over already: {refused:?}"
+        );
+        s.write(|tx| tx.take_over(id, &drift[1])).unwrap();
         assert!(s.drift(id).unwrap().is_empty());
         assert_eq!(s.linked_sets(id).unwrap()[0].version, "2");
         assert!(s.superseded().unwrap().is_empty());

@@ -173,7 +173,7 @@ impl Detail {
             return Ok(Vec::new());
         };
         let id = self.record.id;
-        self.write(cx, |tx| tx.take_over(id, &d.set_id, &d.requirement_id))?;
+        self.write(cx, |tx| tx.take_over(id, &d))?;
         Ok(vec![Effect::Info(
             Msg::TakenOver
                 .text(cx.lang)

@@ -444,7 +444,7 @@ fn draw_drift(
                     theme,
                 ));
             }
-            DriftChange::Changed { line, new } => {
+            DriftChange::Changed { line, new, .. } => {
                 text.extend(field(Msg::DriftNow, current(*line), lang, theme));
                 text.extend(field(
                     Msg::DriftNew,
@@ -453,7 +453,7 @@ fn draw_drift(
                     theme,
                 ));
             }
-            DriftChange::Removed { line } => {
+            DriftChange::Removed { line, .. } => {
                 text.extend(field(Msg::DriftNow, current(*line), lang, theme));
             }
         }

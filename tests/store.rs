@@ -11,6 +11,7 @@ use kravkoll::domain::{
     RequirementSet, ReviewStatus, Risk, SetId, SetVersion, Status, Supplier, Text, Tier,
 };
 use kravkoll::store::contracts::NewContract;
+use kravkoll::store::custom_sets::RequirementEdit;
 use kravkoll::store::prelude::*;
 use kravkoll::store::reviews::ReviewFilter;
 use kravkoll::store::{Entity, Store, StoreError};
@@ -222,6 +223,121 @@ fn a_take_over_never_overwrites_an_edit_saved_since_the_drift_was_read() {
     );
 }
 
+fn own_set() -> RequirementSet {
+    RequirementSet {
+        id: SetId::parse("egna-krav").unwrap(),
+        version: SetVersion::parse("1").unwrap(),
+        title: Text::sv("Egna krav"),
+        description: Text::default(),
+        sources: vec![],
+        requirements: vec![
+            requirement("EGEN-01", Kind::Mandatory, "Kontrollera.", None),
+            requirement("EGEN-02", Kind::Mandatory, "Kontrollera.", None),
+        ],
+    }
+}
+
+/// Data 3: two terminals edit the same requirement of an own set; the second save is refused.
+#[test]
+fn two_terminals_editing_one_requirement_of_an_own_set_cannot_overwrite_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut a = open(&path, "2026-11-22");
+    let mut b = open(&path, "2026-11-22");
+    a.write(|tx| tx.create_set(&own_set())).unwrap();
+    let seen_by_a = a.set_record("egna-krav").unwrap().unwrap();
+    let seen_by_b = b.set_record("egna-krav").unwrap().unwrap();
+    let edit = |seen: &kravkoll::store::sets::SetRecord, text: &str| {
+        let mut r = seen.set.requirements[0].clone();
+        r.text = Text::sv(text);
+        (r, seen.requirement_revisions[0])
+    };
+    let (theirs, rev) = edit(&seen_by_b, "B:s lydelse.");
+    let existing = |revision| RequirementEdit::Existing {
+        id: "EGEN-01",
+        revision,
+    };
+    b.write(|tx| tx.save_requirement("egna-krav", existing(rev), &theirs))
+        .unwrap();
+    let (mine, rev) = edit(&seen_by_a, "A:s lydelse.");
+    let err = a
+        .write(|tx| tx.save_requirement("egna-krav", existing(rev), &mine))
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Stale { entity: Entity::Requirement, ref id } if id == "EGEN-01"),
+        "{err}"
+    );
+    let now = a.set("egna-krav").unwrap().unwrap();
+    assert_eq!(now.requirements[0].text.sv, "B:s lydelse.");
+    // An edit of the other requirement, seen before B saved, still goes through.
+    let mut other = seen_by_a.set.requirements[1].clone();
+    other.text = Text::sv("A:s andra lydelse.");
+    let rev = seen_by_a.requirement_revisions[1];
+    a.write(|tx| {
+        let edit = RequirementEdit::Existing {
+            id: "EGEN-02",
+            revision: rev,
+        };
+        tx.save_requirement("egna-krav", edit, &other)
+    })
+    .unwrap();
+    // The set's own fields and the set as a whole are locked by the set's revision.
+    let meta = a.write(|tx| {
+        tx.update_set_meta(
+            "egna-krav",
+            seen_by_a.revision,
+            &Text::sv("A"),
+            &Text::default(),
+        )
+    });
+    assert!(matches!(meta, Err(StoreError::Stale { .. })), "{meta:?}");
+    let delete = b.write(|tx| tx.delete_set("egna-krav", seen_by_b.revision));
+    assert!(
+        matches!(delete, Err(StoreError::Stale { .. })),
+        "{delete:?}"
+    );
+    assert!(b.set("egna-krav").unwrap().is_some());
+}
+
+/// Data 3: saving an edit of a requirement another user deleted is refused, and the
+/// requirement is not brought back.
+#[test]
+fn an_edit_of_a_requirement_someone_deleted_is_refused_and_not_brought_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut a = open(&path, "2026-11-22");
+    let mut b = open(&path, "2026-11-22");
+    a.write(|tx| tx.create_set(&own_set())).unwrap();
+    let seen_by_a = a.set_record("egna-krav").unwrap().unwrap();
+    let seen_by_b = b.set_record("egna-krav").unwrap().unwrap();
+    b.write(|tx| tx.delete_requirement("egna-krav", "EGEN-01", seen_by_b.requirement_revisions[0]))
+        .unwrap();
+    let mut mine = seen_by_a.set.requirements[0].clone();
+    mine.text = Text::sv("A:s lydelse.");
+    let err = a
+        .write(|tx| {
+            let edit = RequirementEdit::Existing {
+                id: "EGEN-01",
+                revision: seen_by_a.requirement_revisions[0],
+            };
+            tx.save_requirement("egna-krav", edit, &mine)
+        })
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound { entity: Entity::Requirement, ref id } if id == "EGEN-01"),
+        "{err}"
+    );
+    let ids: Vec<String> = a
+        .set("egna-krav")
+        .unwrap()
+        .unwrap()
+        .requirements
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    assert_eq!(ids, vec!["EGEN-02"]);
+}
+
 #[test]
 fn a_whole_follow_up_cycle() {
     let dir = tempfile::tempdir().unwrap();
@@ -400,6 +516,7 @@ fn a_database_of_every_older_schema_is_upgraded_with_its_data() {
         );
         assert_eq!(s.procurements().unwrap().len() as i64, before, "data kept");
         assert!(before > 0);
+        stored_hashes_still_match(&path);
         seen += 1;
     }
     assert_eq!(
@@ -434,4 +551,41 @@ fn no_sql_outside_the_store() {
         }
     }
     assert!(offenders.is_empty(), "{offenders:#?}");
+}
+
+/// The content hash of every requirement and set version a database holds is what the
+/// program computes for it today: a change to the hash would make every draft show drift.
+fn stored_hashes_still_match(path: &std::path::Path) {
+    let conn = raw(path);
+    let mut stmt = conn
+        .prepare("SELECT req_id, body, content_hash FROM requirement")
+        .unwrap();
+    let rows: Vec<(String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!rows.is_empty());
+    for (id, body, stored) in rows {
+        let r: Requirement = serde_json::from_str(&body).unwrap();
+        assert_eq!(r.content_hash(), stored, "{}: {id}", path.display());
+    }
+    let s = open(path, "2026-11-22");
+    let mut stmt = conn
+        .prepare("SELECT set_id, version, content_hash FROM set_version")
+        .unwrap();
+    let versions: Vec<(String, String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for (set, version, stored) in versions {
+        let loaded = s.set_version(&set, &version).unwrap().unwrap();
+        assert_eq!(
+            loaded.content_hash(),
+            stored,
+            "{}: {set} {version}",
+            path.display()
+        );
+    }
 }

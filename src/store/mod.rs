@@ -27,6 +27,7 @@ pub mod search;
 pub mod sets;
 pub mod suppliers;
 pub mod tailoring;
+mod versions;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -29,6 +29,28 @@ pub struct SetSummary {
     pub versions: i64,
 }
 
+/// The current version of a set with the revisions a write must name: the set's own (title,
+/// description, deleting it) and each requirement's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetRecord {
+    pub origin: Origin,
+    pub revision: i64,
+    pub set: RequirementSet,
+    /// The revision of each requirement, in the order of `set.requirements`.
+    pub requirement_revisions: Vec<i64>,
+}
+
+impl SetRecord {
+    /// The revision of the requirement with this id, if the set has it.
+    pub fn requirement_revision(&self, requirement_id: &str) -> Option<i64> {
+        self.set
+            .requirements
+            .iter()
+            .position(|r| r.id.as_str() == requirement_id)
+            .and_then(|i| self.requirement_revisions.get(i).copied())
+    }
+}
+
 /// What a sync of the built-in sets did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SyncReport {
@@ -41,15 +63,6 @@ pub struct SyncReport {
 }
 
 const BUILTIN_HASH_KEY: &str = "builtin_sets_hash";
-
-/// A version as text that sorts like the version numbers: each part zero-padded.
-fn version_sort(v: &SetVersion) -> String {
-    v.as_str()
-        .split('.')
-        .map(|p| format!("{:0>10}", p))
-        .collect::<Vec<_>>()
-        .join(".")
-}
 
 /// Reads of the library's sets and their versions.
 pub trait ReadSets: Conn {
@@ -95,9 +108,29 @@ pub trait ReadSets: Conn {
 
     /// The current version of a set.
     fn set(&self, id: &str) -> Result<Option<RequirementSet>> {
-        current_version_id(self.conn(), id)?
-            .map(|v| load_version(self.conn(), v))
-            .transpose()
+        Ok(self.set_record(id)?.map(|r| r.set))
+    }
+
+    /// The current version of a set with its revisions, for editing it.
+    fn set_record(&self, id: &str) -> Result<Option<SetRecord>> {
+        let row: Option<(bool, i64, Option<i64>)> = self
+            .conn()
+            .query_row(
+                "SELECT builtin, revision, current_version_id FROM requirement_set WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((builtin, revision, Some(vid))) = row else {
+            return Ok(None);
+        };
+        let (set, requirement_revisions) = read_version(self.conn(), vid)?;
+        Ok(Some(SetRecord {
+            origin: origin(builtin),
+            revision,
+            set,
+            requirement_revisions,
+        }))
     }
 
     /// A given version of a set.
@@ -197,8 +230,17 @@ fn current_version_id(conn: &rusqlite::Connection, id: &str) -> Result<Option<i6
         .flatten())
 }
 
-/// Reads one set version whole: the one loader behind every read of a set.
+/// Reads one set version whole.
 pub(super) fn load_version(conn: &rusqlite::Connection, version_id: i64) -> Result<RequirementSet> {
+    Ok(read_version(conn, version_id)?.0)
+}
+
+/// The one loader behind every read of a set: a version whole, with the revision of each
+/// requirement in the same order.
+fn read_version(
+    conn: &rusqlite::Connection,
+    version_id: i64,
+) -> Result<(RequirementSet, Vec<i64>)> {
     let (set_id, version, tsv, ten, dsv, den, sources): (
         String,
         String,
@@ -224,21 +266,29 @@ pub(super) fn load_version(conn: &rusqlite::Connection, version_id: i64) -> Resu
         },
     )?;
     let mut stmt = conn.prepare_cached(
-        "SELECT body FROM requirement WHERE set_version_id = ?1 ORDER BY position",
+        "SELECT body, revision FROM requirement WHERE set_version_id = ?1 ORDER BY position",
     )?;
-    let requirements = stmt
-        .query_map([version_id], |r| r.get::<_, String>(0))?
-        .map(|body| Ok(serde_json::from_str::<Requirement>(&body?)?))
-        .collect::<Result<Vec<_>>>()?;
+    let (requirements, revisions): (Vec<Requirement>, Vec<i64>) = stmt
+        .query_map([version_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?
+        .map(|row| {
+            let (body, revision) = row?;
+            Ok((serde_json::from_str::<Requirement>(&body)?, revision))
+        })
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     let corrupt = |e: &dyn std::fmt::Display| StoreError::Corrupt(format!("set {set_id}: {e}"));
-    Ok(RequirementSet {
+    let set = RequirementSet {
         id: SetId::parse(&set_id).map_err(|e| corrupt(&e))?,
         version: SetVersion::parse(&version).map_err(|e| corrupt(&e))?,
         title: Text::new(tsv, ten),
         description: Text::new(dsv, den),
         sources: serde_json::from_str::<Vec<Source>>(&sources)?,
         requirements,
-    })
+    };
+    Ok((set, revisions))
 }
 
 impl Tx<'_> {
@@ -362,101 +412,6 @@ impl Tx<'_> {
                 version,
                 current: current.to_string(),
             });
-        }
-        Ok(())
-    }
-
-    /// Requirement ids are unique in the whole library: no other set may use them.
-    pub(super) fn check_ids_free(&self, set: &RequirementSet) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT v.set_id FROM requirement r JOIN set_version v ON v.id = r.set_version_id
-             WHERE r.req_id = ?1 AND v.set_id <> ?2 LIMIT 1",
-        )?;
-        for r in &set.requirements {
-            let other: Option<String> = stmt
-                .query_row(params![r.id.as_str(), set.id.as_str()], |row| row.get(0))
-                .optional()?;
-            if let Some(other_set) = other {
-                return Err(StoreError::DuplicateRequirementId {
-                    id: r.id.to_string(),
-                    other_set,
-                });
-            }
-        }
-        Ok(())
-    }
-
-    pub(super) fn insert_version(&self, set: &RequirementSet) -> Result<i64> {
-        self.tx.execute(
-            "INSERT INTO set_version(set_id, version, version_sort, title_sv, title_en,
-                 description_sv, description_en, sources, content_hash, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                set.id.as_str(),
-                set.version.as_str(),
-                version_sort(&set.version),
-                set.title.sv,
-                set.title.en,
-                set.description.sv,
-                set.description.en,
-                serde_json::to_string(&set.sources)?,
-                set.content_hash(),
-                self.at,
-            ],
-        )?;
-        let vid = self.tx.last_insert_rowid();
-        self.insert_requirements(vid, set)?;
-        // The newest version (by number) is the current one.
-        self.tx.execute(
-            "UPDATE requirement_set SET updated_at = ?2, revision = revision + 1,
-                 current_version_id = (SELECT id FROM set_version WHERE set_id = ?1
-                                       ORDER BY version_sort DESC LIMIT 1)
-             WHERE id = ?1",
-            params![set.id.as_str(), self.at],
-        )?;
-        Ok(vid)
-    }
-
-    /// Rewrites a version in place (built-ins only; procurements keep their own snapshots).
-    pub(super) fn replace_version(&self, vid: i64, set: &RequirementSet) -> Result<()> {
-        self.tx.execute(
-            "UPDATE set_version SET title_sv = ?2, title_en = ?3, description_sv = ?4,
-                 description_en = ?5, sources = ?6, content_hash = ?7, imported_at = ?8
-             WHERE id = ?1",
-            params![
-                vid,
-                set.title.sv,
-                set.title.en,
-                set.description.sv,
-                set.description.en,
-                serde_json::to_string(&set.sources)?,
-                set.content_hash(),
-                self.at,
-            ],
-        )?;
-        self.tx
-            .execute("DELETE FROM requirement WHERE set_version_id = ?1", [vid])?;
-        self.insert_requirements(vid, set)
-    }
-
-    fn insert_requirements(&self, vid: i64, set: &RequirementSet) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO requirement(set_version_id, req_id, position, kind, level, title_sv,
-                 title_en, body, content_hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for (i, r) in set.requirements.iter().enumerate() {
-            stmt.execute(params![
-                vid,
-                r.id.as_str(),
-                i as i64,
-                r.kind.code(),
-                r.level.map(|l| l.code()),
-                r.title.sv,
-                r.title.en,
-                serde_json::to_string(r)?,
-                r.content_hash(),
-            ])?;
         }
         Ok(())
     }

@@ -15,18 +15,45 @@ use crate::domain::{Kind, Lang, Procurement, Status};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormPurpose {
     NewProcurement,
-    EditProcurement { id: i64, revision: i64 },
+    EditProcurement {
+        id: i64,
+        revision: i64,
+    },
     NewSet,
-    DuplicateSet { from: String },
-    EditSet { id: String },
-    NewRequirement { set: String },
-    EditRequirement { set: String, requirement: String },
-    EditLineText { line: i64, revision: i64 },
-    AddOwnLine { procurement: i64 },
-    LineWeight { line: i64, revision: i64 },
-    Amend { line: i64, revision: i64 },
+    DuplicateSet {
+        from: String,
+    },
+    EditSet {
+        id: String,
+        revision: i64,
+    },
+    NewRequirement {
+        set: String,
+    },
+    EditRequirement {
+        set: String,
+        requirement: String,
+        revision: i64,
+    },
+    EditLineText {
+        line: i64,
+        revision: i64,
+    },
+    AddOwnLine {
+        procurement: i64,
+    },
+    LineWeight {
+        line: i64,
+        revision: i64,
+    },
+    Amend {
+        line: i64,
+        revision: i64,
+    },
     ImportSet,
-    ExportSet { set: String },
+    ExportSet {
+        set: String,
+    },
 }
 
 /// What a choice in a picker is for.
@@ -55,10 +82,12 @@ pub enum PickPurpose {
 pub enum Pending {
     DeleteSet {
         id: String,
+        revision: i64,
     },
     DeleteRequirement {
         set: String,
         requirement: String,
+        revision: i64,
     },
     Transition {
         procurement: i64,

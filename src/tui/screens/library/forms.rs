@@ -7,8 +7,9 @@ use crate::catalog::snippet::{condition_to_toml, quote, requirement_from_toml};
 use crate::catalog::{self, CatalogError};
 use crate::domain::{Kind, Lang, Level, Requirement, RequirementSet, Text};
 use crate::i18n::{self, Label, Msg};
+use crate::store::custom_sets::RequirementEdit;
 use crate::store::prelude::*;
-use crate::store::sets::SetSummary;
+use crate::store::sets::{SetRecord, SetSummary};
 use crate::tui::state::{FormPurpose, Modal};
 use crate::tui::widgets::form::{Choice, Field, FormState, Values};
 
@@ -16,7 +17,8 @@ fn modal(purpose: FormPurpose, title: String, fields: Vec<Field>, lang: Lang) ->
     Modal::Form(purpose, Box::new(FormState::new(title, fields, lang)))
 }
 
-pub fn set_form(set: Option<&RequirementSet>, lang: Lang) -> Modal {
+pub fn set_form(record: Option<&SetRecord>, lang: Lang) -> Modal {
+    let set = record.map(|r| &r.set);
     let mut fields = Vec::new();
     if set.is_none() {
         fields.push(
@@ -57,6 +59,7 @@ pub fn set_form(set: Option<&RequirementSet>, lang: Lang) -> Modal {
         Some(s) => modal(
             FormPurpose::EditSet {
                 id: s.id.to_string(),
+                revision: record.map_or(0, |r| r.revision),
             },
             format!("{} {}", Msg::ActEdit.text(lang), s.id),
             fields,
@@ -148,7 +151,13 @@ fn text_fields(
     ]
 }
 
-pub fn requirement_form(set: &RequirementSet, r: Option<&Requirement>, lang: Lang) -> Modal {
+/// The form for a new requirement, or for editing `r` as seen at its revision.
+pub fn requirement_form(
+    set: &RequirementSet,
+    edit: Option<(&Requirement, i64)>,
+    lang: Lang,
+) -> Modal {
+    let r = edit.map(|(r, _)| r);
     let kinds = Kind::ALL
         .iter()
         .map(|k| Choice::new(k.code(), k.label(lang)))
@@ -276,13 +285,14 @@ pub fn requirement_form(set: &RequirementSet, r: Option<&Requirement>, lang: Lan
         )
         .with_help(Msg::FieldTagsHelp.text(lang)),
     ]);
-    let purpose = match r {
+    let purpose = match edit {
         None => FormPurpose::NewRequirement {
             set: set.id.to_string(),
         },
-        Some(r) => FormPurpose::EditRequirement {
+        Some((r, revision)) => FormPurpose::EditRequirement {
             set: set.id.to_string(),
             requirement: r.id.to_string(),
+            revision,
         },
     };
     let title = match r {
@@ -433,11 +443,11 @@ pub fn submit(
                 })?;
             Ok((saved(), Some(id.to_string())))
         }
-        FormPurpose::EditSet { id } => {
+        FormPurpose::EditSet { id, revision } => {
             let title = Text::new(v.text("title_sv"), v.text("title_en"));
             let description = Text::new(v.text("description_sv"), v.text("description_en"));
             cx.store
-                .write(|tx| tx.update_set_meta(id, &title, &description))
+                .write(|tx| tx.update_set_meta(id, *revision, &title, &description))
                 .map_err(store_err)?;
             Ok((saved(), None))
         }
@@ -476,12 +486,19 @@ pub fn submit(
         FormPurpose::NewRequirement { set } | FormPurpose::EditRequirement { set, .. } => {
             let r =
                 requirement_from_toml(&requirement_toml(v)).map_err(|e| first_error(&e, lang))?;
-            let original = match purpose {
-                FormPurpose::EditRequirement { requirement, .. } => Some(requirement.as_str()),
-                _ => None,
+            let edit = match purpose {
+                FormPurpose::EditRequirement {
+                    requirement,
+                    revision,
+                    ..
+                } => RequirementEdit::Existing {
+                    id: requirement,
+                    revision: *revision,
+                },
+                _ => RequirementEdit::New,
             };
             cx.store
-                .write(|tx| tx.save_requirement(set, original, &r))
+                .write(|tx| tx.save_requirement(set, edit, &r))
                 .map_err(|e| match e {
                     crate::store::StoreError::DuplicateRequirementId { .. } => {
                         Refusal::Field("id", i18n::store_error(&e, lang))

@@ -15,7 +15,7 @@ use crate::i18n::Msg;
 use crate::store::Store;
 use crate::store::custom_sets::IndexEntry;
 use crate::store::prelude::*;
-use crate::store::sets::{Origin, SetSummary};
+use crate::store::sets::{Origin, SetRecord, SetSummary};
 use crate::tui::action::Action;
 use crate::tui::state::{FormPurpose, Modal, Pending, PickPurpose};
 use crate::tui::widgets::form::Values;
@@ -36,8 +36,8 @@ pub enum Pane {
 pub struct LibraryState {
     pub sets: Vec<SetSummary>,
     pub set_cursor: ListCursor,
-    /// The selected set, whole.
-    pub current: Option<RequirementSet>,
+    /// The selected set, whole, with the revisions its edits name.
+    pub current: Option<SetRecord>,
     /// Indices into `current.requirements` that pass the filters.
     pub shown: Vec<usize>,
     pub req_cursor: ListCursor,
@@ -51,7 +51,7 @@ pub struct LibraryState {
 
 impl LibraryState {
     pub fn reload(&mut self, store: &Store) -> anyhow::Result<()> {
-        let keep = self.current.as_ref().map(|s| s.id.to_string());
+        let keep = self.current_set().map(|s| s.id.to_string());
         self.sets = store.sets()?;
         // The search index is read when a search starts, not at every start of the program.
         self.index.clear();
@@ -65,7 +65,7 @@ impl LibraryState {
     fn load_current(&mut self, store: &Store) -> anyhow::Result<()> {
         let id = self.selected_set().map(|s| s.id.clone());
         self.current = match id {
-            Some(id) => store.set(&id)?,
+            Some(id) => store.set_record(&id)?,
             None => None,
         };
         self.refilter();
@@ -75,8 +75,7 @@ impl LibraryState {
     fn refilter(&mut self) {
         let (kind, tag) = (self.kind_filter, self.tag_filter.clone());
         self.shown = self
-            .current
-            .as_ref()
+            .current_set()
             .map(|s| {
                 s.requirements
                     .iter()
@@ -91,12 +90,17 @@ impl LibraryState {
         self.detail_scroll = 0;
     }
 
+    /// The selected set's content.
+    pub fn current_set(&self) -> Option<&RequirementSet> {
+        self.current.as_ref().map(|r| &r.set)
+    }
+
     pub fn selected_set(&self) -> Option<&SetSummary> {
         self.set_cursor.current().and_then(|i| self.sets.get(i))
     }
 
     pub fn selected_requirement(&self) -> Option<&Requirement> {
-        let s = self.current.as_ref()?;
+        let s = self.current_set()?;
         let i = self.req_cursor.current().and_then(|i| self.shown.get(i))?;
         s.requirements.get(*i)
     }
@@ -172,7 +176,7 @@ impl LibraryState {
             self.set_cursor.select(i);
         }
         self.load_current(cx.store).map_err(|e| e.to_string())?;
-        if let Some(i) = self.current.as_ref().and_then(|s| {
+        if let Some(i) = self.current_set().and_then(|s| {
             let pos = s
                 .requirements
                 .iter()
@@ -302,7 +306,7 @@ impl LibraryState {
         if let Some(e) = self.refuse_builtin(lang) {
             return Err(e);
         }
-        let Some(set) = &self.current else {
+        let Some(set) = self.current_set() else {
             return Ok(Vec::new());
         };
         Ok(vec![Effect::Push(forms::requirement_form(set, None, lang))])
@@ -312,16 +316,18 @@ impl LibraryState {
         if let Some(e) = self.refuse_builtin(lang) {
             return Err(e);
         }
-        let Some(set) = &self.current else {
+        let Some(record) = &self.current else {
             return Ok(Vec::new());
         };
         if self.pane == Pane::Sets {
-            return Ok(vec![Effect::Push(forms::set_form(Some(set), lang))]);
+            return Ok(vec![Effect::Push(forms::set_form(Some(record), lang))]);
         }
         match self.selected_requirement() {
             Some(r) => Ok(vec![Effect::Push(forms::requirement_form(
-                set,
-                Some(r),
+                &record.set,
+                record
+                    .requirement_revision(r.id.as_str())
+                    .map(|revision| (r, revision)),
                 lang,
             ))]),
             None => Ok(Vec::new()),
@@ -332,9 +338,10 @@ impl LibraryState {
         if let Some(e) = self.refuse_builtin(lang) {
             return Err(e);
         }
-        let Some(set) = &self.current else {
+        let Some(record) = &self.current else {
             return Ok(Vec::new());
         };
+        let set = &record.set;
         let (title, body, on_yes) = match (self.pane, self.selected_requirement()) {
             (Pane::Sets, _) | (_, None) => (
                 Msg::ConfirmDeleteSetTitle
@@ -345,6 +352,7 @@ impl LibraryState {
                     .replace("{n}", &set.requirements.len().to_string()),
                 Pending::DeleteSet {
                     id: set.id.to_string(),
+                    revision: record.revision,
                 },
             ),
             (_, Some(r)) => (
@@ -355,6 +363,9 @@ impl LibraryState {
                 Pending::DeleteRequirement {
                     set: set.id.to_string(),
                     requirement: r.id.to_string(),
+                    revision: record
+                        .requirement_revision(r.id.as_str())
+                        .unwrap_or_default(),
                 },
             ),
         };
@@ -378,10 +389,16 @@ impl LibraryState {
     pub fn confirmed(&mut self, pending: Pending, cx: &mut Ctx) -> Outcome {
         let lang = cx.lang;
         let result = match &pending {
-            Pending::DeleteSet { id } => cx.store.write(|tx| tx.delete_set(id)),
-            Pending::DeleteRequirement { set, requirement } => {
-                cx.store.write(|tx| tx.delete_requirement(set, requirement))
+            Pending::DeleteSet { id, revision } => {
+                cx.store.write(|tx| tx.delete_set(id, *revision))
             }
+            Pending::DeleteRequirement {
+                set,
+                requirement,
+                revision,
+            } => cx
+                .store
+                .write(|tx| tx.delete_requirement(set, requirement, *revision).map(drop)),
             _ => Ok(()),
         };
         result.map_err(|e| cx.error(&e))?;

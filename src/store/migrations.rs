@@ -8,7 +8,7 @@ use rusqlite_migration::{M, Migrations};
 static STEPS: &[&str] = &[
     include_str!("sql/0001_init.sql"),
     include_str!("sql/0002_indexes.sql"),
-    include_str!("sql/0003_requirement_revision.sql"),
+    include_str!("sql/0003_own_sets.sql"),
 ];
 
 pub static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::audit::snapshot;
 use super::sealed::Conn;
+use super::versions::version_sort;
 use super::{Entity, Result, Store, StoreError, Tx};
 use crate::domain::{Requirement, RequirementSet, SetId, SetVersion, Source, Text};
 
@@ -133,23 +134,21 @@ pub trait ReadSets: Conn {
         }))
     }
 
-    /// A given version of a set.
+    /// A given version of a set. Versions compare as numbers (`01` is `1`, `1.00` is `1.0`),
+    /// also against rows written before versions were normalised.
     fn set_version(&self, id: &str, version: &str) -> Result<Option<RequirementSet>> {
-        let vid: Option<i64> = self
-            .conn()
-            .query_row(
-                "SELECT id FROM set_version WHERE set_id = ?1 AND version = ?2",
-                [id, version],
-                |r| r.get(0),
-            )
-            .optional()?;
-        vid.map(|v| load_version(self.conn(), v)).transpose()
+        let Ok(wanted) = SetVersion::parse(version) else {
+            return Ok(None);
+        };
+        version_row(self.conn(), id, &wanted)?
+            .map(|(vid, _)| load_version(self.conn(), vid))
+            .transpose()
     }
 
     /// The versions of a set, oldest first.
     fn set_versions(&self, id: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT version FROM set_version WHERE set_id = ?1 ORDER BY version_sort",
+            "SELECT version FROM set_version WHERE set_id = ?1 ORDER BY version_sort, id",
         )?;
         let rows = stmt.query_map([id], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -216,6 +215,23 @@ impl Store {
             Ok(report)
         })
     }
+}
+
+/// The row id and stored content hash of a set's version, compared as numbers. Of equal
+/// versions left by older databases, the one imported last.
+fn version_row(
+    conn: &rusqlite::Connection,
+    id: &str,
+    version: &SetVersion,
+) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, content_hash FROM set_version WHERE set_id = ?1 AND version_sort = ?2
+             ORDER BY id DESC LIMIT 1",
+            params![id, version_sort(version)],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
 }
 
 /// The row id of a set's current version.
@@ -319,14 +335,7 @@ impl Tx<'_> {
 
     /// `Some(true)` when added, `Some(false)` when updated, `None` when already current.
     fn sync_builtin(&self, set: &RequirementSet) -> Result<Option<bool>> {
-        let existing: Option<(i64, String)> = self
-            .tx
-            .query_row(
-                "SELECT id, content_hash FROM set_version WHERE set_id = ?1 AND version = ?2",
-                params![set.id.as_str(), set.version.as_str()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
+        let existing = version_row(&self.tx, set.id.as_str(), &set.version)?;
         // Checks first, writes after: a skipped set must leave nothing behind in the sync.
         let origin = self.set_origin(set.id.as_str())?;
         if origin == Some(Origin::Custom) {
@@ -380,17 +389,15 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// A new version must be new (`01` is the same version as `1`) and not older than the
+    /// library's.
     fn check_new_version(&self, set: &RequirementSet) -> Result<()> {
-        let versions: Vec<(String, String)> = {
-            let mut stmt = self.tx.prepare_cached(
-                "SELECT version, content_hash FROM set_version WHERE set_id = ?1",
-            )?;
-            stmt.query_map([set.id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?
-        };
         let (set_name, version) = (set.id.to_string(), set.version.to_string());
-        if let Some((_, hash)) = versions.iter().find(|(v, _)| *v == version) {
-            return Err(if *hash == set.content_hash() {
+        if let Some((vid, _)) = version_row(&self.tx, set.id.as_str(), &set.version)? {
+            // Hashed as read back, not as stored: a row from before versions were normalised
+            // was hashed with its version as it was spelt then.
+            let same = load_version(&self.tx, vid)?.content_hash() == set.content_hash();
+            return Err(if same {
                 StoreError::AlreadyImported {
                     set: set_name,
                     version,
@@ -402,9 +409,10 @@ impl Tx<'_> {
                 }
             });
         }
-        let newest = versions
+        let newest = self
+            .set_versions(set.id.as_str())?
             .iter()
-            .filter_map(|(v, _)| SetVersion::parse(v).ok())
+            .filter_map(|v| SetVersion::parse(v).ok())
             .max();
         if let Some(current) = newest.filter(|c| *c > set.version) {
             return Err(StoreError::OlderVersion {
@@ -525,5 +533,56 @@ pub(crate) mod tests {
         let older = s.write(|tx| tx.import_set(&set("mine", "1.0", &[("MINE-01", "Eget")])));
         assert!(matches!(older, Err(StoreError::OlderVersion { .. })));
         assert_eq!(s.sets().unwrap().len(), 2);
+    }
+
+    /// Data 10: `1` and `01`, `1.0` and `1.00` are one version each; a second is refused, also
+    /// against rows from before versions were normalised, and the current one is not a toss-up.
+    #[test]
+    fn equal_versions_do_not_coexist() {
+        for (stored, again) in [("1", "01"), ("1.0", "1.00")] {
+            let mut s = store();
+            s.write(|tx| tx.import_set(&set("mine", stored, &[("MINE-01", "Eget")])))
+                .unwrap();
+            let same = s.write(|tx| tx.import_set(&set("mine", again, &[("MINE-01", "Eget")])));
+            assert!(
+                matches!(same, Err(StoreError::AlreadyImported { .. })),
+                "{again}: {same:?}"
+            );
+            let other = s.write(|tx| tx.import_set(&set("mine", again, &[("MINE-01", "Nytt")])));
+            assert!(
+                matches!(other, Err(StoreError::VersionExists { .. })),
+                "{again}: {other:?}"
+            );
+            // A row spelt the old way (as written before normalisation) is the same version.
+            s.conn()
+                .execute(
+                    "UPDATE set_version SET version = ?1 WHERE set_id = 'mine'",
+                    [again],
+                )
+                .unwrap();
+            assert!(s.set_version("mine", stored).unwrap().is_some());
+            assert!(s.set_version("mine", again).unwrap().is_some());
+            let same = s.write(|tx| tx.import_set(&set("mine", stored, &[("MINE-01", "Eget")])));
+            assert!(
+                matches!(same, Err(StoreError::AlreadyImported { .. })),
+                "{stored} over {again}: {same:?}"
+            );
+            let other = s.write(|tx| tx.import_set(&set("mine", stored, &[("MINE-01", "Nytt")])));
+            assert!(
+                matches!(other, Err(StoreError::VersionExists { .. })),
+                "{stored} over {again}: {other:?}"
+            );
+            assert_eq!(s.set_versions("mine").unwrap().len(), 1);
+            // The database refuses a second one too, whatever writes to it.
+            let raw = s.conn().execute(
+                "INSERT INTO set_version(set_id, version, version_sort, title_sv, title_en,
+                     description_sv, description_en, sources, content_hash, imported_at)
+                 SELECT set_id, ?1, version_sort, title_sv, title_en, description_sv,
+                     description_en, sources, content_hash, imported_at
+                 FROM set_version WHERE set_id = 'mine'",
+                [stored],
+            );
+            assert!(raw.is_err(), "{stored}/{again}");
+        }
     }
 }

@@ -20,6 +20,8 @@ pub mod contracts;
 pub mod custom_sets;
 mod entity;
 mod error;
+mod findings;
+mod lines;
 mod migrations;
 pub mod procurements;
 pub mod reviews;

@@ -39,6 +39,15 @@ pub struct Drift {
     pub change: DriftChange,
 }
 
+/// What re-applying a draft's profile did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reapplied {
+    /// The procurement's new revision.
+    pub revision: i64,
+    /// The library lines added and removed.
+    pub change: ProfileChange,
+}
+
 /// The linked versions and the current versions of each superseded linked set.
 fn superseded_pairs(
     conn: &rusqlite::Connection,
@@ -216,15 +225,10 @@ impl Tx<'_> {
     /// Saves a draft's changed profile and re-applies it: requirements that now apply are
     /// added, library lines that no longer apply are removed (or, if the officer edited them,
     /// kept but excluded, so no edit is lost).
-    pub fn reapply_profile(
-        &self,
-        id: i64,
-        revision: i64,
-        p: &Procurement,
-    ) -> Result<ProfileChange> {
+    pub fn reapply_profile(&self, id: i64, revision: i64, p: &Procurement) -> Result<Reapplied> {
         let before = self.existing_procurement(id)?;
         before.value.ensure_lines_editable()?;
-        self.update_procurement(id, revision, p)?;
+        let revision = self.update_procurement(id, revision, p)?;
         let lines = self.lines(id)?;
         let values: Vec<Line> = lines.iter().map(|l| l.value.clone()).collect();
         let sets = linked_versions(&self.tx, id)?;
@@ -275,7 +279,7 @@ impl Tx<'_> {
                 )?;
             }
         }
-        Ok(change)
+        Ok(Reapplied { revision, change })
     }
 
     /// Takes over one difference from the current version of a linked set into a draft: the
@@ -511,10 +515,14 @@ mod tests {
         s.write(|tx| tx.update_line(lines[1].id, lines[1].revision, &edited))
             .unwrap();
         let rev = s.procurement(id).unwrap().unwrap().revision;
-        let change = s
+        let applied = s
             .write(|tx| tx.reapply_profile(id, rev, &draft(Profile::default())))
             .unwrap();
-        assert_eq!(change.removed, vec!["ALPHA-02"]);
+        assert_eq!(applied.change.removed, vec!["ALPHA-02"]);
+        assert_eq!(
+            applied.revision,
+            s.procurement(id).unwrap().unwrap().revision
+        );
         let lines = s.lines(id).unwrap();
         assert_eq!(lines.len(), 2);
         assert!(!lines[1].value.included && lines[1].value.modified);

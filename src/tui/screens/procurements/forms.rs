@@ -281,7 +281,8 @@ pub fn apply_pending(pending: Pending, cx: &mut Ctx) -> Outcome {
             let change = cx
                 .store
                 .write(|tx| tx.reapply_profile(id, revision, &procurement))
-                .map_err(|e| cx.error(&e))?;
+                .map_err(|e| cx.error(&e))?
+                .change;
             Ok(vec![Effect::Info(
                 Msg::ProfileApplied
                     .text(lang)

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use kravkoll::clock::Clock;
 use kravkoll::domain::Lang;
+use kravkoll::store::prelude::*;
 use kravkoll::store::{Store, StoreError, Wait};
 
 /// The real binary with every directory it might touch pointed into `dir`.

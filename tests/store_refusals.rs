@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use kravkoll::clock::Clock;
+use kravkoll::store::prelude::*;
 use kravkoll::store::{APPLICATION_ID, ForeignReason, Store, StoreError};
 
 fn fixed() -> Clock {

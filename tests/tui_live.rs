@@ -7,6 +7,7 @@ mod common;
 
 use common::{TestApp, file_store};
 use kravkoll::domain::{RequirementSet, SetId, SetVersion, Text};
+use kravkoll::store::prelude::*;
 
 fn own_set(id: &str) -> RequirementSet {
     RequirementSet {

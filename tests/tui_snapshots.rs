@@ -7,6 +7,8 @@ mod common;
 
 use common::TestApp;
 use kravkoll::domain::Lang;
+use kravkoll::store::custom_sets::RequirementEdit;
+use kravkoll::store::prelude::*;
 use kravkoll::tui::App;
 use kravkoll::tui::theme::Theme;
 use ratatui::Terminal;
@@ -32,13 +34,20 @@ fn drift(t: &mut TestApp) {
         .type_text("EGEN-SUB")
         .press("enter");
     t.keys("3 j j j enter l").type_text("egen").press("enter");
-    let mut set = t.store().set("egen-sub-suppliers").unwrap().unwrap();
-    let mut changed = set.requirements.remove(0);
+    let mut set = t.store().set_record("egen-sub-suppliers").unwrap().unwrap();
+    let revision = set.requirement_revisions[0];
+    let mut changed = set.set.requirements.remove(0);
     changed.text.sv = "Leverantören ska lämna förteckningen i köparens mall.".into();
     changed.text.en = "The supplier shall provide the list in the buyer's template.".into();
     t.app
         .store_mut()
-        .write(|tx| tx.save_requirement("egen-sub-suppliers", Some(changed.id.as_str()), &changed))
+        .write(|tx| {
+            let edit = RequirementEdit::Existing {
+                id: changed.id.as_str(),
+                revision,
+            };
+            tx.save_requirement("egen-sub-suppliers", edit, &changed)
+        })
         .unwrap();
     t.keys("esc enter v");
 }

@@ -7,6 +7,8 @@ mod common;
 
 use common::TestApp;
 use kravkoll::domain::{AiRisk, AiUse, Kind, PersonalData, Status};
+use kravkoll::store::custom_sets::RequirementEdit;
+use kravkoll::store::prelude::*;
 use kravkoll::tui::screens::library::{PathField, ReqField};
 use kravkoll::tui::screens::procurements::{LineField, ProcField};
 use kravkoll::tui::state::Modal;
@@ -374,12 +376,19 @@ fn newer_set_versions_show_as_drift_and_are_taken_over_line_by_line() {
         .unwrap()
         .record
         .id;
-    let mut set = t.store().set("egen-sub-suppliers").unwrap().unwrap();
-    let mut changed = set.requirements.remove(0);
+    let mut set = t.store().set_record("egen-sub-suppliers").unwrap().unwrap();
+    let revision = set.requirement_revisions[0];
+    let mut changed = set.set.requirements.remove(0);
     changed.text.sv = "Ny lydelse från biblioteket.".into();
     t.app
         .store_mut()
-        .write(|tx| tx.save_requirement("egen-sub-suppliers", Some(changed.id.as_str()), &changed))
+        .write(|tx| {
+            let edit = RequirementEdit::Existing {
+                id: changed.id.as_str(),
+                revision,
+            };
+            tx.save_requirement("egen-sub-suppliers", edit, &changed)
+        })
         .unwrap();
     t.keys("esc 1 3 enter");
     let d = t.app.state.screens.procurements.detail.as_ref().unwrap();
@@ -420,7 +429,7 @@ fn the_library_searches_filters_and_jumps() {
     assert_eq!(lib.selected_requirement().unwrap().id.as_str(), hits[0]);
     // Kind filter: contract terms only.
     t.keys("esc esc f f f f");
-    let set = t.app.state.screens.library.current.clone().unwrap();
+    let set = t.app.state.screens.library.current_set().cloned().unwrap();
     let shown: Vec<Kind> = t
         .app
         .state

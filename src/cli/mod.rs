@@ -31,6 +31,7 @@ use crate::i18n::{self, CliText, Msg};
 use crate::logging;
 use crate::paths;
 use crate::sanitize::{SanitizingWriter, for_terminal};
+use crate::store::prelude::*;
 use crate::store::{Store, Wait, WaitNotice};
 
 /// What the process environment says, read once in `main`.

@@ -9,6 +9,7 @@ use crate::demo;
 use crate::domain::Lang;
 use crate::i18n::{Label, Msg};
 use crate::store::Store;
+use crate::store::prelude::*;
 
 /// `demo`: the sample, or generated data at a benchmark scale, and what was loaded.
 pub(super) fn demo(

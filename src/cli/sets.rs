@@ -14,6 +14,7 @@ use crate::domain::{Kind, Lang, Profile, RequirementSet};
 use crate::files::{self, Access, Existing, FileError};
 use crate::i18n::{self, CliText, Label, Msg};
 use crate::store::Store;
+use crate::store::prelude::*;
 
 /// At most this many catalog errors are printed; a file with thousands of mistakes (or a file
 /// that is not a set at all) would otherwise bury the first ones, which are the useful ones.

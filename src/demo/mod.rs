@@ -17,7 +17,8 @@ use crate::domain::{
     Profile, Status, SubSupplier, SubSupplierStatus, Supplier, Text, Tier,
 };
 use crate::store::contracts::NewContract;
-use crate::store::{Result, Store, StoreError, Tx};
+use crate::store::prelude::*;
+use crate::store::{Entity, Record, Result, Store, StoreError, Tx};
 
 /// What the demo put into the database.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -42,6 +43,11 @@ const CASE_SETS: &[&str] = &[
     "follow-up",
 ];
 const AI_SETS: &[&str] = &["ai-act", "ai-use-policy", "accessibility"];
+
+/// Months as the demo counts them (30 days): close enough for dates relative to today.
+fn months(n: i64) -> Duration {
+    Duration::days(n * 30)
+}
 
 fn level(n: u8) -> ClassLevel {
     ClassLevel::new(n).unwrap_or_default()
@@ -80,13 +86,7 @@ impl<'t, 'c> Demo<'t, 'c> {
     }
 
     fn run(mut self) -> Result<DemoSummary> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT id FROM requirement_set ORDER BY id")?;
-        self.sets = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        drop(stmt);
+        self.sets = self.tx.sets()?.into_iter().map(|s| s.id).collect();
         let suppliers = self.suppliers()?;
         self.draft_case_management()?;
         self.published_ai_procurement()?;
@@ -112,13 +112,16 @@ impl<'t, 'c> Demo<'t, 'c> {
     }
 
     fn advance(&self, id: i64, to: &[Status]) -> Result<()> {
+        let mut revision = self
+            .tx
+            .procurement(id)?
+            .ok_or(StoreError::NotFound {
+                entity: Entity::Procurement,
+                id: id.to_string(),
+            })?
+            .revision;
         for status in to {
-            let revision: i64 = self.tx.query_row(
-                "SELECT revision FROM procurement WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )?;
-            self.tx.transition(id, revision, *status)?;
+            revision = self.tx.transition(id, revision, *status)?;
         }
         Ok(())
     }
@@ -151,8 +154,13 @@ impl<'t, 'c> Demo<'t, 'c> {
             },
             CASE_SETS,
         )?;
-        let lines = self.tx_lines(id)?;
-        if let Some((line_id, revision, mut line)) = lines.first().cloned() {
+        let lines = self.tx.lines(id)?;
+        if let Some(Record {
+            id: line_id,
+            revision,
+            value: mut line,
+        }) = lines.first().cloned()
+        {
             let sv = format!(
                 "{} Detta gäller även Exempelstads kommunala bolag som avropar från avtalet.",
                 line.text.sv
@@ -164,30 +172,16 @@ impl<'t, 'c> Demo<'t, 'c> {
             line.edit_text(Text::new(sv, en));
             self.tx.update_line(line_id, revision, &line)?;
         }
-        if let Some((line_id, revision, mut line)) = lines.last().cloned() {
+        if let Some(Record {
+            id: line_id,
+            revision,
+            value: mut line,
+        }) = lines.last().cloned()
+        {
             line.included = false;
             self.tx.update_line(line_id, revision, &line)?;
         }
         Ok(())
-    }
-
-    fn tx_lines(&self, procurement: i64) -> Result<Vec<(i64, i64, crate::domain::Line)>> {
-        let mut stmt = self.tx.prepare(
-            "SELECT id, revision, body FROM procurement_line WHERE procurement_id = ?1
-             ORDER BY position",
-        )?;
-        let rows = stmt
-            .query_map([procurement], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(id, rev, body)| Ok((id, rev, serde_json::from_str(&body)?)))
-            .collect()
     }
 
     fn published_ai_procurement(&mut self) -> Result<()> {
@@ -302,6 +296,35 @@ impl<'t, 'c> Demo<'t, 'c> {
     }
 
     fn suppliers(&mut self) -> Result<[i64; 4]> {
+        let molnkraft = self.molnkraft()?;
+        let nordisk = self.nordisk()?;
+        let norr = self.supplier(
+            "Kommundata i Norr AB",
+            "559288-4109",
+            "Per Sundin, 070-000 00 00",
+        )?;
+        self.sub(
+            norr,
+            (
+                "Lönedrift Umeå AB",
+                Some("556401-1285"),
+                "SE",
+                "Lönekörningar",
+                "Umeå",
+            ),
+            -450,
+        )?;
+        let tolk = self.supplier(
+            "Tolk & Tillgänglighet Öst AB",
+            "559312-7755",
+            "kundtjanst@tolkost.example",
+        )?;
+        Ok([molnkraft, nordisk, norr, tolk])
+    }
+
+    /// A cloud supplier with a sub-supplier in Norway and a notified, undecided new one in the
+    /// United Kingdom.
+    fn molnkraft(&mut self) -> Result<i64> {
         let molnkraft = self.supplier(
             "Molnkraft Sverige AB",
             "556912-3457",
@@ -347,7 +370,11 @@ impl<'t, 'c> Demo<'t, 'c> {
         self.tx
             .notify_sub_supplier_change(molnkraft, &notice, None, Some(&helpdesk))?;
         self.summary.sub_suppliers += 1;
+        Ok(molnkraft)
+    }
 
+    /// A case-management supplier whose summaries use a general-purpose AI model in France.
+    fn nordisk(&mut self) -> Result<i64> {
         let nordisk = self.supplier(
             "Nordisk Ärendeteknik AB",
             "556677-2017",
@@ -375,30 +402,7 @@ impl<'t, 'c> Demo<'t, 'c> {
             ),
             -300,
         )?;
-
-        let norr = self.supplier(
-            "Kommundata i Norr AB",
-            "559288-4109",
-            "Per Sundin, 070-000 00 00",
-        )?;
-        self.sub(
-            norr,
-            (
-                "Lönedrift Umeå AB",
-                Some("556401-1285"),
-                "SE",
-                "Lönekörningar",
-                "Umeå",
-            ),
-            -450,
-        )?;
-
-        let tolk = self.supplier(
-            "Tolk & Tillgänglighet Öst AB",
-            "559312-7755",
-            "kundtjanst@tolkost.example",
-        )?;
-        Ok([molnkraft, nordisk, norr, tolk])
+        Ok(nordisk)
     }
 
     fn contract(&mut self, supplier: i64, procurement: Option<i64>, c: Contract) -> Result<i64> {
@@ -410,21 +414,30 @@ impl<'t, 'c> Demo<'t, 'c> {
         })
     }
 
+    /// The contract's open review: (id, revision).
     fn open_review(&self, contract: i64) -> Result<(i64, i64)> {
-        Ok(self.tx.query_row(
-            "SELECT id, revision FROM review WHERE contract_id = ?1 AND status IN ('planned', 'in_progress')",
-            [contract],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?)
+        let review = self.tx.open_review(contract)?.ok_or(StoreError::NotFound {
+            entity: Entity::Review,
+            id: contract.to_string(),
+        })?;
+        Ok((review.id, review.revision))
     }
 
     fn contracts(&mut self, s: &[i64; 4], platform: i64) -> Result<()> {
         let [molnkraft, nordisk, norr, tolk] = *s;
-        let month = |n: i64| Duration::days(n * 30);
+        self.platform_contract(molnkraft, platform)?;
+        self.permits_contract(nordisk)?;
+        self.payroll_contract(norr)?;
+        self.interpreting_contract(tolk)?;
+        let (_, _, reviews) = self.tx.counts()?;
+        self.summary.reviews = usize::try_from(reviews).unwrap_or_default();
+        Ok(())
+    }
 
-        // Tier B, a year and a half in: the first review was done, with a deviation whose
-        // corrective action is now late (red), and the next review is planned.
-        let start = self.today - month(14);
+    /// Tier B, a year and a half in: the first review was done, with a deviation whose
+    /// corrective action is now late (red), and the next review is planned.
+    fn platform_contract(&mut self, molnkraft: i64, platform: i64) -> Result<()> {
+        let start = self.today - months(14);
         let c1 = self.contract(
             molnkraft,
             Some(platform),
@@ -432,7 +445,7 @@ impl<'t, 'c> Demo<'t, 'c> {
                 title: "Drift och förvaltning av e-tjänsteplattform".into(),
                 reference: "KS 2024/240".into(),
                 start,
-                end: Some(start + month(48)),
+                end: Some(start + months(48)),
                 options: "2 × 12 månader".into(),
                 responsible: "Sara Nilsson".into(),
                 tier: Tier::B,
@@ -440,7 +453,7 @@ impl<'t, 'c> Demo<'t, 'c> {
             },
         )?;
         let (review, rev) = self.open_review(c1)?;
-        self.tx.start_review(review, rev, self.day(-62))?;
+        let rev = self.tx.start_review(review, rev, self.day(-62))?;
         self.record_checks(review, 3)?;
         let finding = self.tx.add_finding(review, None, "Underleverantörsförteckningen saknade Säker Backup Norden AS (säkerhetskopiering i Norge).")?;
         self.tx.add_corrective_action(finding, &CorrectiveAction {
@@ -449,7 +462,6 @@ impl<'t, 'c> Demo<'t, 'c> {
             due_on: self.day(-12),
             done_on: None,
         })?;
-        let (review, rev) = self.open_review(c1)?;
         self.tx.complete_review(
             review,
             rev,
@@ -474,9 +486,12 @@ impl<'t, 'c> Demo<'t, 'c> {
                 valid_until: None,
             },
         )?;
+        Ok(())
+    }
 
-        // Tier A, in progress: checklist partly done, a deviation with an action on time.
-        let start = self.today - month(5);
+    /// Tier A, in progress: checklist partly done, a deviation with an action on time.
+    fn permits_contract(&mut self, nordisk: i64) -> Result<()> {
+        let start = self.today - months(5);
         let c2 = self.contract(
             nordisk,
             None,
@@ -484,7 +499,7 @@ impl<'t, 'c> Demo<'t, 'c> {
                 title: "Ärendehantering för bygglov".into(),
                 reference: "SBN 2025/61".into(),
                 start,
-                end: Some(start + month(36)),
+                end: Some(start + months(36)),
                 options: "1 × 24 månader".into(),
                 responsible: "Ahmed Karimi".into(),
                 tier: Tier::A,
@@ -518,9 +533,12 @@ impl<'t, 'c> Demo<'t, 'c> {
                 valid_until: None,
             },
         )?;
+        Ok(())
+    }
 
-        // Adda model: the first review, six months in, was never done: overdue.
-        let start = self.today - month(8);
+    /// Adda model: the first review, six months in, was never done: overdue.
+    fn payroll_contract(&mut self, norr: i64) -> Result<()> {
+        let start = self.today - months(8);
         self.contract(
             norr,
             None,
@@ -528,16 +546,19 @@ impl<'t, 'c> Demo<'t, 'c> {
                 title: "Lönesystem (avrop Adda)".into(),
                 reference: "PA 2025/12".into(),
                 start,
-                end: Some(start + month(48)),
+                end: Some(start + months(48)),
                 options: String::new(),
                 responsible: "Karin Ström".into(),
                 tier: Tier::B,
                 schedule: Preset::Adda.schedule(),
             },
         )?;
+        Ok(())
+    }
 
-        // Tier C, recent: first review planned two years out, counted from completion.
-        let start = self.today - month(2);
+    /// Tier C, recent: first review planned two years out, counted from completion.
+    fn interpreting_contract(&mut self, tolk: i64) -> Result<()> {
+        let start = self.today - months(2);
         let mut schedule = Preset::SkrC.schedule();
         schedule.mode = crate::domain::Mode::AfterCompletion;
         self.contract(
@@ -547,28 +568,18 @@ impl<'t, 'c> Demo<'t, 'c> {
                 title: "Tolkförmedling och skrivtolkning".into(),
                 reference: "SOC 2026/9".into(),
                 start,
-                end: Some(start + month(24) + Duration::days(60)),
+                end: Some(start + months(24) + Duration::days(60)),
                 options: String::new(),
                 responsible: "Eva Holmberg".into(),
                 tier: Tier::C,
                 schedule,
             },
         )?;
-        let reviews: i64 = self
-            .tx
-            .query_row("SELECT count(*) FROM review", [], |r| r.get(0))?;
-        self.summary.reviews = usize::try_from(reviews).unwrap_or_default();
         Ok(())
     }
 
     fn record_checks(&self, review: i64, n: usize) -> Result<()> {
-        let mut stmt = self.tx.prepare(
-            "SELECT id, revision FROM checklist_item WHERE review_id = ?1 ORDER BY position",
-        )?;
-        let items: Vec<(i64, i64)> = stmt
-            .query_map([review], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (i, (id, rev)) in items.into_iter().take(n).enumerate() {
+        for (i, item) in self.tx.checklist(review)?.into_iter().take(n).enumerate() {
             let (result, note) = if i == 0 {
                 (CheckResult::Deviation, "Förteckningen ofullständig.")
             } else {
@@ -578,7 +589,7 @@ impl<'t, 'c> Demo<'t, 'c> {
                 )
             };
             self.tx
-                .record_check(id, rev, result, note, "Egenredovisning 2026")?;
+                .record_check(item.id, item.revision, result, note, "Egenredovisning 2026")?;
         }
         Ok(())
     }

@@ -4,7 +4,7 @@
 //! deterministic (a fixed pseudo-random sequence), Swedish-like, and valid under every rule
 //! of the domain: org numbers pass the Luhn check, reviews follow their schedules.
 
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use serde::Serialize;
 
 use crate::domain::org_number::luhn_check_digit;
@@ -15,7 +15,8 @@ use crate::domain::{
     RequirementSet, Risk, SetId, SetVersion, Source, Status, Supplier, Text, Tier,
 };
 use crate::store::contracts::NewContract;
-use crate::store::{Result, Store, StoreError, Tx};
+use crate::store::prelude::*;
+use crate::store::{Entity, Result, Store, StoreError, Tx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Scale {
@@ -251,15 +252,15 @@ pub fn generate(store: &mut Store, scale: Scale) -> Result<Generated> {
     if store.has_user_data()? {
         return Err(StoreError::NotEmpty);
     }
-    // A large page cache keeps SQLite from spilling and rewriting pages mid-transaction.
-    store.conn().pragma_update(None, "cache_size", -262_144)?;
+    store.bulk_load(|store| fill(store, scale))
+}
+
+fn fill(store: &mut Store, scale: Scale) -> Result<Generated> {
     let mut g = Generator {
         rng: Rng(0x9E37_79B9_7F4A_7C15),
         out: Generated::default(),
     };
-    let builtin: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM requirement", [], |r| r.get(0))?;
+    let builtin: i64 = store.sets()?.iter().map(|s| s.requirements).sum();
     let wanted = scale
         .requirements
         .saturating_sub(usize::try_from(builtin).unwrap_or(0));
@@ -275,13 +276,8 @@ pub fn generate(store: &mut Store, scale: Scale) -> Result<Generated> {
     for chunk in (0..scale.suppliers).collect::<Vec<_>>().chunks(CHUNK) {
         store.write(|tx| g.suppliers_with_contracts(tx, chunk, per))?;
     }
-    g.out.reviews = usize::try_from(store.conn().query_row(
-        "SELECT count(*) FROM review",
-        [],
-        |r| r.get::<_, i64>(0),
-    )?)
-    .unwrap_or(0);
-    store.conn().pragma_update(None, "cache_size", -2_000)?;
+    let (_, _, reviews) = store.counts()?;
+    g.out.reviews = usize::try_from(reviews).unwrap_or(0);
     Ok(g.out)
 }
 
@@ -361,30 +357,28 @@ impl Generator {
                 published_on: None,
             };
             let id = tx.create_procurement(&p)?;
+            let mut lines = 0;
             for k in 0..2 {
                 if let Some(set) = sets.get((i * 2 + k) % sets.len().max(1)) {
-                    tx.link_set(id, set, AboveAmbition::LeaveOut)?;
+                    lines += tx.link_set(id, set, AboveAmbition::LeaveOut)?;
                 }
             }
             // Two thirds are published, a sixth go on to award; publishing needs lines.
-            let lines: i64 = tx.query_row(
-                "SELECT count(*) FROM procurement_line WHERE procurement_id = ?1",
-                [id],
-                |r| r.get(0),
-            )?;
             if lines > 0 && i % 3 != 0 {
                 let to: &[Status] = if i % 6 == 1 {
                     &[Status::Published, Status::Evaluation, Status::Awarded]
                 } else {
                     &[Status::Published]
                 };
+                let mut revision = tx
+                    .procurement(id)?
+                    .ok_or(StoreError::NotFound {
+                        entity: Entity::Procurement,
+                        id: p.reference.clone(),
+                    })?
+                    .revision;
                 for s in to {
-                    let rev: i64 = tx.query_row(
-                        "SELECT revision FROM procurement WHERE id = ?1",
-                        [id],
-                        |r| r.get(0),
-                    )?;
-                    tx.transition(id, rev, *s)?;
+                    revision = tx.transition(id, revision, *s)?;
                 }
             }
             self.out.procurements += 1;
@@ -427,17 +421,20 @@ impl Generator {
                 procurement_id: None,
             })?;
             self.out.contracts += 1;
+            let mut open = tx.open_review(cid)?;
             for _ in 1..per {
-                let (rid, rev, due): (i64, i64, String) = tx.query_row(
-                    "SELECT id, revision, due_on FROM review WHERE contract_id = ?1 AND status = 'planned'",
-                    [cid],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )?;
-                let due = NaiveDate::parse_from_str(&due, "%Y-%m-%d").map_err(invalid)?;
-                if due > today {
+                let Some(review) = open.take().filter(|r| r.value.due_on <= today) else {
                     break;
-                }
-                tx.complete_review(rid, rev, due, "Genomförd utan avvikelser.")?;
+                };
+                let due = review.value.due_on;
+                open = tx
+                    .complete_review(
+                        review.id,
+                        review.revision,
+                        due,
+                        "Genomförd utan avvikelser.",
+                    )?
+                    .next;
             }
         }
         Ok(())

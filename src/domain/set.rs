@@ -7,7 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::requirement::{Requirement, hash_json};
+use super::requirement::{HashedRequirement, Requirement, hash_json};
 use super::text::Text;
 
 /// A set id: a slug such as `hosting-location`, stable across versions.
@@ -66,7 +66,9 @@ impl From<SetId> for String {
     }
 }
 
-/// A set version such as `2026.1`: dot-separated numbers, compared numerically.
+/// A set version such as `2026.1`: dot-separated numbers, compared numerically. The text is
+/// normalised on parse (`01` → `1`, `1.00` → `1.0`, `2026.01` → `2026.1`), so two spellings of
+/// one version are one version.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct SetVersion {
@@ -94,10 +96,16 @@ impl SetVersion {
         if parts.len() > 4 {
             return Err(SetVersionError);
         }
-        Ok(SetVersion {
-            text: text.to_string(),
-            parts,
-        })
+        Ok(SetVersion::from_parts(parts))
+    }
+
+    fn from_parts(parts: Vec<u32>) -> SetVersion {
+        let text = parts
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(".");
+        SetVersion { text, parts }
     }
 
     pub fn as_str(&self) -> &str {
@@ -110,12 +118,7 @@ impl SetVersion {
         if let Some(last) = parts.last_mut() {
             *last = last.saturating_add(1);
         }
-        let text = parts
-            .iter()
-            .map(u32::to_string)
-            .collect::<Vec<_>>()
-            .join(".");
-        SetVersion { text, parts }
+        SetVersion::from_parts(parts)
     }
 }
 
@@ -169,13 +172,49 @@ pub struct RequirementSet {
 }
 
 impl RequirementSet {
-    /// Fingerprint of the whole set's content.
+    /// Fingerprint of the whole set's content, over [`HashedSet`] (see [`HashedRequirement`]
+    /// for why the hash is over a projection and how it is versioned).
     pub fn content_hash(&self) -> String {
-        hash_json(self)
+        hash_json(&HashedSet::from(self))
     }
 
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {
         self.requirements.iter().find(|r| r.id.as_str() == id)
+    }
+}
+
+/// The fields of a set its content hash covers: projection version 1, exactly the fields a set
+/// had when hashes were first stored, in that order, with each requirement as its own
+/// projection. Sources are hashed as they serialise.
+#[derive(Serialize)]
+pub struct HashedSet<'a> {
+    id: &'a SetId,
+    version: &'a SetVersion,
+    title: &'a Text,
+    description: &'a Text,
+    sources: &'a [Source],
+    requirements: Vec<HashedRequirement<'a>>,
+}
+
+impl<'a> From<&'a RequirementSet> for HashedSet<'a> {
+    fn from(s: &'a RequirementSet) -> Self {
+        // No `..`: a new field does not compile here until the hash's coverage is decided.
+        let RequirementSet {
+            id,
+            version,
+            title,
+            description,
+            sources,
+            requirements,
+        } = s;
+        HashedSet {
+            id,
+            version,
+            title,
+            description,
+            sources,
+            requirements: requirements.iter().map(HashedRequirement::from).collect(),
+        }
     }
 }
 
@@ -217,6 +256,41 @@ pub fn diff_sets<'a>(
 mod tests {
     use super::*;
 
+    /// A set with two requirements and sources with and without a reference.
+    fn golden() -> RequirementSet {
+        let mut second = crate::domain::requirement::tests::golden();
+        second.id = crate::domain::RequirementId::parse("HOST-04").unwrap();
+        second.kind = crate::domain::Kind::Mandatory;
+        second.level = None;
+        second.weight = None;
+        RequirementSet {
+            id: SetId::parse("hosting-location").unwrap(),
+            version: SetVersion::parse("2026.1").unwrap(),
+            title: Text::new("Lagringsplats", "Hosting location"),
+            description: Text::sv("Var uppgifterna lagras."),
+            sources: vec![
+                Source {
+                    name: "Lag (2020:914) om tystnadsplikt vid utkontraktering".into(),
+                    reference: "SFS 2020:914".into(),
+                },
+                Source {
+                    name: "EDPB Recommendations 01/2020".into(),
+                    reference: String::new(),
+                },
+            ],
+            requirements: vec![crate::domain::requirement::tests::golden(), second],
+        }
+    }
+
+    /// The hash the code wrote before the projection existed (`hash_json` over the whole set).
+    #[test]
+    fn the_content_hash_of_today_s_sets_is_pinned() {
+        assert_eq!(
+            golden().content_hash(),
+            "c3777d8451d14860958375206fe6a3c1e8f6dd63e507f47b26ada3c87c066f83"
+        );
+    }
+
     #[test]
     fn set_ids_are_slugs() {
         assert!(SetId::parse("hosting-location").is_ok());
@@ -236,5 +310,17 @@ mod tests {
         for bad in ["", "2026.", "v1", "1..2", "2026-1"] {
             assert!(SetVersion::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn equal_versions_are_one_version() {
+        let v = |s| SetVersion::parse(s).unwrap();
+        assert_eq!(v("01"), v("1"));
+        assert_eq!(v("01").as_str(), "1");
+        assert_eq!(v("1.00"), v("1.0"));
+        assert_eq!(v("1.00").as_str(), "1.0");
+        assert_eq!(v("2026.01").as_str(), "2026.1");
+        assert_eq!(v("000").as_str(), "0");
+        assert_ne!(v("1.0"), v("1"), "a part more is another version");
     }
 }

@@ -104,10 +104,8 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
         return text;
     }
     match e {
-        StoreError::Stale { entity, id } => format!(
-            "{entity} {id} har ändrats av någon annan sedan du öppnade den; inget sparades, ladda om och försök igen"
-        ),
-        StoreError::NotFound { entity, id } => format!("{entity} {id} finns inte"),
+        StoreError::Stale { entity, id } => super::entities::stale_sv(*entity, id),
+        StoreError::NotFound { entity, id } => super::entities::not_found_sv(*entity, id),
         StoreError::BuiltinReadOnly(id) => format!(
             "det inbyggda kravpaketet {id} går inte att ändra; kopiera det till ett eget paket"
         ),
@@ -247,68 +245,5 @@ pub fn any_error(e: &anyhow::Error, lang: Lang) -> String {
     match e.downcast_ref::<StoreError>() {
         Some(se) => store_error(se, lang),
         None => format!("{e:#}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sqlite(code: i32) -> rusqlite::Error {
-        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
-    }
-
-    /// Every error about the database file, in both languages: names the file, and Swedish is
-    /// really Swedish (not the English text passed through).
-    #[test]
-    fn file_errors_name_the_file_in_both_languages() {
-        let path = || "/srv/delad/kravkoll.db".to_string();
-        let errors = [
-            StoreError::Database {
-                path: path(),
-                source: sqlite(rusqlite::ffi::SQLITE_MISMATCH),
-            },
-            StoreError::Busy { path: path() },
-            StoreError::ReadOnly { path: path() },
-            StoreError::ReadOnlyUpgrade {
-                path: path(),
-                found: 1,
-                supported: 3,
-            },
-            StoreError::Damaged { path: path() },
-            StoreError::CannotOpen { path: path() },
-            StoreError::DiskFull { path: path() },
-            StoreError::DiskIo { path: path() },
-            StoreError::Upgrade {
-                path: path(),
-                to: 3,
-                source: sqlite(rusqlite::ffi::SQLITE_ERROR),
-            },
-            StoreError::Io {
-                path: path(),
-                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
-            },
-            StoreError::Foreign {
-                path: path(),
-                reason: ForeignReason::NoVersion,
-            },
-            StoreError::AuditUnprotected {
-                path: path(),
-                missing: vec!["audit_no_delete".into()],
-            },
-            StoreError::TooNew {
-                path: path(),
-                found: 9,
-                supported: 3,
-            },
-        ];
-        for e in &errors {
-            let sv = store_error(e, Lang::Sv);
-            let en = store_error(e, Lang::En);
-            assert!(sv.contains(&path()), "{sv}");
-            assert!(en.contains(&path()), "{en}");
-            assert_ne!(sv, en, "{e:?}");
-        }
-        assert!(store_error(&errors[9], Lang::Sv).contains("behörighet saknas"));
     }
 }

@@ -5,6 +5,7 @@
 
 mod cli;
 mod conditions;
+mod entities;
 mod errors;
 mod fields;
 mod labels;

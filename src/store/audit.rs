@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Result, Store, Tx};
+use super::{Conn, Result, Store, Tx};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AuditEntry {
@@ -56,7 +56,7 @@ impl Tx<'_> {
         before: Option<Value>,
         after: Option<Value>,
     ) -> Result<()> {
-        self.execute(
+        self.tx.execute(
             "INSERT INTO audit(at, actor, entity, entity_id, action, before, after)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             rusqlite::params![
@@ -107,7 +107,9 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::store::Conn;
     use crate::store::StoreError;
+    use crate::store::prelude::*;
     use crate::store::test_support::store;
 
     #[test]

@@ -6,8 +6,9 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::audit::snapshot;
-use super::procurements::Record;
-use super::{Result, Store, StoreError, Tx, parse_date};
+use super::procurements::{ReadProcurements, Record, corrupt};
+use super::sealed::Conn;
+use super::{Entity, Result, StoreError, Tx};
 use crate::domain::contract::EvidenceKind;
 use crate::domain::review::FollowUp;
 use crate::domain::{Contract, Evidence, Kind, Line, Mode, Risk, Schedule, Status, Text, Tier};
@@ -56,24 +57,10 @@ pub struct ContractLineRow {
     pub risk: Risk,
 }
 
-fn conv(i: usize, e: impl std::fmt::Display) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.to_string().into())
-}
-
-fn date_at(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
-    parse_date(&r.get::<_, String>(i)?).map_err(|e| conv(i, e))
-}
-
-fn opt_date_at(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    r.get::<_, Option<String>>(i)?
-        .map(|s| parse_date(&s).map_err(|e| conv(i, e)))
-        .transpose()
-}
-
 const CONTRACT_COLUMNS: &str = "id, revision, supplier_id, procurement_id, title, reference, \
      start_date, end_date, options, responsible, tier, first_after, every, mode";
 
-pub(crate) fn read_contract(r: &Row) -> rusqlite::Result<ContractRecord> {
+fn read_contract(r: &Row) -> rusqlite::Result<ContractRecord> {
     let every: u32 = r.get(12)?;
     let first_after: u32 = r.get(11)?;
     Ok(ContractRecord {
@@ -84,72 +71,24 @@ pub(crate) fn read_contract(r: &Row) -> rusqlite::Result<ContractRecord> {
         contract: Contract {
             title: r.get(4)?,
             reference: r.get(5)?,
-            start: date_at(r, 6)?,
-            end: opt_date_at(r, 7)?,
+            start: r.get(6)?,
+            end: r.get(7)?,
             options: r.get(8)?,
             responsible: r.get(9)?,
-            tier: Tier::from_code(&r.get::<_, String>(10)?).ok_or_else(|| conv(10, "tier"))?,
+            tier: Tier::from_code(&r.get::<_, String>(10)?).ok_or_else(|| corrupt(10, "tier"))?,
             schedule: Schedule {
                 first_after,
                 every,
-                mode: Mode::from_code(&r.get::<_, String>(13)?).ok_or_else(|| conv(13, "mode"))?,
+                mode: Mode::from_code(&r.get::<_, String>(13)?)
+                    .ok_or_else(|| corrupt(13, "mode"))?,
             },
         },
     })
 }
 
-pub(crate) fn load_contract(conn: &rusqlite::Connection, id: i64) -> Result<ContractRecord> {
-    conn.query_row(
-        &format!("SELECT {CONTRACT_COLUMNS} FROM contract WHERE id = ?1"),
-        [id],
-        read_contract,
-    )
-    .optional()?
-    .ok_or(StoreError::NotFound {
-        entity: "contract",
-        id: id.to_string(),
-    })
-}
-
-pub(crate) fn read_contract_lines(
-    conn: &rusqlite::Connection,
-    contract_id: i64,
-) -> Result<Vec<ContractLineRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT cl.id, cl.revision, cl.procurement_line_id, cl.likelihood, cl.consequence, pl.body
-         FROM contract_line cl JOIN procurement_line pl ON pl.id = cl.procurement_line_id
-         WHERE cl.contract_id = ?1 ORDER BY pl.position, pl.id",
-    )?;
-    let rows = stmt.query_map([contract_id], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, i64>(3)?,
-            r.get::<_, i64>(4)?,
-            r.get::<_, String>(5)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (id, revision, line_id, l, c, body) = row?;
-        let line: Line = serde_json::from_str(&body)?;
-        Ok(ContractLineRow {
-            id,
-            revision,
-            procurement_line_id: line_id,
-            label: line.label(),
-            kind: line.kind,
-            position: line.position,
-            title: line.title,
-            follow_up: line.follow_up,
-            risk: Risk::new(l, c).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-        })
-    })
-    .collect()
-}
-
-impl Store {
-    pub fn contracts(&self) -> Result<Vec<ContractSummary>> {
+/// Reads of contracts, their lines and the evidence owed.
+pub trait ReadContracts: Conn {
+    fn contracts(&self) -> Result<Vec<ContractSummary>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT c.id, c.title, c.reference, c.supplier_id, s.name, c.start_date, c.end_date,
                     c.tier,
@@ -165,28 +104,62 @@ impl Store {
                 reference: r.get(2)?,
                 supplier_id: r.get(3)?,
                 supplier: r.get(4)?,
-                start: date_at(r, 5)?,
-                end: opt_date_at(r, 6)?,
-                tier: Tier::from_code(&r.get::<_, String>(7)?).ok_or_else(|| conv(7, "tier"))?,
-                next_due: opt_date_at(r, 8)?,
+                start: r.get(5)?,
+                end: r.get(6)?,
+                tier: Tier::from_code(&r.get::<_, String>(7)?).ok_or_else(|| corrupt(7, "tier"))?,
+                next_due: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn contract(&self, id: i64) -> Result<Option<ContractRecord>> {
-        match load_contract(self.conn(), id) {
-            Ok(c) => Ok(Some(c)),
-            Err(StoreError::NotFound { .. }) => Ok(None),
-            Err(e) => Err(e),
-        }
+    fn contract(&self, id: i64) -> Result<Option<ContractRecord>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT {CONTRACT_COLUMNS} FROM contract WHERE id = ?1"),
+                [id],
+                read_contract,
+            )
+            .optional()?)
     }
 
-    pub fn contract_lines(&self, contract_id: i64) -> Result<Vec<ContractLineRow>> {
-        read_contract_lines(self.conn(), contract_id)
+    /// A contract's lines in the procurement's order, each with the text it follows up.
+    fn contract_lines(&self, contract_id: i64) -> Result<Vec<ContractLineRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT cl.id, cl.revision, cl.procurement_line_id, cl.likelihood, cl.consequence, pl.body
+             FROM contract_line cl JOIN procurement_line pl ON pl.id = cl.procurement_line_id
+             WHERE cl.contract_id = ?1 ORDER BY pl.position, pl.id",
+        )?;
+        let rows = stmt.query_map([contract_id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, revision, line_id, l, c, body) = row?;
+            let line: Line = serde_json::from_str(&body)?;
+            Ok(ContractLineRow {
+                id,
+                revision,
+                procurement_line_id: line_id,
+                label: line.label(),
+                kind: line.kind,
+                position: line.position,
+                title: line.title,
+                follow_up: line.follow_up,
+                risk: Risk::new(l, c).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            })
+        })
+        .collect()
     }
 
-    pub fn evidence(&self, contract_id: i64) -> Result<Vec<Record<Evidence>>> {
+    fn evidence(&self, contract_id: i64) -> Result<Vec<Record<Evidence>>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, revision, kind, reference, received_on, valid_until FROM evidence
              WHERE contract_id = ?1 ORDER BY id",
@@ -199,14 +172,16 @@ impl Store {
                     kind: EvidenceKind::from_code(&r.get::<_, String>(2)?)
                         .unwrap_or(EvidenceKind::Other),
                     reference: r.get(3)?,
-                    received_on: opt_date_at(r, 4)?,
-                    valid_until: opt_date_at(r, 5)?,
+                    received_on: r.get(4)?,
+                    valid_until: r.get(5)?,
                 },
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl<C: Conn + ?Sized> ReadContracts for C {}
 
 impl Tx<'_> {
     /// Signs a contract: its lines are the procurement's included lines that have a follow-up,
@@ -219,7 +194,7 @@ impl Tx<'_> {
             Some(pid) => self.awarded_lines(pid)?,
             None => Vec::new(),
         };
-        self.execute(
+        self.tx.execute(
             "INSERT INTO contract(procurement_id, supplier_id, title, reference, start_date,
                  end_date, options, responsible, tier, first_after, every, mode)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -238,8 +213,8 @@ impl Tx<'_> {
                 c.schedule.mode.code()
             ],
         )?;
-        let id = self.last_insert_rowid();
-        let mut stmt = self.prepare_cached(
+        let id = self.tx.last_insert_rowid();
+        let mut stmt = self.tx.prepare_cached(
             "INSERT INTO contract_line(contract_id, procurement_line_id, likelihood, consequence)
              VALUES (?1, ?2, ?3, ?4)",
         )?;
@@ -265,45 +240,24 @@ impl Tx<'_> {
     }
 
     fn awarded_lines(&self, procurement_id: i64) -> Result<Vec<(i64, Risk)>> {
-        let status: String = self
-            .query_row(
-                "SELECT status FROM procurement WHERE id = ?1",
-                [procurement_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                entity: "procurement",
-                id: procurement_id.to_string(),
-            })?;
-        if !matches!(
-            Status::from_code(&status),
-            Some(Status::Awarded | Status::Closed)
-        ) {
+        let status = self.existing_procurement(procurement_id)?.value.status;
+        if !matches!(status, Status::Awarded | Status::Closed) {
             return Err(StoreError::Invalid(format!(
-                "the procurement is {status}; a contract can be signed only once it is awarded"
+                "the procurement is {}; a contract can be signed only once it is awarded",
+                status.code()
             )));
         }
-        let mut stmt = self.prepare_cached(
-            "SELECT id, body FROM procurement_line WHERE procurement_id = ?1 AND included
-             ORDER BY position",
-        )?;
-        let rows = stmt.query_map([procurement_id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, body) = row?;
-            let line: Line = serde_json::from_str(&body)?;
-            if line.is_followed_up() {
-                out.push((id, line.risk.unwrap_or(Risk::DEFAULT)));
-            }
-        }
-        Ok(out)
+        Ok(self
+            .lines(procurement_id)?
+            .into_iter()
+            .filter(|l| l.value.included && l.value.is_followed_up())
+            .map(|l| (l.id, l.value.risk.unwrap_or(Risk::DEFAULT)))
+            .collect())
     }
 
-    pub fn set_line_risk(&self, contract_line_id: i64, revision: i64, risk: Risk) -> Result<()> {
-        let changed = self.execute(
+    /// Returns the line's new revision.
+    pub fn set_line_risk(&self, contract_line_id: i64, revision: i64, risk: Risk) -> Result<i64> {
+        let changed = self.tx.execute(
             "UPDATE contract_line SET likelihood = ?3, consequence = ?4, revision = revision + 1
              WHERE id = ?1 AND revision = ?2",
             params![
@@ -313,18 +267,19 @@ impl Tx<'_> {
                 risk.consequence
             ],
         )?;
-        self.expect_updated(changed, "contract_line", contract_line_id)?;
+        self.expect_updated(changed, Entity::ContractLine, contract_line_id)?;
         self.audit(
             "contract_line",
             contract_line_id,
             "risk",
             None,
             snapshot(&risk),
-        )
+        )?;
+        Ok(revision + 1)
     }
 
     pub fn add_evidence(&self, contract_id: i64, e: &Evidence) -> Result<i64> {
-        self.execute(
+        self.tx.execute(
             "INSERT INTO evidence(contract_id, kind, reference, received_on, valid_until)
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
@@ -335,8 +290,61 @@ impl Tx<'_> {
                 e.valid_until
             ],
         )?;
-        let id = self.last_insert_rowid();
+        let id = self.tx.last_insert_rowid();
         self.audit("evidence", id, "create", None, snapshot(e))?;
         Ok(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Country, Preset, Supplier};
+    use crate::store::test_support::store;
+
+    #[test]
+    fn a_malformed_stored_date_is_an_error_not_a_missing_date() {
+        let mut s = store();
+        let cid = s
+            .write(|tx| {
+                let sid = tx.create_supplier(&Supplier {
+                    name: "Datumfel AB".into(),
+                    org_number: crate::domain::OrgNumber::parse("556036-0793").ok(),
+                    foreign_registration: String::new(),
+                    country: Country::sweden(),
+                    contact: String::new(),
+                    notes: String::new(),
+                })?;
+                tx.create_contract(&NewContract {
+                    contract: Contract {
+                        title: "Avtal".into(),
+                        reference: "AVT 1".into(),
+                        start: NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(),
+                        end: None,
+                        options: String::new(),
+                        responsible: String::new(),
+                        tier: Tier::B,
+                        schedule: Preset::SkrB.schedule(),
+                    },
+                    supplier_id: sid,
+                    procurement_id: None,
+                })
+            })
+            .unwrap();
+        assert_eq!(
+            s.contract(cid).unwrap().unwrap().contract.end,
+            None,
+            "a missing end date reads as none"
+        );
+        for (column, bad) in [("end_date", "2026-02-30"), ("start_date", "31/1 2026")] {
+            s.conn()
+                .execute(
+                    &format!("UPDATE contract SET {column} = ?1 WHERE id = ?2"),
+                    rusqlite::params![bad, cid],
+                )
+                .unwrap();
+            assert!(s.contract(cid).is_err(), "{column} = {bad}");
+            assert!(s.contracts().is_err(), "{column} = {bad}");
+        }
     }
 }

@@ -6,6 +6,8 @@
 use rusqlite::ErrorCode;
 use thiserror::Error;
 
+use super::Entity;
+
 use crate::domain::procurement::ProcurementError;
 use crate::domain::review::FollowUpError;
 
@@ -87,12 +89,13 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// A write named a revision that is no longer the row's: someone else saved first.
     #[error(
-        "{entity} {id} was changed by someone else since you opened it; nothing was saved, reload and try again"
+        "the {entity} {id} was changed by someone else since you opened it; nothing was saved, reload and try again"
     )]
-    Stale { entity: &'static str, id: String },
-    #[error("{entity} {id} does not exist")]
-    NotFound { entity: &'static str, id: String },
+    Stale { entity: Entity, id: String },
+    #[error("the {entity} {id} does not exist")]
+    NotFound { entity: Entity, id: String },
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
     #[error("the built-in set {0} is read-only; duplicate it into a custom set to change it")]
@@ -230,5 +233,72 @@ mod tests {
             StoreError::NotEmpty.located("x"),
             StoreError::NotEmpty
         ));
+    }
+}
+
+/// The wording of these errors lives in `i18n`; its test is here because building the
+/// errors takes SQLite's own error values, which only the store may name.
+#[cfg(test)]
+mod wording {
+    use super::*;
+    use crate::domain::Lang;
+    use crate::i18n::store_error;
+
+    fn sqlite(code: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    /// Every error about the database file, in both languages: names the file, and Swedish is
+    /// really Swedish (not the English text passed through).
+    #[test]
+    fn file_errors_name_the_file_in_both_languages() {
+        let path = || "/srv/delad/kravkoll.db".to_string();
+        let errors = [
+            StoreError::Database {
+                path: path(),
+                source: sqlite(rusqlite::ffi::SQLITE_MISMATCH),
+            },
+            StoreError::Busy { path: path() },
+            StoreError::ReadOnly { path: path() },
+            StoreError::ReadOnlyUpgrade {
+                path: path(),
+                found: 1,
+                supported: 3,
+            },
+            StoreError::Damaged { path: path() },
+            StoreError::CannotOpen { path: path() },
+            StoreError::DiskFull { path: path() },
+            StoreError::DiskIo { path: path() },
+            StoreError::Upgrade {
+                path: path(),
+                to: 3,
+                source: sqlite(rusqlite::ffi::SQLITE_ERROR),
+            },
+            StoreError::Io {
+                path: path(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            },
+            StoreError::Foreign {
+                path: path(),
+                reason: ForeignReason::NoVersion,
+            },
+            StoreError::AuditUnprotected {
+                path: path(),
+                missing: vec!["audit_no_delete".into()],
+            },
+            StoreError::TooNew {
+                path: path(),
+                found: 9,
+                supported: 3,
+            },
+        ];
+        for e in &errors {
+            let sv = store_error(e, Lang::Sv);
+            let en = store_error(e, Lang::En);
+            assert!(sv.contains(&path()), "{sv}");
+            assert!(en.contains(&path()), "{en}");
+            assert_ne!(sv, en, "{e:?}");
+        }
+        assert!(store_error(&errors[9], Lang::Sv).contains("behörighet saknas"));
     }
 }

@@ -25,6 +25,7 @@ pub const APPLICATION_ID: i32 = 0x4B52_4156;
 static STEPS: &[&str] = &[
     include_str!("sql/0001_init.sql"),
     include_str!("sql/0002_indexes.sql"),
+    include_str!("sql/0003_own_sets.sql"),
     include_str!("sql/0004_audit_no_replace.sql"),
 ];
 

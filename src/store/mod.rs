@@ -4,14 +4,27 @@
 //! Every user action is one `write`: an IMMEDIATE transaction (under WAL a deferred
 //! read-then-write could fail with SQLITE_BUSY instead of waiting) that also appends its audit
 //! row, so a change and its history commit together or not at all. Rows two people may edit
-//! carry a revision; an update names the revision it read, and a stale one is refused.
-//! Each aggregate has its own module adding read methods to `Store` and write methods to `Tx`.
-//! Opening (and what is refused at open) is in `open`; waiting for another user's lock in `wait`.
+//! carry a revision; an update names the revision it read, and a stale one is refused. A write
+//! returns the new revision (or the record), so a caller never reads one back to go on.
+//!
+//! Reading: each aggregate module defines one read trait (`ReadProcurements`, `ReadSets`, …)
+//! whose provided methods hold its queries, with a blanket impl for everything that has a
+//! connection. That is sealed (`sealed::Conn`, visible only inside the store) and implemented by
+//! `Store` and by `Tx`, so each read exists once and serves both a screen and a transaction
+//! that must read what it is about to change. `use crate::store::prelude::*` brings every read
+//! trait into scope; `store.procurement(id)` and `tx.procurement(id)` then read alike. Nothing
+//! outside the store ever sees a `Connection`: all SQL stays here.
+//!
+//! Opening (and what is refused at open) is in `open`; waiting for another user's lock in
+//! `wait`.
 
 mod audit;
 pub mod contracts;
 pub mod custom_sets;
+mod entity;
 mod error;
+mod findings;
+mod lines;
 mod migrations;
 mod open;
 pub mod procurements;
@@ -20,20 +33,48 @@ pub mod search;
 pub mod sets;
 pub mod suppliers;
 pub mod tailoring;
+mod versions;
 mod wait;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::clock::Clock;
 
 pub use audit::AuditEntry;
+pub use entity::Entity;
 pub use error::{ForeignReason, Result, StoreError};
 pub use migrations::{APPLICATION_ID, latest as schema_version};
+pub use procurements::Record;
 pub use wait::{WAIT_LIMIT, Wait, WaitNotice};
+
+/// Every read trait, for one `use crate::store::prelude::*`.
+pub mod prelude {
+    pub use super::ReadCounts;
+    pub use super::contracts::ReadContracts;
+    pub use super::custom_sets::ReadLibrary;
+    pub use super::procurements::ReadProcurements;
+    pub use super::reviews::ReadReviews;
+    pub use super::search::ReadSearch;
+    pub use super::sets::ReadSets;
+    pub use super::suppliers::ReadSuppliers;
+    pub use super::tailoring::ReadTailoring;
+}
+
+mod sealed {
+    /// What reads run on: a `Store`'s connection, or a write transaction's (which sees the
+    /// transaction's own changes). Sealed: only the store can name it, so no other module
+    /// reaches the connection.
+    pub trait Conn {
+        fn conn(&self) -> &rusqlite::Connection;
+        /// Today for the domain (overdue, due within), from the store's clock.
+        fn today(&self) -> chrono::NaiveDate;
+    }
+}
+use sealed::Conn;
 
 pub struct Store {
     conn: Connection,
@@ -56,10 +97,21 @@ pub struct Tx<'c> {
     today: NaiveDate,
 }
 
-impl std::ops::Deref for Tx<'_> {
-    type Target = Connection;
-    fn deref(&self) -> &Connection {
+impl Conn for Store {
+    fn conn(&self) -> &Connection {
+        &self.conn
+    }
+    fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+}
+
+impl Conn for Tx<'_> {
+    fn conn(&self) -> &Connection {
         &self.tx
+    }
+    fn today(&self) -> NaiveDate {
+        self.today
     }
 }
 
@@ -150,10 +202,6 @@ impl Store {
             .map_or_else(|| ":memory:".into(), |p| p.display().to_string())
     }
 
-    pub fn conn(&self) -> &Connection {
-        &self.conn
-    }
-
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -183,9 +231,30 @@ impl Store {
             .map_err(StoreError::from)
     }
 
+    /// Runs `f` (a bulk load of many writes) with a page cache large enough that SQLite does not
+    /// spill and rewrite pages mid-transaction, and restores the cache size afterwards.
+    pub fn bulk_load<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let before: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        let out = f(self);
+        let restored = self.conn.pragma_update(None, "cache_size", before);
+        let out = out?;
+        restored?;
+        Ok(out)
+    }
+}
+
+/// 256 MiB of page cache (a negative `cache_size` counts KiB).
+const BULK_CACHE_KIB: i64 = -262_144;
+
+/// Counts over the whole database.
+pub trait ReadCounts: Conn {
     /// How many suppliers, contracts and reviews there are (for tabs that only show counts).
-    pub fn counts(&self) -> Result<(i64, i64, i64)> {
-        Ok(self.conn.query_row(
+    fn counts(&self) -> Result<(i64, i64, i64)> {
+        Ok(self.conn().query_row(
             "SELECT (SELECT count(*) FROM supplier), (SELECT count(*) FROM contract),
                     (SELECT count(*) FROM review)",
             [],
@@ -194,8 +263,8 @@ impl Store {
     }
 
     /// Whether the database holds any user data (procurements, suppliers or contracts).
-    pub fn has_user_data(&self) -> Result<bool> {
-        Ok(self.conn.query_row(
+    fn has_user_data(&self) -> Result<bool> {
+        Ok(self.conn().query_row(
             "SELECT EXISTS (SELECT 1 FROM procurement) OR EXISTS (SELECT 1 FROM supplier)
                  OR EXISTS (SELECT 1 FROM contract)",
             [],
@@ -204,40 +273,36 @@ impl Store {
     }
 }
 
+impl<C: Conn + ?Sized> ReadCounts for C {}
+
 impl Tx<'_> {
     pub fn today(&self) -> NaiveDate {
         self.today
     }
 
     /// Checks the outcome of an `UPDATE … WHERE id = ? AND revision = ?`: no row changed means
-    /// the row is gone or someone else saved first.
-    fn expect_updated(&self, changed: usize, table: &'static str, id: i64) -> Result<()> {
+    /// the row is gone or someone else saved first. The error names the row as its user knows it.
+    fn expect_updated(&self, changed: usize, entity: Entity, id: i64) -> Result<()> {
         if changed == 1 {
             return Ok(());
         }
-        let exists: bool = self.query_row(
-            &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
-            [id],
-            |r| r.get(0),
-        )?;
-        Err(if exists {
-            StoreError::Stale {
-                entity: table,
+        Err(self.stale_or_missing(entity, id)?)
+    }
+
+    /// `Stale` with the row's name when the row is there, `NotFound` when it is gone.
+    fn stale_or_missing(&self, entity: Entity, id: i64) -> Result<StoreError> {
+        let name: Option<String> = match entity.name_query() {
+            Some(sql) => self.tx.query_row(sql, [id], |r| r.get(0)).optional()?,
+            None => None,
+        };
+        Ok(match name {
+            Some(name) => StoreError::Stale { entity, id: name },
+            None => StoreError::NotFound {
+                entity,
                 id: id.to_string(),
-            }
-        } else {
-            StoreError::NotFound {
-                entity: table,
-                id: id.to_string(),
-            }
+            },
         })
     }
-}
-
-/// Dates are stored as ISO text; a malformed one is reported, not silently dropped.
-pub(crate) fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| StoreError::Corrupt(format!("'{s}' is not a date")))
 }
 
 #[cfg(test)]
@@ -277,10 +342,27 @@ mod tests {
     }
 
     #[test]
+    fn a_bulk_load_raises_the_page_cache_and_restores_it() {
+        let mut s = test_support::store();
+        let cache = |s: &Store| -> i64 {
+            s.conn()
+                .pragma_query_value(None, "cache_size", |r| r.get(0))
+                .unwrap()
+        };
+        let before = cache(&s);
+        let inside = s.bulk_load(|s| Ok(cache(s))).unwrap();
+        assert_eq!(inside, BULK_CACHE_KIB);
+        assert_eq!(cache(&s), before);
+        let failed: Result<()> = s.bulk_load(|_| Err(StoreError::Invalid("stop".into())));
+        assert!(failed.is_err());
+        assert_eq!(cache(&s), before, "restored after a failure too");
+    }
+
+    #[test]
     fn a_failed_write_changes_nothing() {
         let mut s = test_support::store();
         let r: Result<()> = s.write(|tx| {
-            tx.execute(
+            tx.tx.execute(
                 "INSERT INTO meta(key, value) VALUES ('half', 'written')",
                 [],
             )?;

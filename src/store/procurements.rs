@@ -7,7 +7,8 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::audit::snapshot;
-use super::{Result, Store, StoreError, Tx, parse_date};
+use super::sealed::Conn;
+use super::{Entity, Result, StoreError, Tx};
 use crate::domain::procurement::{AboveAmbition, lines_for};
 use crate::domain::{Line, Procedure, Procurement, Status};
 
@@ -24,6 +25,7 @@ pub struct ProcurementSummary {
     pub lines: i64,
 }
 
+/// A stored value with its row id and the revision a write must name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record<T> {
     pub id: i64,
@@ -45,27 +47,27 @@ impl LinkedSet {
     }
 }
 
-fn read_procurement(r: &Row) -> rusqlite::Result<(i64, i64, Procurement)> {
+fn read_procurement(r: &Row) -> rusqlite::Result<Record<Procurement>> {
     let text = |i: usize| r.get::<_, String>(i);
-    let opt_date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
-        r.get::<_, Option<String>>(i)?
-            .map(|s| parse_date(&s).map_err(|e| corrupt(i, e)))
-            .transpose()
-    };
     let procurement = Procurement {
         reference: text(2)?,
         title: text(3)?,
         owner: text(4)?,
         procedure: Procedure::from_code(&text(5)?).unwrap_or(Procedure::Other),
         status: Status::from_code(&text(6)?).ok_or_else(|| corrupt(6, "status"))?,
-        deadline: opt_date(7)?,
-        published_on: opt_date(8)?,
+        deadline: r.get(7)?,
+        published_on: r.get(8)?,
         profile: serde_json::from_str(&text(9)?).map_err(|e| corrupt(9, e))?,
     };
-    Ok((r.get(0)?, r.get(1)?, procurement))
+    Ok(Record {
+        id: r.get(0)?,
+        revision: r.get(1)?,
+        value: procurement,
+    })
 }
 
-fn corrupt(col: usize, e: impl std::fmt::Display) -> rusqlite::Error {
+/// A column whose text is not what the program wrote: an error, never a silent default.
+pub(super) fn corrupt(col: usize, e: impl std::fmt::Display) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         col,
         rusqlite::types::Type::Text,
@@ -76,15 +78,16 @@ fn corrupt(col: usize, e: impl std::fmt::Display) -> rusqlite::Error {
 const PROCUREMENT_COLUMNS: &str = "id, revision, reference, title, owner, procedure, status, \
                                    deadline, published_on, profile";
 
-impl Store {
-    pub fn procurements(&self) -> Result<Vec<ProcurementSummary>> {
+/// Reads of procurements and their lines.
+pub trait ReadProcurements: Conn {
+    fn procurements(&self) -> Result<Vec<ProcurementSummary>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {PROCUREMENT_COLUMNS},
                  (SELECT count(*) FROM procurement_line l WHERE l.procurement_id = p.id AND l.included)
              FROM procurement p ORDER BY p.created_at DESC, p.id DESC"
         ))?;
         let rows = stmt.query_map([], |r| {
-            let (id, _, p) = read_procurement(r)?;
+            let Record { id, value: p, .. } = read_procurement(r)?;
             Ok(ProcurementSummary {
                 id,
                 reference: p.reference,
@@ -99,7 +102,7 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn procurement(&self, id: i64) -> Result<Option<Record<Procurement>>> {
+    fn procurement(&self, id: i64) -> Result<Option<Record<Procurement>>> {
         Ok(self
             .conn()
             .query_row(
@@ -107,20 +110,57 @@ impl Store {
                 [id],
                 read_procurement,
             )
-            .optional()?
-            .map(|(id, revision, value)| Record {
-                id,
-                revision,
-                value,
-            }))
+            .optional()?)
     }
 
     /// A procurement's lines in tender order of position.
-    pub fn lines(&self, procurement_id: i64) -> Result<Vec<Record<Line>>> {
-        read_lines(self.conn(), procurement_id)
+    fn lines(&self, procurement_id: i64) -> Result<Vec<Record<Line>>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, revision, body FROM procurement_line WHERE procurement_id = ?1
+             ORDER BY position, id",
+        )?;
+        let rows = stmt.query_map([procurement_id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, revision, body) = row?;
+            Ok(Record {
+                id,
+                revision,
+                value: serde_json::from_str(&body)?,
+            })
+        })
+        .collect()
     }
 
-    pub fn linked_sets(&self, procurement_id: i64) -> Result<Vec<LinkedSet>> {
+    /// One line, with the procurement it belongs to.
+    fn line(&self, line_id: i64) -> Result<Option<(i64, Record<Line>)>> {
+        let row: Option<(i64, i64, String)> = self
+            .conn()
+            .query_row(
+                "SELECT procurement_id, revision, body FROM procurement_line WHERE id = ?1",
+                [line_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        row.map(|(pid, revision, body)| {
+            Ok((
+                pid,
+                Record {
+                    id: line_id,
+                    revision,
+                    value: serde_json::from_str(&body)?,
+                },
+            ))
+        })
+        .transpose()
+    }
+
+    fn linked_sets(&self, procurement_id: i64) -> Result<Vec<LinkedSet>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT ps.set_id, v.version, c.version
              FROM procurement_set ps
@@ -140,47 +180,13 @@ impl Store {
     }
 }
 
-pub(super) fn read_lines(
-    conn: &rusqlite::Connection,
-    procurement_id: i64,
-) -> Result<Vec<Record<Line>>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, revision, body FROM procurement_line WHERE procurement_id = ?1
-         ORDER BY position, id",
-    )?;
-    let rows = stmt.query_map([procurement_id], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    rows.map(|row| {
-        let (id, revision, body) = row?;
-        Ok(Record {
-            id,
-            revision,
-            value: serde_json::from_str(&body)?,
-        })
-    })
-    .collect()
-}
+impl<C: Conn + ?Sized> ReadProcurements for C {}
 
 impl Tx<'_> {
-    pub(super) fn load_procurement(&self, id: i64) -> Result<Record<Procurement>> {
-        self.query_row(
-            &format!("SELECT {PROCUREMENT_COLUMNS} FROM procurement WHERE id = ?1"),
-            [id],
-            read_procurement,
-        )
-        .optional()?
-        .map(|(id, revision, value)| Record {
-            id,
-            revision,
-            value,
-        })
-        .ok_or(StoreError::NotFound {
-            entity: "procurement",
+    /// The procurement a write is about, which must exist.
+    pub(super) fn existing_procurement(&self, id: i64) -> Result<Record<Procurement>> {
+        self.procurement(id)?.ok_or(StoreError::NotFound {
+            entity: Entity::Procurement,
             id: id.to_string(),
         })
     }
@@ -192,7 +198,7 @@ impl Tx<'_> {
             published_on: None,
             ..p.clone()
         };
-        self.execute(
+        self.tx.execute(
             "INSERT INTO procurement(reference, title, owner, procedure, status, deadline,
                  published_on, profile, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?8)",
@@ -207,20 +213,20 @@ impl Tx<'_> {
                 self.at,
             ],
         )?;
-        let id = self.last_insert_rowid();
+        let id = self.tx.last_insert_rowid();
         self.audit("procurement", id, "create", None, snapshot(&draft))?;
         Ok(id)
     }
 
     /// Saves the editable fields. The status moves only through `transition`, and the profile
-    /// is frozen with the lines once published.
-    pub fn update_procurement(&self, id: i64, revision: i64, p: &Procurement) -> Result<()> {
+    /// is frozen with the lines once published. Returns the new revision.
+    pub fn update_procurement(&self, id: i64, revision: i64, p: &Procurement) -> Result<i64> {
         p.validate()?;
-        let before = self.load_procurement(id)?;
+        let before = self.existing_procurement(id)?;
         if before.value.profile != p.profile {
             before.value.ensure_lines_editable()?;
         }
-        let changed = self.execute(
+        let changed = self.tx.execute(
             "UPDATE procurement SET reference = ?3, title = ?4, owner = ?5, procedure = ?6,
                  deadline = ?7, profile = ?8, updated_at = ?9, revision = revision + 1
              WHERE id = ?1 AND revision = ?2",
@@ -236,42 +242,45 @@ impl Tx<'_> {
                 self.at,
             ],
         )?;
-        self.expect_updated(changed, "procurement", id)?;
+        self.expect_updated(changed, Entity::Procurement, id)?;
         self.audit(
             "procurement",
             id,
             "update",
             snapshot(&before.value),
             snapshot(p),
-        )
+        )?;
+        Ok(revision + 1)
     }
 
     /// Moves a procurement to `to` under the domain's rules (publishing checks the lines).
-    pub fn transition(&self, id: i64, revision: i64, to: Status) -> Result<()> {
-        let mut rec = self.load_procurement(id)?;
+    /// Returns the new revision.
+    pub fn transition(&self, id: i64, revision: i64, to: Status) -> Result<i64> {
+        let mut rec = self.existing_procurement(id)?;
         if rec.revision != revision {
             return Err(StoreError::Stale {
-                entity: "procurement",
-                id: id.to_string(),
+                entity: Entity::Procurement,
+                id: rec.value.reference,
             });
         }
-        let lines: Vec<Line> = read_lines(self, id)?.into_iter().map(|r| r.value).collect();
+        let lines: Vec<Line> = self.lines(id)?.into_iter().map(|r| r.value).collect();
         let from = rec.value.status;
         rec.value.transition(to, &lines, self.today)?;
-        let changed = self.execute(
+        let changed = self.tx.execute(
             "UPDATE procurement SET status = ?3, published_on = ?4, updated_at = ?5,
                  revision = revision + 1
              WHERE id = ?1 AND revision = ?2",
             params![id, revision, to.code(), rec.value.published_on, self.at],
         )?;
-        self.expect_updated(changed, "procurement", id)?;
+        self.expect_updated(changed, Entity::Procurement, id)?;
         self.audit(
             "procurement",
             id,
             "transition",
             snapshot(&serde_json::json!({ "status": from })),
             snapshot(&serde_json::json!({ "status": to })),
-        )
+        )?;
+        Ok(revision + 1)
     }
 
     /// Copies the requirements of the current version of `set_id` that apply to the
@@ -283,21 +292,10 @@ impl Tx<'_> {
         set_id: &str,
         policy: AboveAmbition,
     ) -> Result<usize> {
-        let rec = self.load_procurement(procurement_id)?;
+        let rec = self.existing_procurement(procurement_id)?;
         rec.value.ensure_lines_editable()?;
-        let version_id: i64 = self
-            .query_row(
-                "SELECT current_version_id FROM requirement_set WHERE id = ?1",
-                [set_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                entity: "requirement_set",
-                id: set_id.to_string(),
-            })?;
-        let set = self.set_in_tx(version_id)?;
-        let existing = read_lines(self, procurement_id)?;
+        let (version_id, set) = self.current_version(set_id)?;
+        let existing = self.lines(procurement_id)?;
         let next_position = existing.iter().map(|l| l.value.position).max().unwrap_or(0) + 1;
         let present: Vec<String> = existing
             .iter()
@@ -315,7 +313,7 @@ impl Tx<'_> {
             self.insert_line(procurement_id, &line)?;
             added += 1;
         }
-        self.execute(
+        self.tx.execute(
             "INSERT INTO procurement_set(procurement_id, set_id, set_version_id) VALUES (?1, ?2, ?3)
              ON CONFLICT(procurement_id, set_id) DO UPDATE SET set_version_id = excluded.set_version_id",
             params![procurement_id, set_id, version_id],
@@ -331,138 +329,13 @@ impl Tx<'_> {
         )?;
         Ok(added)
     }
-
-    fn set_in_tx(&self, version_id: i64) -> Result<crate::domain::RequirementSet> {
-        super::sets::load_version(self, version_id)
-    }
-
-    pub(super) fn insert_line(&self, procurement_id: i64, line: &Line) -> Result<i64> {
-        let src = line.source.as_ref();
-        self.execute(
-            "INSERT INTO procurement_line(procurement_id, position, included, modified, kind,
-                 source_set_id, source_version, source_req_id, source_hash, title_sv, title_en, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                procurement_id,
-                line.position,
-                line.included,
-                line.modified,
-                line.kind.code(),
-                src.map(|s| &s.set_id),
-                src.map(|s| &s.version),
-                src.map(|s| &s.requirement_id),
-                src.map(|s| &s.content_hash),
-                line.title.sv,
-                line.title.en,
-                serde_json::to_string(line)?,
-            ],
-        )?;
-        Ok(self.last_insert_rowid())
-    }
-
-    /// Adds the officer's own requirement at the end.
-    pub fn add_own_line(&self, procurement_id: i64, line: &Line) -> Result<i64> {
-        let rec = self.load_procurement(procurement_id)?;
-        rec.value.ensure_lines_editable()?;
-        let position: u32 = self.query_row(
-            "SELECT coalesce(max(position), 0) + 1 FROM procurement_line WHERE procurement_id = ?1",
-            [procurement_id],
-            |r| r.get(0),
-        )?;
-        let own = Line {
-            source: None,
-            position,
-            modified: false,
-            ..line.clone()
-        };
-        let id = self.insert_line(procurement_id, &own)?;
-        self.audit("procurement_line", id, "create", None, snapshot(&own))?;
-        Ok(id)
-    }
-
-    /// Saves a tailored line of a draft (include/exclude, kind, weight, text, position).
-    pub fn update_line(&self, line_id: i64, revision: i64, line: &Line) -> Result<()> {
-        let (procurement_id, before) = self.load_line(line_id)?;
-        self.load_procurement(procurement_id)?
-            .value
-            .ensure_lines_editable()?;
-        self.save_line(line_id, revision, &before, line, "update")
-    }
-
-    /// Changes a line of a published tender: explicit, with its reason, and logged.
-    pub fn amend_line(&self, line_id: i64, revision: i64, line: &Line, reason: &str) -> Result<()> {
-        let (procurement_id, before) = self.load_line(line_id)?;
-        self.load_procurement(procurement_id)?
-            .value
-            .ensure_amendable(reason)?;
-        self.save_line(line_id, revision, &before, line, "amend")?;
-        self.execute(
-            "INSERT INTO amendment(procurement_id, line_id, reason, at, actor)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![procurement_id, line_id, reason.trim(), self.at, self.actor],
-        )?;
-        Ok(())
-    }
-
-    pub(super) fn load_line(&self, line_id: i64) -> Result<(i64, Line)> {
-        let (pid, body): (i64, String) = self
-            .query_row(
-                "SELECT procurement_id, body FROM procurement_line WHERE id = ?1",
-                [line_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                entity: "procurement_line",
-                id: line_id.to_string(),
-            })?;
-        Ok((pid, serde_json::from_str(&body)?))
-    }
-
-    pub(super) fn save_line(
-        &self,
-        id: i64,
-        revision: i64,
-        before: &Line,
-        line: &Line,
-        action: &str,
-    ) -> Result<()> {
-        // The library link is not the caller's to change.
-        let line = Line {
-            source: before.source.clone(),
-            ..line.clone()
-        };
-        let changed = self.execute(
-            "UPDATE procurement_line SET position = ?3, included = ?4, modified = ?5, kind = ?6,
-                 title_sv = ?7, title_en = ?8, body = ?9, revision = revision + 1
-             WHERE id = ?1 AND revision = ?2",
-            params![
-                id,
-                revision,
-                line.position,
-                line.included,
-                line.modified,
-                line.kind.code(),
-                line.title.sv,
-                line.title.en,
-                serde_json::to_string(&line)?,
-            ],
-        )?;
-        self.expect_updated(changed, "procurement_line", id)?;
-        self.audit(
-            "procurement_line",
-            id,
-            action,
-            snapshot(before),
-            snapshot(&line),
-        )
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::{Kind, PersonalData, Profile, Text};
+    use crate::store::Store;
     use crate::store::sets::tests::set;
     use crate::store::test_support::store;
 
@@ -563,7 +436,10 @@ mod tests {
         let err = s
             .write(|tx| tx.update_procurement(id, first.revision, &mine))
             .unwrap_err();
-        assert!(matches!(err, StoreError::Stale { .. }), "{err}");
+        assert!(
+            matches!(err, StoreError::Stale { entity: Entity::Procurement, ref id } if id == "KS 2026/412"),
+            "named by its reference: {err}"
+        );
         assert_eq!(
             s.procurement(id).unwrap().unwrap().value.title,
             "Deras namn"
@@ -571,7 +447,37 @@ mod tests {
         let missing = s
             .write(|tx| tx.update_procurement(999, 1, &mine))
             .unwrap_err();
-        assert!(matches!(missing, StoreError::NotFound { .. }));
+        assert!(matches!(
+            missing,
+            StoreError::NotFound {
+                entity: Entity::Procurement,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_stale_line_is_named_by_its_requirement_id() {
+        let mut s = with_set();
+        let id = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
+        s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
+            .unwrap();
+        let seen = s.lines(id).unwrap().remove(0);
+        let mut edit = seen.value.clone();
+        edit.included = false;
+        s.write(|tx| tx.update_line(seen.id, seen.revision, &edit))
+            .unwrap();
+        let err = s
+            .write(|tx| tx.update_line(seen.id, seen.revision, &edit))
+            .unwrap_err();
+        assert!(
+            matches!(err, StoreError::Stale { entity: Entity::RequirementLine, ref id } if id == "ALPHA-01"),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .starts_with("the requirement line ALPHA-01 ")
+        );
     }
 
     #[test]

@@ -9,9 +9,10 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::audit::snapshot;
-use super::contracts::{load_contract, read_contract_lines};
-use super::procurements::Record;
-use super::{Result, Store, StoreError, Tx, parse_date};
+use super::contracts::ReadContracts;
+use super::procurements::{Record, corrupt};
+use super::sealed::Conn;
+use super::{Entity, Result, StoreError, Tx};
 use crate::domain::review::{FollowUp, order_checklist};
 use crate::domain::{
     CheckResult, ChecklistItem, CorrectiveAction, Finding, FindingStatus, Outcome, Review,
@@ -61,34 +62,37 @@ pub struct FindingRow {
     pub action_ids: Vec<(i64, i64)>,
 }
 
-fn conv(i: usize, e: impl std::fmt::Display) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.to_string().into())
-}
-
-fn date_at(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
-    parse_date(&r.get::<_, String>(i)?).map_err(|e| conv(i, e))
-}
-
-fn opt_date_at(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    r.get::<_, Option<String>>(i)?
-        .map(|s| parse_date(&s).map_err(|e| conv(i, e)))
-        .transpose()
+/// What completing or cancelling a review left behind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Closed {
+    /// The closed review's new revision.
+    pub revision: i64,
+    /// The review planned next, if the contract runs on.
+    pub next: Option<Record<Review>>,
 }
 
 /// Reads review columns starting at `at`: due_on, status, trigger, started_on, completed_on,
 /// reviewer, summary.
 fn read_review(r: &Row, at: usize) -> rusqlite::Result<Review> {
     Ok(Review {
-        due_on: date_at(r, at)?,
+        due_on: r.get(at)?,
         status: ReviewStatus::from_code(&r.get::<_, String>(at + 1)?)
-            .ok_or_else(|| conv(at + 1, "status"))?,
+            .ok_or_else(|| corrupt(at + 1, "status"))?,
         trigger: r
             .get::<_, Option<String>>(at + 2)?
             .and_then(|t| Trigger::from_code(&t)),
-        started_on: opt_date_at(r, at + 3)?,
-        completed_on: opt_date_at(r, at + 4)?,
+        started_on: r.get(at + 3)?,
+        completed_on: r.get(at + 4)?,
         reviewer: r.get(at + 5)?,
         summary: r.get(at + 6)?,
+    })
+}
+
+fn read_review_record(r: &Row) -> rusqlite::Result<Record<Review>> {
+    Ok(Record {
+        id: r.get(0)?,
+        revision: r.get(1)?,
+        value: read_review(r, 2)?,
     })
 }
 
@@ -101,24 +105,21 @@ struct LoadedPlan {
     original: Vec<Review>,
 }
 
-fn load_plan(conn: &rusqlite::Connection, contract_id: i64) -> Result<LoadedPlan> {
-    let c = load_contract(conn, contract_id)?;
-    let mut stmt = conn.prepare_cached(&format!(
+fn load_plan(c: &(impl Conn + ?Sized), contract_id: i64) -> Result<LoadedPlan> {
+    let contract = c.contract(contract_id)?.ok_or(StoreError::NotFound {
+        entity: Entity::Contract,
+        id: contract_id.to_string(),
+    })?;
+    let mut stmt = c.conn().prepare_cached(&format!(
         "SELECT id, revision, {REVIEW_COLUMNS} FROM review WHERE contract_id = ?1 ORDER BY id"
     ))?;
-    let mut rows = Vec::new();
-    let mut reviews = Vec::new();
-    for row in stmt.query_map([contract_id], |r| {
-        Ok((
-            (r.get::<_, i64>(0)?, r.get::<_, i64>(1)?),
-            read_review(r, 2)?,
-        ))
-    })? {
-        let (ids, review) = row?;
-        rows.push(ids);
-        reviews.push(review);
-    }
-    let mut plan = FollowUp::new(c.contract.start, c.contract.end, c.contract.schedule);
+    let records = stmt
+        .query_map([contract_id], read_review_record)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = records.iter().map(|r| (r.id, r.revision)).collect();
+    let reviews: Vec<Review> = records.into_iter().map(|r| r.value).collect();
+    let c = contract.contract;
+    let mut plan = FollowUp::new(c.start, c.end, c.schedule);
     plan.reviews = reviews.clone();
     Ok(LoadedPlan {
         plan,
@@ -127,8 +128,9 @@ fn load_plan(conn: &rusqlite::Connection, contract_id: i64) -> Result<LoadedPlan
     })
 }
 
-impl Store {
-    pub fn reviews(&self, filter: ReviewFilter) -> Result<Vec<ReviewSummary>> {
+/// Reads of reviews, their checklists and findings.
+pub trait ReadReviews: Conn {
+    fn reviews(&self, filter: ReviewFilter) -> Result<Vec<ReviewSummary>> {
         let today = self.today();
         let (open_only, until) = match filter {
             ReviewFilter::All => (false, None),
@@ -168,30 +170,39 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn review(&self, id: i64) -> Result<Option<Record<Review>>> {
+    fn review(&self, id: i64) -> Result<Option<Record<Review>>> {
         Ok(self
             .conn()
             .query_row(
                 &format!("SELECT id, revision, {REVIEW_COLUMNS} FROM review WHERE id = ?1"),
                 [id],
-                |r| {
-                    Ok(Record {
-                        id: r.get(0)?,
-                        revision: r.get(1)?,
-                        value: read_review(r, 2)?,
-                    })
-                },
+                read_review_record,
+            )
+            .optional()?)
+    }
+
+    /// The contract's open (planned or in progress) review; there is at most one.
+    fn open_review(&self, contract_id: i64) -> Result<Option<Record<Review>>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!(
+                    "SELECT id, revision, {REVIEW_COLUMNS} FROM review
+                     WHERE contract_id = ?1 AND status IN ('planned', 'in_progress')"
+                ),
+                [contract_id],
+                read_review_record,
             )
             .optional()?)
     }
 
     /// The follow-up plan of a contract, as the domain sees it.
-    pub fn follow_up(&self, contract_id: i64) -> Result<FollowUp> {
-        Ok(load_plan(self.conn(), contract_id)?.plan)
+    fn follow_up(&self, contract_id: i64) -> Result<FollowUp> {
+        Ok(load_plan(self, contract_id)?.plan)
     }
 
     /// The checklist of a review, in the order it was drawn (highest risk first).
-    pub fn checklist(&self, review_id: i64) -> Result<Vec<ChecklistRow>> {
+    fn checklist(&self, review_id: i64) -> Result<Vec<ChecklistRow>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT ci.id, ci.revision, ci.contract_line_id, ci.position, ci.result, ci.note,
                     ci.evidence_ref, cl.contract_id
@@ -215,7 +226,7 @@ impl Store {
         let Some(contract_id) = items.first().map(|i| i.7) else {
             return Ok(Vec::new());
         };
-        let lines = read_contract_lines(self.conn(), contract_id)?;
+        let lines = self.contract_lines(contract_id)?;
         items
             .into_iter()
             .map(
@@ -247,15 +258,11 @@ impl Store {
     }
 
     /// Findings of a contract's reviews, with their corrective actions.
-    pub fn findings(&self, contract_id: i64) -> Result<Vec<FindingRow>> {
+    fn findings(&self, contract_id: i64) -> Result<Vec<FindingRow>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT f.id, f.revision, f.review_id, f.description, f.status
              FROM finding f JOIN review r ON r.id = f.review_id
              WHERE r.contract_id = ?1 ORDER BY f.id",
-        )?;
-        let mut actions = self.conn().prepare_cached(
-            "SELECT id, revision, description, owner, due_on, done_on FROM corrective_action
-             WHERE finding_id = ?1 ORDER BY due_on, id",
         )?;
         let findings = stmt
             .query_map([contract_id], |r| {
@@ -271,20 +278,10 @@ impl Store {
         findings
             .into_iter()
             .map(|(id, revision, review_id, description, status)| {
-                let rows = actions
-                    .query_map([id], |r| {
-                        Ok((
-                            (r.get::<_, i64>(0)?, r.get::<_, i64>(1)?),
-                            CorrectiveAction {
-                                description: r.get(2)?,
-                                owner: r.get(3)?,
-                                due_on: date_at(r, 4)?,
-                                done_on: opt_date_at(r, 5)?,
-                            },
-                        ))
-                    })?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
-                let (action_ids, acts): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+                let (action_ids, actions) = corrective_actions(self.conn(), id)?
+                    .into_iter()
+                    .map(|a| ((a.id, a.revision), a.value))
+                    .unzip();
                 Ok(FindingRow {
                     id,
                     revision,
@@ -292,7 +289,7 @@ impl Store {
                     finding: Finding {
                         description,
                         status: FindingStatus::from_code(&status).unwrap_or(FindingStatus::Open),
-                        actions: acts,
+                        actions,
                     },
                     action_ids,
                 })
@@ -301,7 +298,7 @@ impl Store {
     }
 
     /// The contract's traffic light today.
-    pub fn outcome(&self, contract_id: i64) -> Result<Outcome> {
+    fn outcome(&self, contract_id: i64) -> Result<Outcome> {
         let findings: Vec<Finding> = self
             .findings(contract_id)?
             .into_iter()
@@ -311,9 +308,35 @@ impl Store {
     }
 }
 
+impl<C: Conn + ?Sized> ReadReviews for C {}
+
+/// A finding's corrective actions by due date.
+fn corrective_actions(
+    conn: &rusqlite::Connection,
+    finding_id: i64,
+) -> Result<Vec<Record<CorrectiveAction>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, revision, description, owner, due_on, done_on FROM corrective_action
+         WHERE finding_id = ?1 ORDER BY due_on, id",
+    )?;
+    let rows = stmt.query_map([finding_id], |r| {
+        Ok(Record {
+            id: r.get(0)?,
+            revision: r.get(1)?,
+            value: CorrectiveAction {
+                description: r.get(2)?,
+                owner: r.get(3)?,
+                due_on: r.get(4)?,
+                done_on: r.get(5)?,
+            },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Tx<'_> {
     pub(crate) fn insert_review(&self, contract_id: i64, r: &Review) -> Result<i64> {
-        self.execute(
+        self.tx.execute(
             "INSERT INTO review(contract_id, due_on, status, trigger, started_on, completed_on,
                  reviewer, summary)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -328,7 +351,7 @@ impl Tx<'_> {
                 r.summary
             ],
         )?;
-        let id = self.last_insert_rowid();
+        let id = self.tx.last_insert_rowid();
         self.audit("review", id, "plan", None, snapshot(r))?;
         Ok(id)
     }
@@ -341,7 +364,7 @@ impl Tx<'_> {
             if before == after {
                 continue;
             }
-            let changed = self.execute(
+            let changed = self.tx.execute(
                 "UPDATE review SET due_on = ?3, status = ?4, trigger = ?5, started_on = ?6,
                      completed_on = ?7, reviewer = ?8, summary = ?9, revision = revision + 1
                  WHERE id = ?1 AND revision = ?2",
@@ -357,7 +380,7 @@ impl Tx<'_> {
                     after.summary
                 ],
             )?;
-            self.expect_updated(changed, "review", *id)?;
+            self.expect_updated(changed, Entity::Review, *id)?;
             self.audit("review", id, action, snapshot(before), snapshot(after))?;
         }
         loaded.plan.reviews[loaded.rows.len()..]
@@ -370,6 +393,7 @@ impl Tx<'_> {
     /// its open review.
     fn open_review_plan(&self, review_id: i64, revision: i64) -> Result<(i64, LoadedPlan)> {
         let (contract_id, current): (i64, i64) = self
+            .tx
             .query_row(
                 "SELECT contract_id, revision FROM review WHERE id = ?1",
                 [review_id],
@@ -377,14 +401,11 @@ impl Tx<'_> {
             )
             .optional()?
             .ok_or(StoreError::NotFound {
-                entity: "review",
+                entity: Entity::Review,
                 id: review_id.to_string(),
             })?;
         if current != revision {
-            return Err(StoreError::Stale {
-                entity: "review",
-                id: review_id.to_string(),
-            });
+            return Err(self.stale_or_missing(Entity::Review, review_id)?);
         }
         let loaded = load_plan(self, contract_id)?;
         let open = loaded.plan.open_index().map(|i| loaded.rows[i].0);
@@ -397,8 +418,8 @@ impl Tx<'_> {
     }
 
     /// Starts the review: marks it in progress and draws its checklist from the contract's
-    /// followed-up lines, highest risk first.
-    pub fn start_review(&self, review_id: i64, revision: i64, on: NaiveDate) -> Result<()> {
+    /// followed-up lines, highest risk first. Returns the review's new revision.
+    pub fn start_review(&self, review_id: i64, revision: i64, on: NaiveDate) -> Result<i64> {
         self.not_in_future(on)?;
         let (contract_id, mut loaded) = self.open_review_plan(review_id, revision)?;
         loaded.plan.start_open(on)?;
@@ -406,7 +427,8 @@ impl Tx<'_> {
             loaded.plan.reviews[i].reviewer = self.actor.to_string();
         }
         self.save_plan(contract_id, &loaded, "start")?;
-        self.draw_checklist(contract_id, review_id)
+        self.draw_checklist(contract_id, review_id)?;
+        Ok(revision + 1)
     }
 
     fn not_in_future(&self, on: NaiveDate) -> Result<()> {
@@ -419,7 +441,7 @@ impl Tx<'_> {
     }
 
     fn draw_checklist(&self, contract_id: i64, review_id: i64) -> Result<()> {
-        let exists: bool = self.query_row(
+        let exists: bool = self.tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM checklist_item WHERE review_id = ?1)",
             [review_id],
             |r| r.get(0),
@@ -427,7 +449,8 @@ impl Tx<'_> {
         if exists {
             return Ok(());
         }
-        let mut items: Vec<ChecklistItem> = read_contract_lines(self, contract_id)?
+        let mut items: Vec<ChecklistItem> = self
+            .contract_lines(contract_id)?
             .into_iter()
             .map(|l| ChecklistItem {
                 line_id: l.id,
@@ -440,7 +463,7 @@ impl Tx<'_> {
             })
             .collect();
         order_checklist(&mut items);
-        let mut stmt = self.prepare_cached(
+        let mut stmt = self.tx.prepare_cached(
             "INSERT INTO checklist_item(review_id, contract_line_id, position, result, note,
                  evidence_ref) VALUES (?1, ?2, ?3, 'not_checked', '', '')",
         )?;
@@ -451,14 +474,14 @@ impl Tx<'_> {
     }
 
     /// Completes the review on `on` (today or earlier) with its summary and plans the next
-    /// one. Returns the next due date.
+    /// one, which it returns with the review's new revision.
     pub fn complete_review(
         &self,
         review_id: i64,
         revision: i64,
         on: NaiveDate,
         summary: &str,
-    ) -> Result<Option<NaiveDate>> {
+    ) -> Result<Closed> {
         self.not_in_future(on)?;
         let (contract_id, mut loaded) = self.open_review_plan(review_id, revision)?;
         let i = loaded.plan.open_index().unwrap_or_default();
@@ -466,145 +489,38 @@ impl Tx<'_> {
         if loaded.plan.reviews[i].reviewer.is_empty() {
             loaded.plan.reviews[i].reviewer = self.actor.to_string();
         }
-        let next = loaded.plan.complete_open(on)?;
+        loaded.plan.complete_open(on)?;
         self.draw_checklist(contract_id, review_id)?;
         self.save_plan(contract_id, &loaded, "complete")?;
-        Ok(next.0)
+        Ok(Closed {
+            revision: revision + 1,
+            next: self.open_review(contract_id)?,
+        })
     }
 
-    pub fn cancel_review(&self, review_id: i64, revision: i64) -> Result<Option<NaiveDate>> {
+    /// Cancels the open review and plans the next one, which it returns.
+    pub fn cancel_review(&self, review_id: i64, revision: i64) -> Result<Closed> {
         let (contract_id, mut loaded) = self.open_review_plan(review_id, revision)?;
-        let next = loaded.plan.cancel_open(self.today)?;
+        loaded.plan.cancel_open(self.today)?;
         self.save_plan(contract_id, &loaded, "cancel")?;
-        Ok(next.0)
+        Ok(Closed {
+            revision: revision + 1,
+            next: self.open_review(contract_id)?,
+        })
     }
 
-    /// An event calls for a review: brings the planned one forward or adds one.
+    /// An event calls for a review: brings the planned one forward or adds one. Returns the
+    /// contract's open review as it now stands.
     pub fn add_ad_hoc_review(
         &self,
         contract_id: i64,
         on: NaiveDate,
         trigger: Trigger,
-    ) -> Result<NaiveDate> {
+    ) -> Result<Record<Review>> {
         let mut loaded = load_plan(self, contract_id)?;
-        let due = loaded.plan.add_ad_hoc(on, trigger).0.unwrap_or(on);
+        loaded.plan.add_ad_hoc(on, trigger);
         self.save_plan(contract_id, &loaded, "ad-hoc")?;
-        Ok(due)
-    }
-
-    pub fn record_check(
-        &self,
-        item_id: i64,
-        revision: i64,
-        result: CheckResult,
-        note: &str,
-        evidence_ref: &str,
-    ) -> Result<()> {
-        let status: String = self
-            .query_row(
-                "SELECT r.status FROM checklist_item ci JOIN review r ON r.id = ci.review_id
-                 WHERE ci.id = ?1",
-                [item_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                entity: "checklist_item",
-                id: item_id.to_string(),
-            })?;
-        if status != ReviewStatus::InProgress.code() {
-            return Err(StoreError::Invalid(
-                "checklist results are recorded while the review is in progress".into(),
-            ));
-        }
-        let changed = self.execute(
-            "UPDATE checklist_item SET result = ?3, note = ?4, evidence_ref = ?5,
-                 revision = revision + 1
-             WHERE id = ?1 AND revision = ?2",
-            params![item_id, revision, result.code(), note, evidence_ref],
-        )?;
-        self.expect_updated(changed, "checklist_item", item_id)?;
-        self.audit(
-            "checklist_item",
-            item_id,
-            "record",
-            None,
-            snapshot(&serde_json::json!({
-                "result": result, "note": note, "evidence_ref": evidence_ref
-            })),
-        )
-    }
-
-    pub fn add_finding(
-        &self,
-        review_id: i64,
-        checklist_item_id: Option<i64>,
-        description: &str,
-    ) -> Result<i64> {
-        if description.trim().is_empty() {
-            return Err(StoreError::Invalid("a finding needs a description".into()));
-        }
-        self.execute(
-            "INSERT INTO finding(review_id, checklist_item_id, description, status, created_on)
-             VALUES (?1, ?2, ?3, 'open', ?4)",
-            params![review_id, checklist_item_id, description.trim(), self.today],
-        )?;
-        let id = self.last_insert_rowid();
-        self.audit(
-            "finding",
-            id,
-            "create",
-            None,
-            snapshot(&serde_json::json!({ "review_id": review_id, "description": description })),
-        )?;
-        Ok(id)
-    }
-
-    pub fn add_corrective_action(&self, finding_id: i64, a: &CorrectiveAction) -> Result<i64> {
-        if a.description.trim().is_empty() || a.owner.trim().is_empty() {
-            return Err(StoreError::Invalid(
-                "a corrective action needs a description and an owner".into(),
-            ));
-        }
-        self.execute(
-            "INSERT INTO corrective_action(finding_id, description, owner, due_on, done_on)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                finding_id,
-                a.description.trim(),
-                a.owner.trim(),
-                a.due_on,
-                a.done_on
-            ],
-        )?;
-        let id = self.last_insert_rowid();
-        self.audit("corrective_action", id, "create", None, snapshot(a))?;
-        Ok(id)
-    }
-
-    pub fn complete_action(&self, action_id: i64, revision: i64, on: NaiveDate) -> Result<()> {
-        let changed = self.execute(
-            "UPDATE corrective_action SET done_on = ?3, revision = revision + 1
-             WHERE id = ?1 AND revision = ?2 AND done_on IS NULL",
-            params![action_id, revision, on],
-        )?;
-        self.expect_updated(changed, "corrective_action", action_id)?;
-        self.audit(
-            "corrective_action",
-            action_id,
-            "done",
-            None,
-            snapshot(&serde_json::json!({ "done_on": on })),
-        )
-    }
-
-    pub fn close_finding(&self, finding_id: i64, revision: i64) -> Result<()> {
-        let changed = self.execute(
-            "UPDATE finding SET status = 'closed', revision = revision + 1
-             WHERE id = ?1 AND revision = ?2",
-            params![finding_id, revision],
-        )?;
-        self.expect_updated(changed, "finding", finding_id)?;
-        self.audit("finding", finding_id, "close", None, None)
+        self.open_review(contract_id)?
+            .ok_or_else(|| StoreError::Corrupt(format!("contract {contract_id}: no open review")))
     }
 }

@@ -6,7 +6,8 @@
 use rusqlite::params;
 use serde::Serialize;
 
-use super::{Result, Store};
+use super::Result;
+use super::sealed::Conn;
 use crate::domain::{Kind, Text};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,51 +51,59 @@ const ANYWHERE: &str = "
     JOIN requirement_set s ON s.current_version_id = v.id
     ORDER BY r.id";
 
-impl Store {
-    fn hits(&self, sql: &str, query: &str, limit: usize) -> Result<Vec<Hit>> {
-        let mut stmt = self.conn().prepare_cached(sql)?;
-        let rows = stmt.query_map(
-            params![query, i64::try_from(limit).unwrap_or(i64::MAX)],
-            |r| {
-                Ok(Hit {
-                    set_id: r.get(0)?,
-                    requirement_id: r.get(1)?,
-                    kind: Kind::from_code(&r.get::<_, String>(2)?).unwrap_or(Kind::Mandatory),
-                    title: Text::new(r.get::<_, String>(3)?, r.get::<_, String>(4)?),
-                    rank: r.get(5)?,
-                })
-            },
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
+fn hits(conn: &rusqlite::Connection, sql: &str, query: &str, limit: usize) -> Result<Vec<Hit>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(
+        params![query, i64::try_from(limit).unwrap_or(i64::MAX)],
+        |r| {
+            Ok(Hit {
+                set_id: r.get(0)?,
+                requirement_id: r.get(1)?,
+                kind: Kind::from_code(&r.get::<_, String>(2)?).unwrap_or(Kind::Mandatory),
+                title: Text::new(r.get::<_, String>(3)?, r.get::<_, String>(4)?),
+                rank: r.get(5)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
 
+/// Full-text search of the library.
+pub trait ReadSearch: Conn {
     /// Requirements of the current library matching `query`: matches in ids and titles first,
     /// best first, then matches in texts and tags. Old versions are never returned.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
         // Rows of old versions are dropped after the limit, so fetch some extra.
-        let mut hits = self.hits(IN_TITLES, &format!("{{req_id title}} : ({q})"), limit * 2)?;
-        hits.truncate(limit);
-        if hits.len() < limit {
-            let more = self.hits(ANYWHERE, &q, limit * 2)?;
-            for h in more {
-                if hits.len() >= limit {
+        let mut found = hits(
+            self.conn(),
+            IN_TITLES,
+            &format!("{{req_id title}} : ({q})"),
+            limit * 2,
+        )?;
+        found.truncate(limit);
+        if found.len() < limit {
+            for h in hits(self.conn(), ANYWHERE, &q, limit * 2)? {
+                if found.len() >= limit {
                     break;
                 }
-                if !hits.iter().any(|x| x.requirement_id == h.requirement_id) {
-                    hits.push(h);
+                if !found.iter().any(|x| x.requirement_id == h.requirement_id) {
+                    found.push(h);
                 }
             }
         }
-        Ok(hits)
+        Ok(found)
     }
 }
+
+impl<C: Conn + ?Sized> ReadSearch for C {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
     use crate::store::sets::tests::set;
     use crate::store::test_support::store;
 

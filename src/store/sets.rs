@@ -6,7 +6,9 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::audit::snapshot;
-use super::{Result, Store, StoreError, Tx};
+use super::sealed::Conn;
+use super::versions::version_sort;
+use super::{Entity, Result, Store, StoreError, Tx};
 use crate::domain::{Requirement, RequirementSet, SetId, SetVersion, Source, Text};
 
 /// Whether a set ships with kravkoll or was made by its users.
@@ -28,6 +30,28 @@ pub struct SetSummary {
     pub versions: i64,
 }
 
+/// The current version of a set with the revisions a write must name: the set's own (title,
+/// description, deleting it) and each requirement's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetRecord {
+    pub origin: Origin,
+    pub revision: i64,
+    pub set: RequirementSet,
+    /// The revision of each requirement, in the order of `set.requirements`.
+    pub requirement_revisions: Vec<i64>,
+}
+
+impl SetRecord {
+    /// The revision of the requirement with this id, if the set has it.
+    pub fn requirement_revision(&self, requirement_id: &str) -> Option<i64> {
+        self.set
+            .requirements
+            .iter()
+            .position(|r| r.id.as_str() == requirement_id)
+            .and_then(|i| self.requirement_revisions.get(i).copied())
+    }
+}
+
 /// What a sync of the built-in sets did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SyncReport {
@@ -41,17 +65,9 @@ pub struct SyncReport {
 
 const BUILTIN_HASH_KEY: &str = "builtin_sets_hash";
 
-/// A version as text that sorts like the version numbers: each part zero-padded.
-fn version_sort(v: &SetVersion) -> String {
-    v.as_str()
-        .split('.')
-        .map(|p| format!("{:0>10}", p))
-        .collect::<Vec<_>>()
-        .join(".")
-}
-
-impl Store {
-    pub fn sets(&self) -> Result<Vec<SetSummary>> {
+/// Reads of the library's sets and their versions.
+pub trait ReadSets: Conn {
+    fn sets(&self) -> Result<Vec<SetSummary>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT s.id, v.version, v.title_sv, v.title_en, s.builtin,
                     (SELECT count(*) FROM requirement r WHERE r.set_version_id = v.id),
@@ -64,11 +80,7 @@ impl Store {
                 id: r.get(0)?,
                 version: r.get(1)?,
                 title: Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?),
-                origin: if r.get::<_, bool>(4)? {
-                    Origin::Builtin
-                } else {
-                    Origin::Custom
-                },
+                origin: origin(r.get(4)?),
                 requirements: r.get(5)?,
                 versions: r.get(6)?,
             })
@@ -83,7 +95,7 @@ impl Store {
         Ok(sets)
     }
 
-    pub fn set_origin(&self, id: &str) -> Result<Option<Origin>> {
+    fn set_origin(&self, id: &str) -> Result<Option<Origin>> {
         let builtin: Option<bool> = self
             .conn()
             .query_row(
@@ -92,55 +104,82 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?;
-        Ok(builtin.map(|b| if b { Origin::Builtin } else { Origin::Custom }))
+        Ok(builtin.map(origin))
     }
 
     /// The current version of a set.
-    pub fn set(&self, id: &str) -> Result<Option<RequirementSet>> {
-        let vid: Option<i64> = self
-            .conn()
-            .query_row(
-                "SELECT current_version_id FROM requirement_set WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
-        vid.map(|v| self.set_by_version_id(v)).transpose()
+    fn set(&self, id: &str) -> Result<Option<RequirementSet>> {
+        Ok(self.set_record(id)?.map(|r| r.set))
     }
 
-    /// A given version of a set.
-    pub fn set_version(&self, id: &str, version: &str) -> Result<Option<RequirementSet>> {
-        let vid: Option<i64> = self
+    /// The current version of a set with its revisions, for editing it.
+    fn set_record(&self, id: &str) -> Result<Option<SetRecord>> {
+        let row: Option<(bool, i64, Option<i64>)> = self
             .conn()
             .query_row(
-                "SELECT id FROM set_version WHERE set_id = ?1 AND version = ?2",
-                [id, version],
-                |r| r.get(0),
+                "SELECT builtin, revision, current_version_id FROM requirement_set WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        vid.map(|v| self.set_by_version_id(v)).transpose()
+        let Some((builtin, revision, Some(vid))) = row else {
+            return Ok(None);
+        };
+        let (set, requirement_revisions) = read_version(self.conn(), vid)?;
+        Ok(Some(SetRecord {
+            origin: origin(builtin),
+            revision,
+            set,
+            requirement_revisions,
+        }))
+    }
+
+    /// A given version of a set. Versions compare as numbers (`01` is `1`, `1.00` is `1.0`),
+    /// also against rows written before versions were normalised.
+    fn set_version(&self, id: &str, version: &str) -> Result<Option<RequirementSet>> {
+        let Ok(wanted) = SetVersion::parse(version) else {
+            return Ok(None);
+        };
+        version_row(self.conn(), id, &wanted)?
+            .map(|(vid, _)| load_version(self.conn(), vid))
+            .transpose()
     }
 
     /// The versions of a set, oldest first.
-    pub fn set_versions(&self, id: &str) -> Result<Vec<String>> {
+    fn set_versions(&self, id: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT version FROM set_version WHERE set_id = ?1 ORDER BY version_sort",
+            "SELECT version FROM set_version WHERE set_id = ?1 ORDER BY version_sort, id",
         )?;
         let rows = stmt.query_map([id], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub(crate) fn set_by_version_id(&self, version_id: i64) -> Result<RequirementSet> {
-        load_version(self.conn(), version_id)
-    }
-
     /// Whether the built-in sets with this combined hash are already in the database; when they
     /// are, start-up need not even parse them.
-    pub fn builtins_synced(&self, combined_hash: &str) -> Result<bool> {
-        builtins_synced(self.conn(), combined_hash)
+    fn builtins_synced(&self, combined_hash: &str) -> Result<bool> {
+        let stored: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                [BUILTIN_HASH_KEY],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(stored.as_deref() == Some(combined_hash))
     }
+}
 
+impl<C: Conn + ?Sized> ReadSets for C {}
+
+fn origin(builtin: bool) -> Origin {
+    if builtin {
+        Origin::Builtin
+    } else {
+        Origin::Custom
+    }
+}
+
+impl Store {
     /// Brings the built-in sets into the database, but only when the embedded files changed
     /// since the last sync (`combined_hash`): an unchanged start writes nothing. The hash is
     /// read again under the write lock, so of several processes starting at once only the
@@ -158,7 +197,7 @@ impl Store {
             return Ok(unchanged);
         }
         self.write(|tx| {
-            if builtins_synced(tx, combined_hash)? {
+            if tx.builtins_synced(combined_hash)? {
                 return Ok(unchanged);
             }
             let mut report = SyncReport::default();
@@ -174,7 +213,7 @@ impl Store {
                     Err(e) => return Err(e),
                 }
             }
-            tx.execute(
+            tx.tx.execute(
                 "INSERT INTO meta(key, value) VALUES (?1, ?2)
                  ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [BUILTIN_HASH_KEY, combined_hash],
@@ -184,19 +223,46 @@ impl Store {
     }
 }
 
-fn builtins_synced(conn: &rusqlite::Connection, combined_hash: &str) -> Result<bool> {
-    let stored: Option<String> = conn
+/// The row id and stored content hash of a set's version, compared as numbers. Of equal
+/// versions left by older databases, the one imported last.
+fn version_row(
+    conn: &rusqlite::Connection,
+    id: &str,
+    version: &SetVersion,
+) -> Result<Option<(i64, String)>> {
+    Ok(conn
         .query_row(
-            "SELECT value FROM meta WHERE key = ?1",
-            [BUILTIN_HASH_KEY],
-            |r| r.get(0),
+            "SELECT id, content_hash FROM set_version WHERE set_id = ?1 AND version_sort = ?2
+             ORDER BY id DESC LIMIT 1",
+            params![id, version_sort(version)],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .optional()?;
-    Ok(stored.as_deref() == Some(combined_hash))
+        .optional()?)
 }
 
-/// Reads one set version whole; used by the store and by transactions that need it.
-pub(crate) fn load_version(conn: &rusqlite::Connection, version_id: i64) -> Result<RequirementSet> {
+/// The row id of a set's current version.
+fn current_version_id(conn: &rusqlite::Connection, id: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT current_version_id FROM requirement_set WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+/// Reads one set version whole.
+pub(super) fn load_version(conn: &rusqlite::Connection, version_id: i64) -> Result<RequirementSet> {
+    Ok(read_version(conn, version_id)?.0)
+}
+
+/// The one loader behind every read of a set: a version whole, with the revision of each
+/// requirement in the same order.
+fn read_version(
+    conn: &rusqlite::Connection,
+    version_id: i64,
+) -> Result<(RequirementSet, Vec<i64>)> {
     let (set_id, version, tsv, ten, dsv, den, sources): (
         String,
         String,
@@ -222,27 +288,35 @@ pub(crate) fn load_version(conn: &rusqlite::Connection, version_id: i64) -> Resu
         },
     )?;
     let mut stmt = conn.prepare_cached(
-        "SELECT body FROM requirement WHERE set_version_id = ?1 ORDER BY position",
+        "SELECT body, revision FROM requirement WHERE set_version_id = ?1 ORDER BY position",
     )?;
-    let requirements = stmt
-        .query_map([version_id], |r| r.get::<_, String>(0))?
-        .map(|body| Ok(serde_json::from_str::<Requirement>(&body?)?))
-        .collect::<Result<Vec<_>>>()?;
+    let (requirements, revisions): (Vec<Requirement>, Vec<i64>) = stmt
+        .query_map([version_id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })?
+        .map(|row| {
+            let (body, revision) = row?;
+            Ok((serde_json::from_str::<Requirement>(&body)?, revision))
+        })
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     let corrupt = |e: &dyn std::fmt::Display| StoreError::Corrupt(format!("set {set_id}: {e}"));
-    Ok(RequirementSet {
+    let set = RequirementSet {
         id: SetId::parse(&set_id).map_err(|e| corrupt(&e))?,
         version: SetVersion::parse(&version).map_err(|e| corrupt(&e))?,
         title: Text::new(tsv, ten),
         description: Text::new(dsv, den),
         sources: serde_json::from_str::<Vec<Source>>(&sources)?,
         requirements,
-    })
+    };
+    Ok((set, revisions))
 }
 
 impl Tx<'_> {
     /// Imports a new version of a custom set (or a new custom set). Returns the version's row id.
     pub fn import_set(&self, set: &RequirementSet) -> Result<i64> {
-        let origin = self.origin(set.id.as_str())?;
+        let origin = self.set_origin(set.id.as_str())?;
         match origin {
             Some(Origin::Builtin) => return Err(StoreError::BuiltinReadOnly(set.id.to_string())),
             Some(Origin::Custom) => self.check_new_version(set)?,
@@ -267,15 +341,9 @@ impl Tx<'_> {
 
     /// `Some(true)` when added, `Some(false)` when updated, `None` when already current.
     fn sync_builtin(&self, set: &RequirementSet) -> Result<Option<bool>> {
-        let existing: Option<(i64, String)> = self
-            .query_row(
-                "SELECT id, content_hash FROM set_version WHERE set_id = ?1 AND version = ?2",
-                params![set.id.as_str(), set.version.as_str()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
+        let existing = version_row(&self.tx, set.id.as_str(), &set.version)?;
         // Checks first, writes after: a skipped set must leave nothing behind in the sync.
-        let origin = self.origin(set.id.as_str())?;
+        let origin = self.set_origin(set.id.as_str())?;
         if origin == Some(Origin::Custom) {
             return Err(StoreError::BuiltinReadOnly(set.id.to_string()));
         }
@@ -309,19 +377,17 @@ impl Tx<'_> {
         Ok(Some(added))
     }
 
-    pub(super) fn origin(&self, id: &str) -> Result<Option<Origin>> {
-        let builtin: Option<bool> = self
-            .query_row(
-                "SELECT builtin FROM requirement_set WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(builtin.map(|b| if b { Origin::Builtin } else { Origin::Custom }))
+    /// The current version of a set that must exist: its row id and its content.
+    pub(super) fn current_version(&self, id: &str) -> Result<(i64, RequirementSet)> {
+        let vid = current_version_id(&self.tx, id)?.ok_or_else(|| StoreError::NotFound {
+            entity: Entity::RequirementSet,
+            id: id.to_string(),
+        })?;
+        Ok((vid, load_version(&self.tx, vid)?))
     }
 
     fn insert_set_row(&self, set: &RequirementSet, origin: Origin) -> Result<()> {
-        self.execute(
+        self.tx.execute(
             "INSERT INTO requirement_set(id, builtin, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?3)",
             params![set.id.as_str(), origin == Origin::Builtin, self.at],
@@ -329,17 +395,15 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// A new version must be new (`01` is the same version as `1`) and not older than the
+    /// library's.
     fn check_new_version(&self, set: &RequirementSet) -> Result<()> {
-        let versions: Vec<(String, String)> = {
-            let mut stmt = self.prepare_cached(
-                "SELECT version, content_hash FROM set_version WHERE set_id = ?1",
-            )?;
-            stmt.query_map([set.id.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?
-        };
         let (set_name, version) = (set.id.to_string(), set.version.to_string());
-        if let Some((_, hash)) = versions.iter().find(|(v, _)| *v == version) {
-            return Err(if *hash == set.content_hash() {
+        if let Some((vid, _)) = version_row(&self.tx, set.id.as_str(), &set.version)? {
+            // Hashed as read back, not as stored: a row from before versions were normalised
+            // was hashed with its version as it was spelt then.
+            let same = load_version(&self.tx, vid)?.content_hash() == set.content_hash();
+            return Err(if same {
                 StoreError::AlreadyImported {
                     set: set_name,
                     version,
@@ -351,9 +415,10 @@ impl Tx<'_> {
                 }
             });
         }
-        let newest = versions
+        let newest = self
+            .set_versions(set.id.as_str())?
             .iter()
-            .filter_map(|(v, _)| SetVersion::parse(v).ok())
+            .filter_map(|v| SetVersion::parse(v).ok())
             .max();
         if let Some(current) = newest.filter(|c| *c > set.version) {
             return Err(StoreError::OlderVersion {
@@ -361,100 +426,6 @@ impl Tx<'_> {
                 version,
                 current: current.to_string(),
             });
-        }
-        Ok(())
-    }
-
-    /// Requirement ids are unique in the whole library: no other set may use them.
-    pub(super) fn check_ids_free(&self, set: &RequirementSet) -> Result<()> {
-        let mut stmt = self.prepare_cached(
-            "SELECT v.set_id FROM requirement r JOIN set_version v ON v.id = r.set_version_id
-             WHERE r.req_id = ?1 AND v.set_id <> ?2 LIMIT 1",
-        )?;
-        for r in &set.requirements {
-            let other: Option<String> = stmt
-                .query_row(params![r.id.as_str(), set.id.as_str()], |row| row.get(0))
-                .optional()?;
-            if let Some(other_set) = other {
-                return Err(StoreError::DuplicateRequirementId {
-                    id: r.id.to_string(),
-                    other_set,
-                });
-            }
-        }
-        Ok(())
-    }
-
-    pub(super) fn insert_version(&self, set: &RequirementSet) -> Result<i64> {
-        self.execute(
-            "INSERT INTO set_version(set_id, version, version_sort, title_sv, title_en,
-                 description_sv, description_en, sources, content_hash, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                set.id.as_str(),
-                set.version.as_str(),
-                version_sort(&set.version),
-                set.title.sv,
-                set.title.en,
-                set.description.sv,
-                set.description.en,
-                serde_json::to_string(&set.sources)?,
-                set.content_hash(),
-                self.at,
-            ],
-        )?;
-        let vid = self.last_insert_rowid();
-        self.insert_requirements(vid, set)?;
-        // The newest version (by number) is the current one.
-        self.execute(
-            "UPDATE requirement_set SET updated_at = ?2, revision = revision + 1,
-                 current_version_id = (SELECT id FROM set_version WHERE set_id = ?1
-                                       ORDER BY version_sort DESC LIMIT 1)
-             WHERE id = ?1",
-            params![set.id.as_str(), self.at],
-        )?;
-        Ok(vid)
-    }
-
-    /// Rewrites a version in place (built-ins only; procurements keep their own snapshots).
-    pub(super) fn replace_version(&self, vid: i64, set: &RequirementSet) -> Result<()> {
-        self.execute(
-            "UPDATE set_version SET title_sv = ?2, title_en = ?3, description_sv = ?4,
-                 description_en = ?5, sources = ?6, content_hash = ?7, imported_at = ?8
-             WHERE id = ?1",
-            params![
-                vid,
-                set.title.sv,
-                set.title.en,
-                set.description.sv,
-                set.description.en,
-                serde_json::to_string(&set.sources)?,
-                set.content_hash(),
-                self.at,
-            ],
-        )?;
-        self.execute("DELETE FROM requirement WHERE set_version_id = ?1", [vid])?;
-        self.insert_requirements(vid, set)
-    }
-
-    fn insert_requirements(&self, vid: i64, set: &RequirementSet) -> Result<()> {
-        let mut stmt = self.prepare_cached(
-            "INSERT INTO requirement(set_version_id, req_id, position, kind, level, title_sv,
-                 title_en, body, content_hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for (i, r) in set.requirements.iter().enumerate() {
-            stmt.execute(params![
-                vid,
-                r.id.as_str(),
-                i as i64,
-                r.kind.code(),
-                r.level.map(|l| l.code()),
-                r.title.sv,
-                r.title.en,
-                serde_json::to_string(r)?,
-                r.content_hash(),
-            ])?;
         }
         Ok(())
     }
@@ -568,5 +539,56 @@ pub(crate) mod tests {
         let older = s.write(|tx| tx.import_set(&set("mine", "1.0", &[("MINE-01", "Eget")])));
         assert!(matches!(older, Err(StoreError::OlderVersion { .. })));
         assert_eq!(s.sets().unwrap().len(), 2);
+    }
+
+    /// Data 10: `1` and `01`, `1.0` and `1.00` are one version each; a second is refused, also
+    /// against rows from before versions were normalised, and the current one is not a toss-up.
+    #[test]
+    fn equal_versions_do_not_coexist() {
+        for (stored, again) in [("1", "01"), ("1.0", "1.00")] {
+            let mut s = store();
+            s.write(|tx| tx.import_set(&set("mine", stored, &[("MINE-01", "Eget")])))
+                .unwrap();
+            let same = s.write(|tx| tx.import_set(&set("mine", again, &[("MINE-01", "Eget")])));
+            assert!(
+                matches!(same, Err(StoreError::AlreadyImported { .. })),
+                "{again}: {same:?}"
+            );
+            let other = s.write(|tx| tx.import_set(&set("mine", again, &[("MINE-01", "Nytt")])));
+            assert!(
+                matches!(other, Err(StoreError::VersionExists { .. })),
+                "{again}: {other:?}"
+            );
+            // A row spelt the old way (as written before normalisation) is the same version.
+            s.conn()
+                .execute(
+                    "UPDATE set_version SET version = ?1 WHERE set_id = 'mine'",
+                    [again],
+                )
+                .unwrap();
+            assert!(s.set_version("mine", stored).unwrap().is_some());
+            assert!(s.set_version("mine", again).unwrap().is_some());
+            let same = s.write(|tx| tx.import_set(&set("mine", stored, &[("MINE-01", "Eget")])));
+            assert!(
+                matches!(same, Err(StoreError::AlreadyImported { .. })),
+                "{stored} over {again}: {same:?}"
+            );
+            let other = s.write(|tx| tx.import_set(&set("mine", stored, &[("MINE-01", "Nytt")])));
+            assert!(
+                matches!(other, Err(StoreError::VersionExists { .. })),
+                "{stored} over {again}: {other:?}"
+            );
+            assert_eq!(s.set_versions("mine").unwrap().len(), 1);
+            // The database refuses a second one too, whatever writes to it.
+            let raw = s.conn().execute(
+                "INSERT INTO set_version(set_id, version, version_sort, title_sv, title_en,
+                     description_sv, description_en, sources, content_hash, imported_at)
+                 SELECT set_id, ?1, version_sort, title_sv, title_en, description_sv,
+                     description_en, sources, content_hash, imported_at
+                 FROM set_version WHERE set_id = 'mine'",
+                [stored],
+            );
+            assert!(raw.is_err(), "{stored}/{again}");
+        }
     }
 }

@@ -6,8 +6,9 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::audit::snapshot;
-use super::procurements::Record;
-use super::{Result, Store, StoreError, Tx, parse_date};
+use super::procurements::{Record, corrupt};
+use super::sealed::Conn;
+use super::{Entity, Result, StoreError, Tx};
 use crate::domain::supplier::{ChangeKind, Decision, SubSupplierChange};
 use crate::domain::{Country, OrgNumber, SubSupplier, SubSupplierStatus, Supplier};
 
@@ -22,24 +23,14 @@ pub struct SupplierSummary {
     pub pending_changes: i64,
 }
 
-fn conv(i: usize, e: impl std::fmt::Display) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.to_string().into())
-}
-
 fn org(r: &Row, i: usize) -> rusqlite::Result<Option<OrgNumber>> {
     r.get::<_, Option<String>>(i)?
-        .map(|s| OrgNumber::parse(&s).map_err(|e| conv(i, e)))
+        .map(|s| OrgNumber::parse(&s).map_err(|e| corrupt(i, e)))
         .transpose()
 }
 
 fn country(r: &Row, i: usize) -> rusqlite::Result<Country> {
-    Country::parse(&r.get::<_, String>(i)?).map_err(|e| conv(i, e))
-}
-
-fn date(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    r.get::<_, Option<String>>(i)?
-        .map(|s| parse_date(&s).map_err(|e| conv(i, e)))
-        .transpose()
+    Country::parse(&r.get::<_, String>(i)?).map_err(|e| corrupt(i, e))
 }
 
 fn read_supplier(r: &Row) -> rusqlite::Result<Record<Supplier>> {
@@ -67,26 +58,26 @@ fn read_sub(r: &Row) -> rusqlite::Result<Record<SubSupplier>> {
             country: country(r, 4)?,
             role: r.get(5)?,
             processing_location: r.get(6)?,
-            approved_on: date(r, 7)?,
+            approved_on: r.get(7)?,
             status: SubSupplierStatus::from_code(&r.get::<_, String>(8)?)
-                .ok_or_else(|| conv(8, "status"))?,
+                .ok_or_else(|| corrupt(8, "status"))?,
         },
     })
 }
 
 fn read_change(r: &Row) -> rusqlite::Result<(Record<SubSupplierChange>, Option<i64>)> {
     let change = SubSupplierChange {
-        kind: ChangeKind::from_code(&r.get::<_, String>(2)?).ok_or_else(|| conv(2, "kind"))?,
+        kind: ChangeKind::from_code(&r.get::<_, String>(2)?).ok_or_else(|| corrupt(2, "kind"))?,
         sub_supplier: r.get(3)?,
         new_country: r
             .get::<_, Option<String>>(4)?
-            .map(|c| Country::parse(&c).map_err(|e| conv(4, e)))
+            .map(|c| Country::parse(&c).map_err(|e| corrupt(4, e)))
             .transpose()?,
-        notified_on: date(r, 5)?.ok_or_else(|| conv(5, "notified_on"))?,
-        objection_deadline: date(r, 6)?.ok_or_else(|| conv(6, "objection_deadline"))?,
+        notified_on: r.get(5)?,
+        objection_deadline: r.get(6)?,
         decision: Decision::from_code(&r.get::<_, String>(7)?)
-            .ok_or_else(|| conv(7, "decision"))?,
-        decided_on: date(r, 8)?,
+            .ok_or_else(|| corrupt(7, "decision"))?,
+        decided_on: r.get(8)?,
         note: r.get(9)?,
     };
     Ok((
@@ -104,8 +95,12 @@ const SUB_COLUMNS: &str =
 const CHANGE_COLUMNS: &str = "id, revision, kind, sub_supplier_name, new_country, notified_on, \
                               objection_deadline, decision, decided_on, note, sub_supplier_id";
 
-impl Store {
-    pub fn suppliers(&self) -> Result<Vec<SupplierSummary>> {
+const SUPPLIER_COLUMNS: &str =
+    "id, revision, name, org_number, foreign_registration, country, contact, notes";
+
+/// Reads of suppliers, their sub-suppliers and notified changes.
+pub trait ReadSuppliers: Conn {
+    fn suppliers(&self) -> Result<Vec<SupplierSummary>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT s.id, s.name, s.org_number, s.country,
                  (SELECT count(*) FROM sub_supplier u WHERE u.supplier_id = s.id AND u.status <> 'removed'),
@@ -127,19 +122,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn supplier(&self, id: i64) -> Result<Option<Record<Supplier>>> {
+    fn supplier(&self, id: i64) -> Result<Option<Record<Supplier>>> {
         Ok(self
             .conn()
             .query_row(
-                "SELECT id, revision, name, org_number, foreign_registration, country, contact, notes
-                 FROM supplier WHERE id = ?1",
+                &format!("SELECT {SUPPLIER_COLUMNS} FROM supplier WHERE id = ?1"),
                 [id],
                 read_supplier,
             )
             .optional()?)
     }
 
-    pub fn sub_suppliers(&self, supplier_id: i64) -> Result<Vec<Record<SubSupplier>>> {
+    fn sub_suppliers(&self, supplier_id: i64) -> Result<Vec<Record<SubSupplier>>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {SUB_COLUMNS} FROM sub_supplier WHERE supplier_id = ?1 ORDER BY name, id"
         ))?;
@@ -148,7 +142,7 @@ impl Store {
     }
 
     /// Notified changes, newest first, with the sub-supplier each concerns.
-    pub fn sub_supplier_changes(
+    fn sub_supplier_changes(
         &self,
         supplier_id: i64,
     ) -> Result<Vec<(Record<SubSupplierChange>, Option<i64>)>> {
@@ -159,7 +153,24 @@ impl Store {
         let rows = stmt.query_map([supplier_id], read_change)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// One notified change, with the sub-supplier it concerns.
+    fn sub_supplier_change(
+        &self,
+        change_id: i64,
+    ) -> Result<Option<(Record<SubSupplierChange>, Option<i64>)>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT {CHANGE_COLUMNS} FROM sub_supplier_change WHERE id = ?1"),
+                [change_id],
+                read_change,
+            )
+            .optional()?)
+    }
 }
+
+impl<C: Conn + ?Sized> ReadSuppliers for C {}
 
 /// A unique-constraint failure on the org number becomes a message the user can act on.
 fn org_taken(e: rusqlite::Error, org: Option<&OrgNumber>) -> StoreError {
@@ -177,7 +188,7 @@ impl Tx<'_> {
     pub fn create_supplier(&self, s: &Supplier) -> Result<i64> {
         s.validate()
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        self.execute(
+        self.tx.execute(
             "INSERT INTO supplier(name, org_number, foreign_registration, country, contact, notes,
                  created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
@@ -192,21 +203,21 @@ impl Tx<'_> {
             ],
         )
         .map_err(|e| org_taken(e, s.org_number.as_ref()))?;
-        let id = self.last_insert_rowid();
+        let id = self.tx.last_insert_rowid();
         self.audit("supplier", id, "create", None, snapshot(s))?;
         Ok(id)
     }
 
-    pub fn update_supplier(&self, id: i64, revision: i64, s: &Supplier) -> Result<()> {
+    /// Returns the new revision.
+    pub fn update_supplier(&self, id: i64, revision: i64, s: &Supplier) -> Result<i64> {
         s.validate()
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let before = self.query_row(
-            "SELECT id, revision, name, org_number, foreign_registration, country, contact, notes
-             FROM supplier WHERE id = ?1",
-            [id],
-            read_supplier,
-        );
+        let before = self.supplier(id)?.ok_or(StoreError::NotFound {
+            entity: Entity::Supplier,
+            id: s.name.clone(),
+        })?;
         let changed = self
+            .tx
             .execute(
                 "UPDATE supplier SET name = ?3, org_number = ?4, foreign_registration = ?5,
                      country = ?6, contact = ?7, notes = ?8, updated_at = ?9, revision = revision + 1
@@ -224,21 +235,22 @@ impl Tx<'_> {
                 ],
             )
             .map_err(|e| org_taken(e, s.org_number.as_ref()))?;
-        self.expect_updated(changed, "supplier", id)?;
+        self.expect_updated(changed, Entity::Supplier, id)?;
         self.audit(
             "supplier",
             id,
             "update",
-            before.ok().and_then(|b| snapshot(&b.value)),
+            snapshot(&before.value),
             snapshot(s),
-        )
+        )?;
+        Ok(revision + 1)
     }
 
     pub fn add_sub_supplier(&self, supplier_id: i64, sub: &SubSupplier) -> Result<i64> {
         if sub.name.trim().is_empty() {
             return Err(StoreError::Invalid("the sub-supplier needs a name".into()));
         }
-        self.execute(
+        self.tx.execute(
             "INSERT INTO sub_supplier(supplier_id, name, org_number, country, role,
                  processing_location, approved_on, status)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -253,7 +265,7 @@ impl Tx<'_> {
                 sub.status.code()
             ],
         )?;
-        let id = self.last_insert_rowid();
+        let id = self.tx.last_insert_rowid();
         self.audit("sub_supplier", id, "create", None, snapshot(sub))?;
         Ok(id)
     }
@@ -278,7 +290,7 @@ impl Tx<'_> {
             )?),
             (None, None) => None,
         };
-        self.execute(
+        self.tx.execute(
             "INSERT INTO sub_supplier_change(supplier_id, sub_supplier_id, kind, sub_supplier_name,
                  new_country, notified_on, objection_deadline, decision, decided_on, note)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -295,40 +307,36 @@ impl Tx<'_> {
                 change.note
             ],
         )?;
-        let id = self.last_insert_rowid();
+        let id = self.tx.last_insert_rowid();
         self.audit("sub_supplier_change", id, "notify", None, snapshot(change))?;
         Ok(id)
     }
 
     /// Approves or objects to a notified change; an approval updates the sub-supplier list.
+    /// Returns the change's new revision.
     pub fn decide_sub_supplier_change(
         &self,
         change_id: i64,
         revision: i64,
         decision: Decision,
         on: NaiveDate,
-    ) -> Result<()> {
-        let (mut rec, sub_id) = self
-            .query_row(
-                &format!("SELECT {CHANGE_COLUMNS} FROM sub_supplier_change WHERE id = ?1"),
-                [change_id],
-                read_change,
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound {
-                entity: "sub_supplier_change",
-                id: change_id.to_string(),
-            })?;
+    ) -> Result<i64> {
+        let (mut rec, sub_id) =
+            self.sub_supplier_change(change_id)?
+                .ok_or(StoreError::NotFound {
+                    entity: Entity::SubSupplierChange,
+                    id: change_id.to_string(),
+                })?;
         let before = rec.value.clone();
         rec.value
             .decide(decision, on)
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let changed = self.execute(
+        let changed = self.tx.execute(
             "UPDATE sub_supplier_change SET decision = ?3, decided_on = ?4, revision = revision + 1
              WHERE id = ?1 AND revision = ?2",
             params![change_id, revision, decision.code(), on],
         )?;
-        self.expect_updated(changed, "sub_supplier_change", change_id)?;
+        self.expect_updated(changed, Entity::SubSupplierChange, change_id)?;
         if let Some(sub_id) = sub_id {
             self.apply_change(sub_id, &rec.value, on)?;
         }
@@ -338,7 +346,8 @@ impl Tx<'_> {
             "decide",
             snapshot(&before),
             snapshot(&rec.value),
-        )
+        )?;
+        Ok(revision + 1)
     }
 
     fn apply_change(&self, sub_id: i64, change: &SubSupplierChange, on: NaiveDate) -> Result<()> {
@@ -358,7 +367,7 @@ impl Tx<'_> {
                 }
                 _ => (None, None, false),
             };
-        self.execute(
+        self.tx.execute(
             "UPDATE sub_supplier SET status = coalesce(?2, status), country = coalesce(?3, country),
                  approved_on = CASE WHEN ?4 THEN ?5 ELSE approved_on END, revision = revision + 1
              WHERE id = ?1",

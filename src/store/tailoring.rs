@@ -6,9 +6,10 @@ use rusqlite::params;
 use serde::Serialize;
 
 use super::audit::snapshot;
-use super::procurements::{LinkedSet, Record, read_lines};
+use super::procurements::{LinkedSet, ReadProcurements, Record};
+use super::sealed::Conn;
 use super::sets::load_version;
-use super::{Result, Store, StoreError, Tx};
+use super::{Entity, Result, StoreError, Tx};
 use crate::domain::procurement::{AboveAmbition, ProfileChange, Selection, reevaluate, select};
 use crate::domain::set::{RequirementChange, diff_sets};
 use crate::domain::{Line, Procurement, Profile, Requirement, RequirementSet};
@@ -18,10 +19,15 @@ use crate::domain::{Line, Procurement, Profile, Requirement, RequirementSet};
 pub enum DriftChange {
     /// New in the current version and applies to the profile.
     Added { requirement: Box<Requirement> },
-    /// Changed in the library since the line was copied.
-    Changed { line: i64, new: Box<Requirement> },
+    /// Changed in the library since the line was copied. `revision` is the line's, as read
+    /// with the drift: taking the change over is refused once the line has changed since.
+    Changed {
+        line: i64,
+        revision: i64,
+        new: Box<Requirement>,
+    },
     /// No longer in the library; the line is still included.
-    Removed { line: i64 },
+    Removed { line: i64, revision: i64 },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,6 +37,15 @@ pub struct Drift {
     pub to: String,
     pub requirement_id: String,
     pub change: DriftChange,
+}
+
+/// What re-applying a draft's profile did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reapplied {
+    /// The procurement's new revision.
+    pub revision: i64,
+    /// The library lines added and removed.
+    pub change: ProfileChange,
 }
 
 /// The linked versions and the current versions of each superseded linked set.
@@ -65,74 +80,95 @@ fn superseded_pairs(
         .collect()
 }
 
-fn compute_drift(conn: &rusqlite::Connection, pid: i64, profile: &Profile) -> Result<Vec<Drift>> {
-    let lines = read_lines(conn, pid)?;
-    let line_for = |set: &str, req: &str| {
+/// The drift of one superseded linked set against the procurement's lines.
+fn set_drift(
+    lines: &[Record<Line>],
+    profile: &Profile,
+    linked: &LinkedSet,
+    old: &RequirementSet,
+    new: &RequirementSet,
+) -> Vec<Drift> {
+    let line_for = |req: &str| {
         lines.iter().find(|l| {
             l.value
                 .source
                 .as_ref()
-                .is_some_and(|s| s.set_id == set && s.requirement_id == req)
+                .is_some_and(|s| s.set_id == new.id.as_str() && s.requirement_id == req)
         })
     };
-    let mut out = Vec::new();
-    for (linked, old, new) in superseded_pairs(conn, pid)? {
-        let entry = |req: &str, change| Drift {
-            set_id: linked.set_id.clone(),
-            from: linked.version.clone(),
-            to: linked.current_version.clone(),
-            requirement_id: req.to_string(),
-            change,
-        };
-        for change in diff_sets(&old, &new) {
-            match change {
-                RequirementChange::Added(r) => {
-                    let applies = matches!(
-                        select(r, profile, AboveAmbition::LeaveOut),
-                        Selection::Applies(_)
-                    );
-                    if applies && line_for(new.id.as_str(), r.id.as_str()).is_none() {
-                        out.push(entry(
-                            r.id.as_str(),
-                            DriftChange::Added {
-                                requirement: Box::new(r.clone()),
-                            },
-                        ));
-                    }
-                }
-                RequirementChange::Changed { new: r, .. } => {
-                    if let Some(l) = line_for(new.id.as_str(), r.id.as_str())
-                        && l.value
-                            .source
-                            .as_ref()
-                            .is_some_and(|s| s.content_hash != r.content_hash())
-                    {
-                        out.push(entry(
-                            r.id.as_str(),
-                            DriftChange::Changed {
-                                line: l.id,
-                                new: Box::new(r.clone()),
-                            },
-                        ));
-                    }
-                }
-                RequirementChange::Removed(r) => {
-                    if let Some(l) =
-                        line_for(new.id.as_str(), r.id.as_str()).filter(|l| l.value.included)
-                    {
-                        out.push(entry(r.id.as_str(), DriftChange::Removed { line: l.id }));
-                    }
-                }
+    let entry = |req: &str, change| Drift {
+        set_id: linked.set_id.clone(),
+        from: linked.version.clone(),
+        to: linked.current_version.clone(),
+        requirement_id: req.to_string(),
+        change,
+    };
+    diff_sets(old, new)
+        .into_iter()
+        .filter_map(|change| match change {
+            RequirementChange::Added(r) => {
+                let applies = matches!(
+                    select(r, profile, AboveAmbition::LeaveOut),
+                    Selection::Applies(_)
+                );
+                (applies && line_for(r.id.as_str()).is_none()).then(|| {
+                    entry(
+                        r.id.as_str(),
+                        DriftChange::Added {
+                            requirement: Box::new(r.clone()),
+                        },
+                    )
+                })
             }
-        }
-    }
-    Ok(out)
+            RequirementChange::Changed { new: r, .. } => line_for(r.id.as_str())
+                .filter(|l| {
+                    l.value
+                        .source
+                        .as_ref()
+                        .is_some_and(|s| s.content_hash != r.content_hash())
+                })
+                .map(|l| {
+                    entry(
+                        r.id.as_str(),
+                        DriftChange::Changed {
+                            line: l.id,
+                            revision: l.revision,
+                            new: Box::new(r.clone()),
+                        },
+                    )
+                }),
+            RequirementChange::Removed(r) => line_for(r.id.as_str())
+                .filter(|l| l.value.included)
+                .map(|l| {
+                    entry(
+                        r.id.as_str(),
+                        DriftChange::Removed {
+                            line: l.id,
+                            revision: l.revision,
+                        },
+                    )
+                }),
+        })
+        .collect()
 }
 
-impl Store {
+/// The set versions a procurement's lines were drawn from.
+fn linked_versions(conn: &rusqlite::Connection, pid: i64) -> Result<Vec<RequirementSet>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT set_version_id FROM procurement_set WHERE procurement_id = ?1 ORDER BY set_id",
+    )?;
+    let ids = stmt
+        .query_map([pid], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    ids.into_iter().map(|v| load_version(conn, v)).collect()
+}
+
+/// Reads of what a procurement's lines could take over from the library, and what a profile
+/// change would do to them.
+pub trait ReadTailoring: Conn {
     /// Procurements whose lines come from a version that is no longer the library's current
     /// one, with the set concerned.
-    pub fn superseded(&self) -> Result<Vec<(i64, LinkedSet)>> {
+    fn superseded(&self) -> Result<Vec<(i64, LinkedSet)>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT ps.procurement_id, ps.set_id, v.version, c.version
              FROM procurement_set ps
@@ -157,58 +193,45 @@ impl Store {
 
     /// The per-requirement differences between a procurement's lines and the current versions
     /// of its linked sets. Shown for every status; only drafts may take them over.
-    pub fn drift(&self, procurement_id: i64) -> Result<Vec<Drift>> {
+    fn drift(&self, procurement_id: i64) -> Result<Vec<Drift>> {
         let p = self
             .procurement(procurement_id)?
             .ok_or(StoreError::NotFound {
-                entity: "procurement",
+                entity: Entity::Procurement,
                 id: procurement_id.to_string(),
             })?;
-        compute_drift(self.conn(), procurement_id, &p.value.profile)
+        let lines = self.lines(procurement_id)?;
+        Ok(superseded_pairs(self.conn(), procurement_id)?
+            .iter()
+            .flat_map(|(linked, old, new)| set_drift(&lines, &p.value.profile, linked, old, new))
+            .collect())
     }
 
     /// What saving `profile` would add to and remove from the draft's library lines.
-    pub fn profile_preview(&self, procurement_id: i64, profile: &Profile) -> Result<ProfileChange> {
+    fn profile_preview(&self, procurement_id: i64, profile: &Profile) -> Result<ProfileChange> {
         let lines: Vec<Line> = self
             .lines(procurement_id)?
             .into_iter()
             .map(|l| l.value)
             .collect();
-        let sets = self.linked_versions(procurement_id)?;
+        let sets = linked_versions(self.conn(), procurement_id)?;
         Ok(reevaluate(&lines, &sets, profile, AboveAmbition::LeaveOut))
     }
-
-    fn linked_versions(&self, procurement_id: i64) -> Result<Vec<RequirementSet>> {
-        linked_versions(self.conn(), procurement_id)
-    }
 }
 
-fn linked_versions(conn: &rusqlite::Connection, pid: i64) -> Result<Vec<RequirementSet>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT set_version_id FROM procurement_set WHERE procurement_id = ?1 ORDER BY set_id",
-    )?;
-    let ids = stmt
-        .query_map([pid], |r| r.get::<_, i64>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    ids.into_iter().map(|v| load_version(conn, v)).collect()
-}
+impl<C: Conn + ?Sized> ReadTailoring for C {}
 
 impl Tx<'_> {
     /// Saves a draft's changed profile and re-applies it: requirements that now apply are
     /// added, library lines that no longer apply are removed (or, if the officer edited them,
     /// kept but excluded, so no edit is lost).
-    pub fn reapply_profile(
-        &self,
-        id: i64,
-        revision: i64,
-        p: &Procurement,
-    ) -> Result<ProfileChange> {
-        let before = self.load_procurement(id)?;
+    pub fn reapply_profile(&self, id: i64, revision: i64, p: &Procurement) -> Result<Reapplied> {
+        let before = self.existing_procurement(id)?;
         before.value.ensure_lines_editable()?;
-        self.update_procurement(id, revision, p)?;
-        let lines = read_lines(self, id)?;
+        let revision = self.update_procurement(id, revision, p)?;
+        let lines = self.lines(id)?;
         let values: Vec<Line> = lines.iter().map(|l| l.value.clone()).collect();
-        let sets = linked_versions(self, id)?;
+        let sets = linked_versions(&self.tx, id)?;
         let change = reevaluate(&values, &sets, &p.profile, AboveAmbition::LeaveOut);
         for rec in lines.iter().filter(|l| {
             l.value
@@ -221,15 +244,10 @@ impl Tx<'_> {
                     included: false,
                     ..rec.value.clone()
                 };
-                self.save_line(
-                    rec.id,
-                    rec.revision,
-                    &rec.value,
-                    &kept,
-                    "exclude-by-profile",
-                )?;
+                self.save_line(rec, rec.revision, &kept, "exclude-by-profile")?;
             } else {
-                self.execute("DELETE FROM procurement_line WHERE id = ?1", [rec.id])?;
+                self.tx
+                    .execute("DELETE FROM procurement_line WHERE id = ?1", [rec.id])?;
                 self.audit(
                     "procurement_line",
                     rec.id,
@@ -261,105 +279,104 @@ impl Tx<'_> {
                 )?;
             }
         }
-        Ok(change)
+        Ok(Reapplied { revision, change })
     }
 
-    /// Takes over one difference from the current version of a linked set into a draft.
-    pub fn take_over(&self, procurement_id: i64, set_id: &str, requirement_id: &str) -> Result<()> {
-        let p = self.load_procurement(procurement_id)?;
+    /// Takes over one difference from the current version of a linked set into a draft: the
+    /// difference `seen` as the user saw it. If it is no longer exactly that (someone saved the
+    /// line, took the change over, or the library moved on), nothing is written and the line is
+    /// reported stale. Returns the line as it now stands.
+    pub fn take_over(&self, procurement_id: i64, seen: &Drift) -> Result<Record<Line>> {
+        let p = self.existing_procurement(procurement_id)?;
         p.value.ensure_lines_editable()?;
-        let drift = compute_drift(self, procurement_id, &p.value.profile)?;
-        let d = drift
-            .iter()
-            .find(|d| d.set_id == set_id && d.requirement_id == requirement_id)
-            .ok_or(StoreError::NotFound {
-                entity: "drift",
-                id: requirement_id.to_string(),
-            })?;
-        let current = load_version(
-            self,
-            self.query_row(
-                "SELECT current_version_id FROM requirement_set WHERE id = ?1",
-                [set_id],
-                |r| r.get::<_, i64>(0),
-            )?,
-        )?;
-        match &d.change {
+        if !self.drift(procurement_id)?.contains(seen) {
+            return Err(StoreError::Stale {
+                entity: Entity::RequirementLine,
+                id: seen.requirement_id.clone(),
+            });
+        }
+        let (_, current) = self.current_version(&seen.set_id)?;
+        let label = &seen.requirement_id;
+        let rec = match &seen.change {
             DriftChange::Added { requirement } => {
-                let position: u32 = self.query_row(
-                    "SELECT coalesce(max(position), 0) + 1 FROM procurement_line WHERE procurement_id = ?1",
-                    [procurement_id],
-                    |r| r.get(0),
-                )?;
+                let position = self.next_position(procurement_id)?;
                 let line = Line::from_requirement(&current, requirement, position);
-                let lid = self.insert_line(procurement_id, &line)?;
+                let id = self.insert_line(procurement_id, &line)?;
                 self.audit(
                     "procurement_line",
-                    lid,
+                    id,
                     "take-over-add",
                     None,
                     snapshot(&line),
                 )?;
+                Record {
+                    id,
+                    revision: 1,
+                    value: line,
+                }
             }
-            DriftChange::Changed { line, new } => {
-                let rec = self.line_record(*line)?;
+            DriftChange::Changed {
+                line,
+                revision,
+                new,
+            } => {
+                let (_, rec) = self.existing_line(*line, label)?;
                 let mut updated = Line::from_requirement(&current, new, rec.value.position);
                 updated.included = rec.value.included;
-                self.replace_line(&rec, &updated, "take-over")?;
+                let revision = self.replace_line(&rec, *revision, &updated, "take-over")?;
+                Record {
+                    id: rec.id,
+                    revision,
+                    value: updated,
+                }
             }
-            DriftChange::Removed { line } => {
-                let rec = self.line_record(*line)?;
+            DriftChange::Removed { line, revision } => {
+                let (_, rec) = self.existing_line(*line, label)?;
                 let excluded = Line {
                     included: false,
                     ..rec.value.clone()
                 };
-                self.save_line(
-                    rec.id,
-                    rec.revision,
-                    &rec.value,
-                    &excluded,
-                    "take-over-remove",
-                )?;
+                let revision = self.save_line(&rec, *revision, &excluded, "take-over-remove")?;
+                Record {
+                    id: rec.id,
+                    revision,
+                    value: excluded,
+                }
             }
-        }
+        };
         // Once nothing is left to take over, the procurement uses the current version.
-        if !compute_drift(self, procurement_id, &p.value.profile)?
+        if !self
+            .drift(procurement_id)?
             .iter()
-            .any(|x| x.set_id == set_id)
+            .any(|x| x.set_id == seen.set_id)
         {
-            self.execute(
+            self.tx.execute(
                 "UPDATE procurement_set SET set_version_id =
                      (SELECT current_version_id FROM requirement_set WHERE id = ?2)
                  WHERE procurement_id = ?1 AND set_id = ?2",
-                params![procurement_id, set_id],
+                params![procurement_id, seen.set_id],
             )?;
         }
-        Ok(())
+        Ok(rec)
     }
 
-    fn line_record(&self, line_id: i64) -> Result<Record<Line>> {
-        let (rev, body): (i64, String) = self.query_row(
-            "SELECT revision, body FROM procurement_line WHERE id = ?1",
-            [line_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        Ok(Record {
-            id: line_id,
-            revision: rev,
-            value: serde_json::from_str(&body)?,
-        })
-    }
-
-    /// Replaces a line whole, library link included (taking over a newer version).
-    fn replace_line(&self, rec: &Record<Line>, line: &Line, action: &str) -> Result<()> {
+    /// Replaces a line whole, library link included (taking over a newer version). Returns
+    /// the new revision.
+    fn replace_line(
+        &self,
+        rec: &Record<Line>,
+        revision: i64,
+        line: &Line,
+        action: &str,
+    ) -> Result<i64> {
         let src = line.source.as_ref();
-        let changed = self.execute(
+        let changed = self.tx.execute(
             "UPDATE procurement_line SET kind = ?3, modified = ?4, source_version = ?5, source_hash = ?6,
                  title_sv = ?7, title_en = ?8, body = ?9, revision = revision + 1
              WHERE id = ?1 AND revision = ?2",
             params![
                 rec.id,
-                rec.revision,
+                revision,
                 line.kind.code(),
                 line.modified,
                 src.map(|s| &s.version),
@@ -369,43 +386,45 @@ impl Tx<'_> {
                 serde_json::to_string(line)?,
             ],
         )?;
-        self.expect_updated(changed, "procurement_line", rec.id)?;
+        self.expect_updated(changed, Entity::RequirementLine, rec.id)?;
         self.audit(
             "procurement_line",
             rec.id,
             action,
             snapshot(&rec.value),
             snapshot(line),
-        )
+        )?;
+        Ok(revision + 1)
     }
 
-    /// Moves a draft's line one place up or down.
-    pub fn move_line(&self, line_id: i64, revision: i64, up: bool) -> Result<()> {
-        let (pid, line) = self.load_line(line_id)?;
-        self.load_procurement(pid)?.value.ensure_lines_editable()?;
-        let lines = read_lines(self, pid)?;
-        let i = lines
-            .iter()
-            .position(|l| l.id == line_id)
-            .ok_or(StoreError::NotFound {
-                entity: "procurement_line",
-                id: line_id.to_string(),
-            })?;
-        if lines[i].revision != revision {
+    /// Moves a draft's line one place up or down. Returns the moved line's new revision (its
+    /// revision as it was when it is already first or last).
+    pub fn move_line(&self, line_id: i64, revision: i64, up: bool) -> Result<i64> {
+        let (pid, rec) = self.existing_line(line_id, &line_id.to_string())?;
+        self.existing_procurement(pid)?
+            .value
+            .ensure_lines_editable()?;
+        if rec.revision != revision {
             return Err(StoreError::Stale {
-                entity: "procurement_line",
-                id: line_id.to_string(),
+                entity: Entity::RequirementLine,
+                id: rec.value.label(),
             });
         }
+        let lines = self.lines(pid)?;
+        let Some(i) = lines.iter().position(|l| l.id == line_id) else {
+            return Err(StoreError::Corrupt(format!(
+                "line {line_id} is not in its procurement"
+            )));
+        };
         let j = if up {
             i.checked_sub(1)
         } else {
             Some(i + 1).filter(|j| *j < lines.len())
         };
-        let Some(j) = j else { return Ok(()) };
+        let Some(j) = j else { return Ok(revision) };
         let other = &lines[j];
         // Positions may have gaps after removals; swapping them keeps every other line in place.
-        let (a, b) = (line.position, other.value.position);
+        let (a, b) = (rec.value.position, other.value.position);
         let (a, b) = if a == b {
             (a, if up { a.saturating_sub(1) } else { a + 1 })
         } else {
@@ -413,14 +432,15 @@ impl Tx<'_> {
         };
         let moved = Line {
             position: b,
-            ..line.clone()
+            ..rec.value.clone()
         };
         let swapped = Line {
             position: a,
             ..other.value.clone()
         };
-        self.save_line(line_id, revision, &line, &moved, "move")?;
-        self.save_line(other.id, other.revision, &other.value, &swapped, "move")
+        let new_revision = self.save_line(&rec, revision, &moved, "move")?;
+        self.save_line(other, other.revision, &swapped, "move")?;
+        Ok(new_revision)
     }
 }
 
@@ -429,6 +449,7 @@ mod tests {
     use super::*;
     use crate::domain::procurement::AboveAmbition;
     use crate::domain::{PersonalData, Procedure, Status};
+    use crate::store::Store;
     use crate::store::sets::tests::{requirement, set};
     use crate::store::test_support::store;
 
@@ -494,10 +515,14 @@ mod tests {
         s.write(|tx| tx.update_line(lines[1].id, lines[1].revision, &edited))
             .unwrap();
         let rev = s.procurement(id).unwrap().unwrap().revision;
-        let change = s
+        let applied = s
             .write(|tx| tx.reapply_profile(id, rev, &draft(Profile::default())))
             .unwrap();
-        assert_eq!(change.removed, vec!["ALPHA-02"]);
+        assert_eq!(applied.change.removed, vec!["ALPHA-02"]);
+        assert_eq!(
+            applied.revision,
+            s.procurement(id).unwrap().unwrap().revision
+        );
         let lines = s.lines(id).unwrap();
         assert_eq!(lines.len(), 2);
         assert!(!lines[1].value.included && lines[1].value.modified);
@@ -519,14 +544,21 @@ mod tests {
         let ids: Vec<&str> = drift.iter().map(|d| d.requirement_id.as_str()).collect();
         assert_eq!(ids, vec!["ALPHA-01", "ALPHA-03"], "ALPHA-02 does not apply");
         assert!(matches!(drift[0].change, DriftChange::Changed { .. }));
-        s.write(|tx| tx.take_over(id, "alpha", "ALPHA-01")).unwrap();
+        let taken = s.write(|tx| tx.take_over(id, &drift[0])).unwrap();
+        assert_eq!(taken.value.text.sv, "Ny lydelse.");
+        assert_eq!(taken.revision, s.lines(id).unwrap()[0].revision);
         assert_eq!(s.lines(id).unwrap()[0].value.text.sv, "Ny lydelse.");
         assert_eq!(
             s.linked_sets(id).unwrap()[0].version,
             "1",
             "ALPHA-03 still waits"
         );
-        s.write(|tx| tx.take_over(id, "alpha", "ALPHA-03")).unwrap();
+        let refused = s.write(|tx| tx.take_over(id, &drift[0]));
+        assert!(
+            matches!(refused, Err(StoreError::Stale { ref id, .. }) if id == "ALPHA-01"),
+            "taken over already: {refused:?}"
+        );
+        s.write(|tx| tx.take_over(id, &drift[1])).unwrap();
         assert!(s.drift(id).unwrap().is_empty());
         assert_eq!(s.linked_sets(id).unwrap()[0].version, "2");
         assert!(s.superseded().unwrap().is_empty());

@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kravkoll::clock::Clock;
 use kravkoll::domain::Lang;
 use kravkoll::store::Store;
+use kravkoll::store::prelude::*;
 use kravkoll::tui::App;
 use kravkoll::tui::event::Event;
 use kravkoll::tui::theme::Theme;

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Ctx, Outcome, Screen, Ui, without_modals};
 use crate::i18n::Msg;
+use crate::store::prelude::*;
 use crate::tui::action::Action;
 use crate::tui::error::UiError;
 use crate::tui::keymap::Context;

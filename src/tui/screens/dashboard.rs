@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{Ctx, Effect, Outcome, Screen, Ui, without_modals};
 use crate::domain::{Lang, Status};
 use crate::i18n::Msg;
+use crate::store::prelude::*;
 use crate::store::procurements::ProcurementSummary;
 use crate::tui::action::Action;
 use crate::tui::error::UiError;

@@ -7,7 +7,7 @@ use crate::catalog::CatalogError;
 use crate::catalog::snippet::{condition_to_toml, quote};
 use crate::domain::{Kind, Lang, Level, Requirement, RequirementId, RequirementSet, Text};
 use crate::i18n::{Label, Msg};
-use crate::store::sets::SetSummary;
+use crate::store::sets::{SetRecord, SetSummary};
 use crate::tui::error::{Refusal, UiError};
 use crate::tui::widgets::form::{Field, FormState, Kind as FieldKind, Parsed, Values, field_keys};
 
@@ -48,7 +48,8 @@ fn text(key: SetField, label: Msg, value: &str, lang: Lang) -> Field {
 }
 
 /// A new own set (`None`) or the title and description of one.
-pub fn set_form(set: Option<&RequirementSet>, lang: Lang) -> (Purpose, Box<FormState>) {
+pub fn set_form(record: Option<&SetRecord>, lang: Lang) -> (Purpose, Box<FormState>) {
+    let set = record.map(|r| &r.set);
     let mut fields = Vec::new();
     if set.is_none() {
         fields.push(
@@ -84,17 +85,18 @@ pub fn set_form(set: Option<&RequirementSet>, lang: Lang) -> (Purpose, Box<FormS
             lang,
         ),
     ]);
-    match set {
+    match record {
         None => (
             Purpose::NewSet,
             form(Msg::FormNewSet.text(lang).into(), fields, lang),
         ),
-        Some(s) => (
+        Some(r) => (
             Purpose::EditSet {
-                id: s.id.to_string(),
+                id: r.set.id.to_string(),
+                revision: r.revision,
             },
             form(
-                format!("{} {}", Msg::ActEdit.text(lang), s.id),
+                format!("{} {}", Msg::ActEdit.text(lang), r.set.id),
                 fields,
                 lang,
             ),
@@ -280,11 +282,13 @@ const REQUIREMENT_FIELDS: [ReqField; 19] = {
     ]
 };
 
+/// A new requirement of `set`, or one of its requirements at the revision it was read at.
 pub fn requirement_form(
     set: &RequirementSet,
-    r: Option<&Requirement>,
+    edited: Option<(&Requirement, i64)>,
     lang: Lang,
 ) -> (Purpose, Box<FormState>) {
+    let r = edited.map(|(r, _)| r);
     let mut fields: Vec<Field> = REQUIREMENT_FIELDS
         .iter()
         .map(|k| requirement_field(*k, r, lang))
@@ -297,17 +301,18 @@ pub fn requirement_form(
         )
         .value(&suggest_id(set));
     }
-    let (purpose, title) = match r {
+    let (purpose, title) = match edited {
         None => (
             Purpose::NewRequirement {
                 set: set.id.to_string(),
             },
             format!("{} – {}", Msg::FormNewRequirement.text(lang), set.id),
         ),
-        Some(r) => (
+        Some((r, revision)) => (
             Purpose::EditRequirement {
                 set: set.id.to_string(),
                 requirement: r.id.to_string(),
+                revision,
             },
             format!("{} {}", Msg::ActEdit.text(lang), r.id),
         ),

@@ -15,7 +15,8 @@ use super::{Ctx, Effect, Outcome, Screen, Submitted, TextEvent, Ui, info};
 use crate::domain::{Kind, Requirement, RequirementSet};
 use crate::i18n::Msg;
 use crate::store::custom_sets::IndexEntry;
-use crate::store::sets::{Origin, SetSummary};
+use crate::store::prelude::*;
+use crate::store::sets::{Origin, SetRecord, SetSummary};
 use crate::tui::action::Action;
 use crate::tui::error::UiError;
 use crate::tui::keymap::Context;
@@ -39,12 +40,25 @@ pub enum Pane {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     NewSet,
-    EditSet { id: String },
-    DuplicateSet { from: String },
-    NewRequirement { set: String },
-    EditRequirement { set: String, requirement: String },
+    EditSet {
+        id: String,
+        revision: i64,
+    },
+    DuplicateSet {
+        from: String,
+    },
+    NewRequirement {
+        set: String,
+    },
+    EditRequirement {
+        set: String,
+        requirement: String,
+        revision: i64,
+    },
     ImportSet,
-    ExportSet { set: String },
+    ExportSet {
+        set: String,
+    },
 }
 
 /// What an entry of a Library picker stands for.
@@ -57,8 +71,15 @@ pub enum Pick {
 /// What a Library confirmation guards.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
-    DeleteSet { id: String },
-    DeleteRequirement { set: String, requirement: String },
+    DeleteSet {
+        id: String,
+        revision: i64,
+    },
+    DeleteRequirement {
+        set: String,
+        requirement: String,
+        revision: i64,
+    },
 }
 
 /// A set file read and parsed off the input thread, or an export written.
@@ -79,8 +100,8 @@ pub enum Done {
 pub struct Library {
     pub sets: Vec<SetSummary>,
     pub set_cursor: ListCursor,
-    /// The selected set, whole.
-    pub current: Option<RequirementSet>,
+    /// The selected set, whole, with the revisions its edits must name.
+    pub current: Option<SetRecord>,
     /// Indices into `current.requirements` that pass the filters.
     pub shown: Vec<usize>,
     pub req_cursor: ListCursor,
@@ -96,18 +117,21 @@ impl Library {
     fn load_current(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
         let id = self.selected_set().map(|s| s.id.clone());
         self.current = match id {
-            Some(id) => cx.store.set(&id)?,
+            Some(id) => cx.store.set_record(&id)?,
             None => None,
         };
         self.refilter();
         Ok(())
     }
 
+    pub fn current_set(&self) -> Option<&RequirementSet> {
+        self.current.as_ref().map(|r| &r.set)
+    }
+
     fn refilter(&mut self) {
         let (kind, tag) = (self.kind_filter, self.tag_filter.clone());
         self.shown = self
-            .current
-            .as_ref()
+            .current_set()
             .map(|s| {
                 s.requirements
                     .iter()
@@ -127,7 +151,7 @@ impl Library {
     }
 
     pub fn selected_requirement(&self) -> Option<&Requirement> {
-        let s = self.current.as_ref()?;
+        let s = self.current_set()?;
         let i = self.req_cursor.current().and_then(|i| self.shown.get(i))?;
         s.requirements.get(*i)
     }
@@ -144,7 +168,7 @@ impl Library {
     }
 
     /// The selected set when it may be changed; a built-in one is refused with the reason.
-    fn editable(&self) -> Result<Option<&RequirementSet>, UiError> {
+    fn editable(&self) -> Result<Option<&SetRecord>, UiError> {
         if self
             .selected_set()
             .is_some_and(|s| s.origin == Origin::Builtin)
@@ -194,7 +218,7 @@ impl Library {
             self.set_cursor.select(i);
         }
         self.load_current(cx)?;
-        if let Some(i) = self.current.as_ref().and_then(|s| {
+        if let Some(i) = self.current_set().and_then(|s| {
             let pos = s
                 .requirements
                 .iter()
@@ -246,7 +270,7 @@ impl Library {
         let Some(set) = self.editable()? else {
             return Ok(Vec::new());
         };
-        let (p, form) = forms::requirement_form(set, None, cx.lang);
+        let (p, form) = forms::requirement_form(&set.set, None, cx.lang);
         Ok(vec![Effect::Form(p, form)])
     }
 
@@ -256,7 +280,10 @@ impl Library {
         };
         let (p, form) = match (self.pane, self.selected_requirement()) {
             (Pane::Sets, _) => forms::set_form(Some(set), cx.lang),
-            (_, Some(r)) => forms::requirement_form(set, Some(r), cx.lang),
+            (_, Some(r)) => {
+                let revision = set.requirement_revision(r.id.as_str()).unwrap_or(0);
+                forms::requirement_form(&set.set, Some((r, revision)), cx.lang)
+            }
             (_, None) => return Ok(Vec::new()),
         };
         Ok(vec![Effect::Form(p, form)])
@@ -267,6 +294,8 @@ impl Library {
         let Some(set) = self.editable()? else {
             return Ok(Vec::new());
         };
+        let revision = set.revision;
+        let set = &set.set;
         let (confirm, ask) = match (self.pane, self.selected_requirement()) {
             (Pane::Sets, _) | (_, None) => (
                 Confirm::text(
@@ -279,6 +308,7 @@ impl Library {
                 ),
                 Ask::DeleteSet {
                     id: set.id.to_string(),
+                    revision,
                 },
             ),
             (_, Some(r)) => (
@@ -291,6 +321,11 @@ impl Library {
                 Ask::DeleteRequirement {
                     set: set.id.to_string(),
                     requirement: r.id.to_string(),
+                    revision: self
+                        .current
+                        .as_ref()
+                        .and_then(|c| c.requirement_revision(r.id.as_str()))
+                        .unwrap_or(0),
                 },
             ),
         };
@@ -430,10 +465,15 @@ impl Screen for Library {
 
     fn confirmed(&mut self, ask: Ask, cx: &mut Ctx) -> Outcome<Self> {
         match &ask {
-            Ask::DeleteSet { id } => cx.store.write(|tx| tx.delete_set(id))?,
-            Ask::DeleteRequirement { set, requirement } => cx
-                .store
-                .write(|tx| tx.delete_requirement(set, requirement))?,
+            Ask::DeleteSet { id, revision } => cx.store.write(|tx| tx.delete_set(id, *revision))?,
+            Ask::DeleteRequirement {
+                set,
+                requirement,
+                revision,
+            } => {
+                cx.store
+                    .write(|tx| tx.delete_requirement(set, requirement, *revision))?;
+            }
         }
         self.reload(cx)?;
         Ok(info(Msg::Deleted.text(cx.lang)))
@@ -472,7 +512,7 @@ impl Screen for Library {
     }
 
     fn reload(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
-        let keep = self.current.as_ref().map(|s| s.id.to_string());
+        let keep = self.current_set().map(|s| s.id.to_string());
         self.sets = cx.store.sets()?;
         // The search index is read when a search starts, not at every start of the program.
         self.index.clear();

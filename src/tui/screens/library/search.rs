@@ -5,6 +5,7 @@
 use crate::domain::{Kind, Text};
 use crate::store::Store;
 use crate::store::custom_sets::IndexEntry;
+use crate::store::prelude::*;
 use crate::tui::widgets::fuzzy;
 use crate::tui::widgets::list::ListCursor;
 use crate::tui::widgets::text_input::TextInput;

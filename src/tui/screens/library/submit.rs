@@ -5,6 +5,7 @@
 use super::forms::{DuplicateField, PathField, SetField, catalog_refusal, requirement_toml};
 use super::{Done, Purpose};
 use crate::catalog::snippet::requirement_from_toml;
+use crate::store::prelude::*;
 use std::path::Path;
 
 use crate::catalog::{self, CatalogError};
@@ -12,6 +13,7 @@ use crate::domain::{RequirementSet, SetId, SetVersion, Text};
 use crate::files::{self, Access, Existing, FileError};
 use crate::i18n::Msg;
 use crate::store::StoreError;
+use crate::store::custom_sets::RequirementEdit;
 use crate::tui::error::{Refusal, UiError};
 use crate::tui::screens::{Ctx, Job};
 use crate::tui::widgets::form::Values;
@@ -69,17 +71,25 @@ pub fn submit(purpose: &Purpose, v: &Values, cx: &mut Ctx) -> Result<Submitted, 
                 .map_err(|e| id_taken(SetField::Id, e))?;
             Ok(saved(Some(id.to_string()), Msg::Saved, cx))
         }
-        Purpose::EditSet { id } => {
+        Purpose::EditSet { id, revision } => {
             let title = bilingual(v, SetField::TitleSv, SetField::TitleEn)?;
             let description = bilingual(v, SetField::DescriptionSv, SetField::DescriptionEn)?;
             cx.store
-                .write(|tx| tx.update_set_meta(id, &title, &description))?;
+                .write(|tx| tx.update_set_meta(id, *revision, &title, &description))?;
             Ok(saved(None, Msg::Saved, cx))
         }
         Purpose::DuplicateSet { from } => duplicate(from, v, cx),
-        Purpose::NewRequirement { set } => save_requirement(set, None, v, cx),
-        Purpose::EditRequirement { set, requirement } => {
-            save_requirement(set, Some(requirement), v, cx)
+        Purpose::NewRequirement { set } => save_requirement(set, RequirementEdit::New, v, cx),
+        Purpose::EditRequirement {
+            set,
+            requirement,
+            revision,
+        } => {
+            let edit = RequirementEdit::Existing {
+                id: requirement,
+                revision: *revision,
+            };
+            save_requirement(set, edit, v, cx)
         }
         Purpose::ImportSet => {
             let path: String = v.get(PathField::Path)?;
@@ -132,13 +142,13 @@ fn duplicate(from: &str, v: &Values, cx: &mut Ctx) -> Result<Submitted, Refusal>
 
 fn save_requirement(
     set: &str,
-    original: Option<&str>,
+    edit: RequirementEdit,
     v: &Values,
     cx: &mut Ctx,
 ) -> Result<Submitted, Refusal> {
     let r = requirement_from_toml(&requirement_toml(v)?).map_err(catalog_refusal)?;
     cx.store
-        .write(|tx| tx.save_requirement(set, original, &r))
+        .write(|tx| tx.save_requirement(set, edit, &r))
         .map_err(|e| match e {
             e @ StoreError::DuplicateRequirementId { .. } => {
                 Refusal::at(super::forms::ReqField::Id, e)

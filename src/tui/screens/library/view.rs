@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Library, lang: Lang, theme: &Them
         s.pane == Pane::Detail,
         theme,
     );
-    let text = match (s.selected_requirement(), &s.current) {
+    let text = match (s.selected_requirement(), s.current_set()) {
         (Some(r), Some(set)) => requirement_text(r, set, lang, theme),
         (None, Some(set)) => set_text(set, lang, theme),
         _ => vec![Line::from(Span::styled(
@@ -121,7 +121,7 @@ fn draw_requirements(frame: &mut Frame, area: Rect, s: &Library, lang: Lang, the
     let block = pane_block(title, s.pane == Pane::Requirements, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(set) = &s.current else { return };
+    let Some(set) = s.current_set() else { return };
     if s.shown.is_empty() {
         let msg = if set.requirements.is_empty() {
             Msg::SetEmpty

@@ -8,6 +8,7 @@ use super::{Pick, Procurements, Purpose};
 use crate::domain::procurement::{AboveAmbition, DEFAULT_WEIGHT};
 use crate::domain::{Kind, Lang, Line, Procurement, Status};
 use crate::i18n::{Label, Msg};
+use crate::store::prelude::*;
 use crate::store::procurements::{LinkedSet, Record};
 use crate::store::tailoring::Drift;
 use crate::tui::action::Action;
@@ -129,11 +130,11 @@ impl Detail {
 
     /// One store call for the open procurement; the view is read again either way, so a
     /// refused write never leaves a screen showing what was not saved.
-    fn write(
+    fn write<T>(
         &mut self,
         cx: &mut Ctx,
-        f: impl FnOnce(&crate::store::Tx) -> crate::store::Result<()>,
-    ) -> Result<(), UiError> {
+        f: impl FnOnce(&crate::store::Tx) -> crate::store::Result<T>,
+    ) -> Result<T, UiError> {
         self.changed = true;
         let r = cx.store.write(f);
         self.reload(cx)?;
@@ -170,7 +171,8 @@ impl Detail {
             return Ok(Vec::new());
         };
         let id = self.record.id;
-        self.write(cx, |tx| tx.take_over(id, &d.set_id, &d.requirement_id))?;
+        // The change as the officer saw it: refused if the line or the library moved since.
+        self.write(cx, |tx| tx.take_over(id, &d))?;
         Ok(info(
             Msg::TakenOver
                 .text(cx.lang)

@@ -82,7 +82,7 @@ pub fn draw(
                     theme,
                 ));
             }
-            DriftChange::Changed { line, new } => {
+            DriftChange::Changed { line, new, .. } => {
                 text.extend(field(Msg::DriftNow, current(*line), lang, theme));
                 text.extend(field(
                     Msg::DriftNew,
@@ -91,7 +91,7 @@ pub fn draw(
                     theme,
                 ));
             }
-            DriftChange::Removed { line } => {
+            DriftChange::Removed { line, .. } => {
                 text.extend(field(Msg::DriftNow, current(*line), lang, theme));
             }
         }

@@ -13,6 +13,7 @@ use crate::domain::{
 };
 use crate::i18n::{self, Label, Msg, field_help, field_label, klassa_help};
 use crate::store::StoreError;
+use crate::store::prelude::*;
 use crate::store::procurements::Record;
 use crate::tui::error::{Refusal, UiError};
 use crate::tui::screens::{Ctx, Effect};
@@ -309,7 +310,8 @@ pub fn apply(ask: Ask, cx: &mut Ctx) -> Result<String, UiError> {
         } => {
             let change = cx
                 .store
-                .write(|tx| tx.reapply_profile(id, revision, &procurement))?;
+                .write(|tx| tx.reapply_profile(id, revision, &procurement))?
+                .change;
             Ok(Msg::ProfileApplied
                 .text(lang)
                 .replace("{added}", &change.added.len().to_string())

@@ -14,6 +14,7 @@ use ratatui::layout::Rect;
 use super::{Ctx, Effect, Outcome, Screen, Submitted, TextEvent, Ui, info};
 use crate::domain::{Kind, Lang, Procurement, Status};
 use crate::i18n::{Label, Msg};
+use crate::store::prelude::*;
 use crate::store::procurements::ProcurementSummary;
 use crate::tui::action::Action;
 use crate::tui::error::UiError;

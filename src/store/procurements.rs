@@ -25,6 +25,16 @@ pub struct ProcurementSummary {
     pub lines: i64,
 }
 
+/// What the dashboard shows of a procurement it follows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProcurementHead {
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+    pub status: Status,
+    pub deadline: Option<NaiveDate>,
+}
+
 /// A stored value with its row id and the revision a write must name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record<T> {
@@ -53,7 +63,7 @@ fn read_procurement(r: &Row) -> rusqlite::Result<Record<Procurement>> {
         reference: text(2)?,
         title: text(3)?,
         owner: text(4)?,
-        procedure: Procedure::from_code(&text(5)?).unwrap_or(Procedure::Other),
+        procedure: Procedure::from_code(&text(5)?).ok_or_else(|| corrupt(5, "procedure"))?,
         status: Status::from_code(&text(6)?).ok_or_else(|| corrupt(6, "status"))?,
         deadline: r.get(7)?,
         published_on: r.get(8)?,
@@ -75,28 +85,54 @@ pub(super) fn corrupt(col: usize, e: impl std::fmt::Display) -> rusqlite::Error 
     )
 }
 
+fn summaries(conn: &rusqlite::Connection) -> Result<Vec<ProcurementSummary>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.reference, p.title, p.status, p.owner, p.procedure, p.deadline,
+             (SELECT count(*) FROM procurement_line l WHERE l.procurement_id = p.id AND l.included)
+         FROM procurement p ORDER BY p.created_at DESC, p.id DESC",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let code = |i: usize| r.get::<_, String>(i);
+        Ok(ProcurementSummary {
+            id: r.get(0)?,
+            reference: r.get(1)?,
+            title: r.get(2)?,
+            status: Status::from_code(&code(3)?).ok_or_else(|| corrupt(3, "status"))?,
+            owner: r.get(4)?,
+            procedure: Procedure::from_code(&code(5)?).ok_or_else(|| corrupt(5, "procedure"))?,
+            deadline: r.get(6)?,
+            lines: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 const PROCUREMENT_COLUMNS: &str = "id, revision, reference, title, owner, procedure, status, \
                                    deadline, published_on, profile";
 
 /// Reads of procurements and their lines.
 pub trait ReadProcurements: Conn {
+    /// Every procurement for lists, newest first: the columns a list shows, not the profile
+    /// (a list of thousands must not parse thousands of profiles).
     fn procurements(&self) -> Result<Vec<ProcurementSummary>> {
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {PROCUREMENT_COLUMNS},
-                 (SELECT count(*) FROM procurement_line l WHERE l.procurement_id = p.id AND l.included)
-             FROM procurement p ORDER BY p.created_at DESC, p.id DESC"
-        ))?;
+        summaries(self.conn())
+    }
+
+    /// The procurements the dashboard follows, drafts and published ones, with only what it
+    /// shows: the first frame of the program waits for this.
+    fn open_procurements(&self) -> Result<Vec<ProcurementHead>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, reference, title, status, deadline FROM procurement
+             WHERE status IN ('draft', 'published') ORDER BY created_at DESC, id DESC",
+        )?;
         let rows = stmt.query_map([], |r| {
-            let Record { id, value: p, .. } = read_procurement(r)?;
-            Ok(ProcurementSummary {
-                id,
-                reference: p.reference,
-                title: p.title,
-                status: p.status,
-                owner: p.owner,
-                procedure: p.procedure,
-                deadline: p.deadline,
-                lines: r.get(10)?,
+            Ok(ProcurementHead {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                title: r.get(2)?,
+                status: Status::from_code(&r.get::<_, String>(3)?)
+                    .ok_or_else(|| corrupt(3, "status"))?,
+                deadline: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

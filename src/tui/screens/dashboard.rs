@@ -12,7 +12,7 @@ use super::{Ctx, Effect, Outcome, Screen, Ui, without_modals};
 use crate::domain::{Lang, Status};
 use crate::i18n::Msg;
 use crate::store::prelude::*;
-use crate::store::procurements::ProcurementSummary;
+use crate::store::procurements::ProcurementHead;
 use crate::tui::action::Action;
 use crate::tui::error::UiError;
 use crate::tui::keymap::Context;
@@ -40,7 +40,7 @@ impl Section {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub section: Section,
-    pub procurement: ProcurementSummary,
+    pub procurement: ProcurementHead,
     /// For superseded versions: "set 2026.1 → 2026.2".
     pub note: String,
 }
@@ -73,8 +73,8 @@ impl Screen for Dashboard {
 
     fn reload(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
         let store = &*cx.store;
-        let all = store.procurements()?;
-        let mut drafts: Vec<&ProcurementSummary> =
+        let all = store.open_procurements()?;
+        let mut drafts: Vec<&ProcurementHead> =
             all.iter().filter(|p| p.status == Status::Draft).collect();
         // Nearest deadline first; drafts without a deadline last.
         drafts.sort_by_key(|p| (p.deadline.is_none(), p.deadline, p.id));
@@ -131,6 +131,52 @@ fn days_left(deadline: Option<NaiveDate>, today: NaiveDate, lang: Lang) -> Strin
     }
 }
 
+/// The items of one section and the row of its heading.
+struct Group {
+    section: Section,
+    items: std::ops::Range<usize>,
+    first_row: usize,
+}
+
+/// The sections of `items` (which come section by section) with the row each heading takes.
+fn groups(items: &[Item]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match out.last_mut() {
+            Some(g) if g.section == item.section => g.items.end = i + 1,
+            last => {
+                // After the previous section's rows and one blank row.
+                let first_row = last.map_or(0, |g| g.first_row + 1 + g.items.len() + 1);
+                out.push(Group {
+                    section: item.section,
+                    items: i..i + 1,
+                    first_row,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn item_line(item: &Item, selected: bool, today: NaiveDate, ui: &Ui) -> Line<'static> {
+    let p = &item.procurement;
+    let when = match item.section {
+        Section::Superseded => item.note.clone(),
+        _ => days_left(p.deadline, today, ui.lang),
+    };
+    let style = if selected {
+        ui.theme.selected()
+    } else {
+        ui.theme.normal()
+    };
+    Line::from(vec![
+        Span::raw(format!("  {:<14} ", p.reference)),
+        Span::raw(format!("{when:<28} ")),
+        Span::raw(p.title.clone()),
+    ])
+    .style(style)
+}
+
 fn draw(frame: &mut Frame, area: Rect, s: &Dashboard, ui: &Ui) {
     let (lang, today, theme) = (ui.lang, ui.today, ui.theme);
     let block = Block::bordered()
@@ -145,55 +191,127 @@ fn draw(frame: &mut Frame, area: Rect, s: &Dashboard, ui: &Ui) {
         notice(frame, inner, Msg::DashEmpty.text(lang), theme);
         return;
     }
-    // Lines: a heading before each section, then its items; the window follows the selection.
-    let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
-    let mut section = None;
-    for (i, item) in s.items.iter().enumerate() {
-        if section != Some(item.section) {
-            if section.is_some() {
-                lines.push((None, Line::raw("")));
-            }
-            section = Some(item.section);
-            let count = s.items.iter().filter(|x| x.section == item.section).count();
-            lines.push((
-                None,
-                Line::from(Span::styled(
-                    format!("{} ({count})", item.section.title().text(lang)),
-                    theme.title(),
-                )),
+    // Rows: a heading before each section (and a blank row between sections), then its items.
+    // Only the rows in the window are built: the list can hold thousands of procurements.
+    let groups = groups(&s.items);
+    let height = usize::from(inner.height);
+    let selected = s.cursor.current().unwrap_or(0);
+    let selected_row = groups
+        .iter()
+        .find(|g| g.items.contains(&selected))
+        .map_or(0, |g| g.first_row + 1 + (selected - g.items.start));
+    let start = selected_row.saturating_sub(height.saturating_sub(1));
+    let window = start..start + height;
+    let mut shown = Vec::new();
+    for (k, g) in groups.iter().enumerate() {
+        if k > 0 && window.contains(&(g.first_row - 1)) {
+            shown.push(Line::raw(""));
+        }
+        if window.contains(&g.first_row) {
+            let title = format!("{} ({})", g.section.title().text(lang), g.items.len());
+            shown.push(Line::from(Span::styled(title, theme.title())));
+        }
+        let first_item_row = g.first_row + 1;
+        let from = window.start.saturating_sub(first_item_row);
+        let to = window.end.saturating_sub(first_item_row).min(g.items.len());
+        for i in (g.items.start + from)..(g.items.start + to.max(from)) {
+            shown.push(item_line(
+                &s.items[i],
+                s.cursor.current() == Some(i),
+                today,
+                ui,
             ));
         }
-        let p = &item.procurement;
-        let when = match item.section {
-            Section::Superseded => item.note.clone(),
-            _ => days_left(p.deadline, today, lang),
-        };
-        let style = if s.cursor.current() == Some(i) {
-            theme.selected()
-        } else {
-            theme.normal()
-        };
-        lines.push((
-            Some(i),
-            Line::from(vec![
-                Span::raw(format!("  {:<14} ", p.reference)),
-                Span::raw(format!("{:<28} ", when)),
-                Span::raw(p.title.clone()),
-            ])
-            .style(style),
-        ));
     }
-    let height = usize::from(inner.height);
-    let selected_line = lines
-        .iter()
-        .position(|(i, _)| *i == s.cursor.current())
-        .unwrap_or(0);
-    let start = selected_line.saturating_sub(height.saturating_sub(1));
-    let shown: Vec<Line> = lines
-        .into_iter()
-        .skip(start)
-        .take(height)
-        .map(|(_, l)| l)
-        .collect();
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn item(section: Section, n: usize) -> Item {
+        Item {
+            section,
+            procurement: ProcurementHead {
+                id: i64::try_from(n).unwrap_or(0),
+                reference: format!("KS {n}"),
+                title: format!("Upphandling {n}"),
+                status: Status::Draft,
+                deadline: None,
+            },
+            note: String::new(),
+        }
+    }
+
+    /// Every row of the dashboard, built whole: what the window must be a part of.
+    fn all_rows(items: &[Item]) -> Vec<String> {
+        let mut rows = Vec::new();
+        let mut section = None;
+        for it in items {
+            if section != Some(it.section) {
+                if section.is_some() {
+                    rows.push(String::new());
+                }
+                section = Some(it.section);
+                let n = items.iter().filter(|x| x.section == it.section).count();
+                let heading = format!("{} ({n})", it.section.title().text(Lang::Sv));
+                rows.push(
+                    heading
+                        .split_whitespace()
+                        .take(2)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+            rows.push(format!("KS {}", it.procurement.id));
+        }
+        rows
+    }
+
+    #[test]
+    fn the_window_shows_the_rows_around_the_selection_and_builds_no_others() {
+        let mut items: Vec<Item> = (0..40).map(|n| item(Section::Drafts, n)).collect();
+        items.extend((40..45).map(|n| item(Section::Awaiting, n)));
+        items.extend((45..60).map(|n| item(Section::Superseded, n)));
+        let rows = all_rows(&items);
+        let theme = Theme::new(true);
+        let ui = Ui {
+            lang: Lang::Sv,
+            today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default(),
+            theme: &theme,
+        };
+        for selected in [0, 17, 39, 40, 44, 45, 59] {
+            let mut d = Dashboard {
+                items: (0..60).map(|n| item(items[n].section, n)).collect(),
+                cursor: ListCursor::new(items.len()),
+            };
+            d.cursor.select(selected);
+            let mut t = Terminal::new(TestBackend::new(60, 12)).unwrap();
+            t.draw(|f| draw(f, f.area(), &d, &ui)).unwrap();
+            let screen: Vec<String> = (1..11)
+                .map(|y| {
+                    (1..59)
+                        .map(|x| t.backend().buffer()[(x, y)].symbol().to_string())
+                        .collect::<String>()
+                        .split_whitespace()
+                        .take(2)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let at = rows
+                .iter()
+                .position(|r| *r == format!("KS {selected}"))
+                .unwrap_or(0);
+            let start = at.saturating_sub(9);
+            for (k, shown) in screen.iter().enumerate() {
+                let want = rows.get(start + k).cloned().unwrap_or_default();
+                assert_eq!(*shown, want, "selected {selected}, row {k}");
+            }
+        }
+    }
 }

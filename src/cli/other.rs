@@ -7,7 +7,7 @@ use super::args::Format;
 use super::table::table;
 use crate::demo;
 use crate::domain::Lang;
-use crate::i18n::{Label, Msg};
+use crate::i18n::{Label, Msg, PROCUREMENT_COLUMNS};
 use crate::store::Store;
 use crate::store::prelude::*;
 
@@ -81,13 +81,5 @@ pub(super) fn procurements_list(
             ]
         })
         .collect();
-    let headers = [
-        Msg::ColReference,
-        Msg::ColStatus,
-        Msg::ColDeadline,
-        Msg::ColLines,
-        Msg::ColOwner,
-        Msg::ColTitle,
-    ];
-    table(out, &headers.map(|h| h.text(lang)), rows)
+    table(out, &PROCUREMENT_COLUMNS.map(|h| h.text(lang)), rows)
 }

@@ -43,6 +43,17 @@ const CASE_SETS: &[&str] = &[
     "follow-up",
 ];
 const AI_SETS: &[&str] = &["ai-act", "ai-use-policy", "accessibility"];
+/// An e-service platform: no records of its own to archive, but accessibility matters.
+const PLATFORM_SETS: &[&str] = &[
+    "lou-grund",
+    "data-ownership-exit",
+    "hosting-location",
+    "sub-suppliers",
+    "information-security",
+    "personal-data",
+    "accessibility",
+    "follow-up",
+];
 
 /// Months as the demo counts them (30 days): close enough for dates relative to today.
 fn months(n: i64) -> Duration {
@@ -55,6 +66,24 @@ fn level(n: u8) -> ClassLevel {
 
 fn org(s: &str) -> Result<OrgNumber> {
     OrgNumber::parse(s).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// The profile of a social-services system: sensitive personal data under secrecy, KLASSA
+/// 3/3/2, records to archive, above the EU threshold, followed up at tier A.
+fn social_services() -> Profile {
+    Profile {
+        confidentiality: level(3),
+        integrity: level(3),
+        availability: level(2),
+        personal_data: PersonalData::Sensitive,
+        secrecy: true,
+        delivery: Delivery::Saas,
+        archival: true,
+        above_threshold: true,
+        ambition: Level::Advanced,
+        tier: Tier::A,
+        ..Profile::default()
+    }
 }
 
 pub fn load(store: &mut Store) -> Result<DemoSummary> {
@@ -126,34 +155,38 @@ impl<'t, 'c> Demo<'t, 'c> {
         Ok(())
     }
 
+    /// A draft by the open procedure, its deadline `days` from today.
+    fn case(
+        &self,
+        reference: &str,
+        title: &str,
+        owner: &str,
+        profile: Profile,
+        days: i64,
+    ) -> Procurement {
+        Procurement {
+            reference: reference.into(),
+            title: title.into(),
+            owner: owner.into(),
+            procedure: Procedure::Open,
+            status: Status::Draft,
+            profile,
+            deadline: Some(self.day(days)),
+            published_on: None,
+        }
+    }
+
     /// A draft with tailored lines: one excluded, one sharpened.
     fn draft_case_management(&mut self) -> Result<()> {
-        let profile = Profile {
-            confidentiality: level(3),
-            integrity: level(3),
-            availability: level(2),
-            personal_data: PersonalData::Sensitive,
-            secrecy: true,
-            delivery: Delivery::Saas,
-            archival: true,
-            above_threshold: true,
-            ambition: Level::Advanced,
-            tier: Tier::A,
-            ..Profile::default()
-        };
-        let id = self.procurement(
-            Procurement {
-                reference: "KS 2026/118".into(),
-                title: "Verksamhetssystem för socialtjänsten".into(),
-                owner: "Maria Lindqvist".into(),
-                procedure: Procedure::Open,
-                status: Status::Draft,
-                profile,
-                deadline: Some(self.day(45)),
-                published_on: None,
-            },
-            CASE_SETS,
-        )?;
+        let profile = social_services();
+        let case = self.case(
+            "KS 2026/118",
+            "Verksamhetssystem för socialtjänsten",
+            "Maria Lindqvist",
+            profile,
+            45,
+        );
+        let id = self.procurement(case, CASE_SETS)?;
         let lines = self.tx.lines(id)?;
         if let Some(Record {
             id: line_id,
@@ -185,37 +218,24 @@ impl<'t, 'c> Demo<'t, 'c> {
     }
 
     fn published_ai_procurement(&mut self) -> Result<()> {
+        // The same kind of data as the case-management system, with an AI system that prepares
+        // decisions about individuals (high risk, Annex III).
         let profile = Profile {
-            confidentiality: level(3),
-            integrity: level(3),
-            availability: level(2),
-            personal_data: PersonalData::Sensitive,
-            secrecy: true,
             ai: AiUse::System,
             ai_risk: AiRisk::High,
             automated_decisions: true,
-            delivery: Delivery::Saas,
-            citizen_facing: false,
-            archival: true,
-            above_threshold: true,
             ambition: Level::Basic,
-            tier: Tier::A,
-            ..Profile::default()
+            ..social_services()
         };
         let sets: Vec<&str> = CASE_SETS.iter().chain(AI_SETS).copied().collect();
-        let id = self.procurement(
-            Procurement {
-                reference: "KS 2026/87".into(),
-                title: "AI-stöd för handläggning av ekonomiskt bistånd".into(),
-                owner: "Johan Berg".into(),
-                procedure: Procedure::Open,
-                status: Status::Draft,
-                profile,
-                deadline: Some(self.day(21)),
-                published_on: None,
-            },
-            &sets,
-        )?;
+        let case = self.case(
+            "KS 2026/87",
+            "AI-stöd för handläggning av ekonomiskt bistånd",
+            "Johan Berg",
+            profile,
+            21,
+        );
+        let id = self.procurement(case, &sets)?;
         self.advance(id, &[Status::Published])
     }
 
@@ -231,28 +251,14 @@ impl<'t, 'c> Demo<'t, 'c> {
             tier: Tier::B,
             ..Profile::default()
         };
-        let id = self.procurement(
-            Procurement {
-                reference: "KS 2024/240".into(),
-                title: "Drift och förvaltning av e-tjänsteplattform".into(),
-                owner: "Sara Nilsson".into(),
-                procedure: Procedure::Open,
-                status: Status::Draft,
-                profile,
-                deadline: Some(self.day(-500)),
-                published_on: None,
-            },
-            &[
-                "lou-grund",
-                "data-ownership-exit",
-                "hosting-location",
-                "sub-suppliers",
-                "information-security",
-                "personal-data",
-                "accessibility",
-                "follow-up",
-            ],
-        )?;
+        let case = self.case(
+            "KS 2024/240",
+            "Drift och förvaltning av e-tjänsteplattform",
+            "Sara Nilsson",
+            profile,
+            -500,
+        );
+        let id = self.procurement(case, PLATFORM_SETS)?;
         self.advance(
             id,
             &[Status::Published, Status::Evaluation, Status::Awarded],

@@ -237,3 +237,14 @@ messages! {
     AppliesCount => ("{n} av {total} krav gäller för profilen.", "{n} of {total} requirements apply to the profile."),
     WaitingForOtherUser => ("väntar på en annan användare som sparar i {path} …", "waiting for another user who is saving to {path} …"),
 }
+
+/// The columns of a procurement list, in order: the command line's table and the interactive
+/// list show the same ones.
+pub const PROCUREMENT_COLUMNS: [Msg; 6] = [
+    Msg::ColReference,
+    Msg::ColStatus,
+    Msg::ColDeadline,
+    Msg::ColLines,
+    Msg::ColOwner,
+    Msg::ColTitle,
+];

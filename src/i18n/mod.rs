@@ -17,7 +17,7 @@ pub use conditions::{condition, fact};
 pub use errors::{any_error, io_error, org_number_error, profile_warning, store_error};
 pub use fields::{field_help, field_label, klassa_help};
 pub use labels::{Label, kind_short};
-pub use messages::Msg;
+pub use messages::{Msg, PROCUREMENT_COLUMNS};
 
 /// The UI language: `--lang`, then `LANG`, then Swedish.
 pub fn pick_lang(flag: Option<&str>, env_lang: Option<&str>) -> Lang {

@@ -89,28 +89,30 @@ fn read_contract(r: &Row) -> rusqlite::Result<ContractRecord> {
 /// Reads of contracts, their lines and the evidence owed.
 pub trait ReadContracts: Conn {
     fn contracts(&self) -> Result<Vec<ContractSummary>> {
-        let mut stmt = self.conn().prepare_cached(
+        super::all(
+            self.conn(),
             "SELECT c.id, c.title, c.reference, c.supplier_id, s.name, c.start_date, c.end_date,
                     c.tier,
                     (SELECT r.due_on FROM review r WHERE r.contract_id = c.id
                         AND r.status IN ('planned', 'in_progress'))
              FROM contract c JOIN supplier s ON s.id = c.supplier_id
              ORDER BY c.start_date DESC, c.id DESC",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(ContractSummary {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                reference: r.get(2)?,
-                supplier_id: r.get(3)?,
-                supplier: r.get(4)?,
-                start: r.get(5)?,
-                end: r.get(6)?,
-                tier: Tier::from_code(&r.get::<_, String>(7)?).ok_or_else(|| corrupt(7, "tier"))?,
-                next_due: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [],
+            |r| {
+                Ok(ContractSummary {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    reference: r.get(2)?,
+                    supplier_id: r.get(3)?,
+                    supplier: r.get(4)?,
+                    start: r.get(5)?,
+                    end: r.get(6)?,
+                    tier: Tier::from_code(&r.get::<_, String>(7)?)
+                        .ok_or_else(|| corrupt(7, "tier"))?,
+                    next_due: r.get(8)?,
+                })
+            },
+        )
     }
 
     fn contract(&self, id: i64) -> Result<Option<ContractRecord>> {
@@ -160,24 +162,25 @@ pub trait ReadContracts: Conn {
     }
 
     fn evidence(&self, contract_id: i64) -> Result<Vec<Record<Evidence>>> {
-        let mut stmt = self.conn().prepare_cached(
+        super::all(
+            self.conn(),
             "SELECT id, revision, kind, reference, received_on, valid_until FROM evidence
              WHERE contract_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([contract_id], |r| {
-            Ok(Record {
-                id: r.get(0)?,
-                revision: r.get(1)?,
-                value: Evidence {
-                    kind: EvidenceKind::from_code(&r.get::<_, String>(2)?)
-                        .unwrap_or(EvidenceKind::Other),
-                    reference: r.get(3)?,
-                    received_on: r.get(4)?,
-                    valid_until: r.get(5)?,
-                },
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [contract_id],
+            |r| {
+                Ok(Record {
+                    id: r.get(0)?,
+                    revision: r.get(1)?,
+                    value: Evidence {
+                        kind: EvidenceKind::from_code(&r.get::<_, String>(2)?)
+                            .unwrap_or(EvidenceKind::Other),
+                        reference: r.get(3)?,
+                        received_on: r.get(4)?,
+                        valid_until: r.get(5)?,
+                    },
+                })
+            },
+        )
     }
 }
 

@@ -27,36 +27,38 @@ pub struct IndexEntry {
 pub trait ReadLibrary: Conn {
     /// Every requirement of the current versions, in set and file order.
     fn requirement_index(&self) -> Result<Vec<IndexEntry>> {
-        let mut stmt = self.conn().prepare_cached(
+        super::all(
+            self.conn(),
             "SELECT v.set_id, r.req_id, r.kind, r.level, r.title_sv, r.title_en
              FROM requirement r JOIN set_version v ON v.id = r.set_version_id
              JOIN requirement_set s ON s.current_version_id = v.id
              ORDER BY s.builtin DESC, v.set_id, r.position",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(IndexEntry {
-                set_id: r.get(0)?,
-                requirement_id: r.get(1)?,
-                kind: Kind::from_code(&r.get::<_, String>(2)?).unwrap_or(Kind::Mandatory),
-                level: r
-                    .get::<_, Option<String>>(3)?
-                    .and_then(|l| Level::from_code(&l)),
-                title: Text::new(r.get::<_, String>(4)?, r.get::<_, String>(5)?),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [],
+            |r| {
+                Ok(IndexEntry {
+                    set_id: r.get(0)?,
+                    requirement_id: r.get(1)?,
+                    kind: Kind::from_code(&r.get::<_, String>(2)?).unwrap_or(Kind::Mandatory),
+                    level: r
+                        .get::<_, Option<String>>(3)?
+                        .and_then(|l| Level::from_code(&l)),
+                    title: Text::new(r.get::<_, String>(4)?, r.get::<_, String>(5)?),
+                })
+            },
+        )
     }
 
     /// All tags of the current library, sorted.
     fn tags(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn().prepare_cached(
+        super::all(
+            self.conn(),
             "SELECT DISTINCT t.value FROM requirement r
              JOIN requirement_set s ON s.current_version_id = r.set_version_id,
                   json_each(r.body, '$.tags') t
              ORDER BY t.value",
-        )?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [],
+            |r| r.get(0),
+        )
     }
 
     /// How many procurements draw lines from any version of the set.
@@ -355,7 +357,7 @@ mod tests {
     use crate::domain::{Procedure, Procurement, Profile, Status};
     use crate::store::prelude::*;
     use crate::store::sets::tests::{requirement, set};
-    use crate::store::test_support::store;
+    use crate::store::test_support::{store, with_alpha};
     use crate::store::{AuditEntry, Store};
 
     fn edit_of<'a>(record: &'a SetRecord, id: &'a str) -> RequirementEdit<'a> {
@@ -373,16 +375,7 @@ mod tests {
 
     #[test]
     fn a_duplicated_set_is_editable_and_versions_once_used() {
-        let mut s = store();
-        s.sync_builtins(
-            &[set(
-                "alpha",
-                "2026.1",
-                &[("ALPHA-01", "Lagring"), ("ALPHA-02", "Loggar")],
-            )],
-            "h",
-        )
-        .unwrap();
+        let mut s = with_alpha();
         let id = SetId::parse("var-alpha").unwrap();
         let n = s
             .write(|tx| tx.duplicate_set("alpha", &id, "VAR-ALPHA", &Text::sv("Vårt paket")))

@@ -305,6 +305,18 @@ impl Tx<'_> {
     }
 }
 
+/// Every row `sql` gives for `params`, each read by `read`: the one shape of a list query.
+fn all<T, P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    read: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params, read)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::*;
@@ -312,6 +324,18 @@ pub(crate) mod test_support {
     pub fn store() -> Store {
         let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
         Store::open_in_memory(Clock::Fixed(day), "tester").unwrap()
+    }
+
+    /// A store whose library is one built-in set `alpha` 2026.1 of two requirements.
+    pub fn with_alpha() -> Store {
+        let mut s = store();
+        let alpha = crate::store::sets::tests::set(
+            "alpha",
+            "2026.1",
+            &[("ALPHA-01", "Lagring"), ("ALPHA-02", "Loggar")],
+        );
+        s.sync_builtins(&[alpha], "h").unwrap();
+        s
     }
 }
 

@@ -86,25 +86,27 @@ pub(super) fn corrupt(col: usize, e: impl std::fmt::Display) -> rusqlite::Error 
 }
 
 fn summaries(conn: &rusqlite::Connection) -> Result<Vec<ProcurementSummary>> {
-    let mut stmt = conn.prepare_cached(
+    super::all(
+        conn,
         "SELECT p.id, p.reference, p.title, p.status, p.owner, p.procedure, p.deadline,
              (SELECT count(*) FROM procurement_line l WHERE l.procurement_id = p.id AND l.included)
          FROM procurement p ORDER BY p.created_at DESC, p.id DESC",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        let code = |i: usize| r.get::<_, String>(i);
-        Ok(ProcurementSummary {
-            id: r.get(0)?,
-            reference: r.get(1)?,
-            title: r.get(2)?,
-            status: Status::from_code(&code(3)?).ok_or_else(|| corrupt(3, "status"))?,
-            owner: r.get(4)?,
-            procedure: Procedure::from_code(&code(5)?).ok_or_else(|| corrupt(5, "procedure"))?,
-            deadline: r.get(6)?,
-            lines: r.get(7)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        [],
+        |r| {
+            let code = |i: usize| r.get::<_, String>(i);
+            Ok(ProcurementSummary {
+                id: r.get(0)?,
+                reference: r.get(1)?,
+                title: r.get(2)?,
+                status: Status::from_code(&code(3)?).ok_or_else(|| corrupt(3, "status"))?,
+                owner: r.get(4)?,
+                procedure: Procedure::from_code(&code(5)?)
+                    .ok_or_else(|| corrupt(5, "procedure"))?,
+                deadline: r.get(6)?,
+                lines: r.get(7)?,
+            })
+        },
+    )
 }
 
 const PROCUREMENT_COLUMNS: &str = "id, revision, reference, title, owner, procedure, status, \
@@ -121,21 +123,22 @@ pub trait ReadProcurements: Conn {
     /// The procurements the dashboard follows, drafts and published ones, with only what it
     /// shows: the first frame of the program waits for this.
     fn open_procurements(&self) -> Result<Vec<ProcurementHead>> {
-        let mut stmt = self.conn().prepare_cached(
+        super::all(
+            self.conn(),
             "SELECT id, reference, title, status, deadline FROM procurement
              WHERE status IN ('draft', 'published') ORDER BY created_at DESC, id DESC",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(ProcurementHead {
-                id: r.get(0)?,
-                reference: r.get(1)?,
-                title: r.get(2)?,
-                status: Status::from_code(&r.get::<_, String>(3)?)
-                    .ok_or_else(|| corrupt(3, "status"))?,
-                deadline: r.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [],
+            |r| {
+                Ok(ProcurementHead {
+                    id: r.get(0)?,
+                    reference: r.get(1)?,
+                    title: r.get(2)?,
+                    status: Status::from_code(&r.get::<_, String>(3)?)
+                        .ok_or_else(|| corrupt(3, "status"))?,
+                    deadline: r.get(4)?,
+                })
+            },
+        )
     }
 
     fn procurement(&self, id: i64) -> Result<Option<Record<Procurement>>> {
@@ -197,22 +200,23 @@ pub trait ReadProcurements: Conn {
     }
 
     fn linked_sets(&self, procurement_id: i64) -> Result<Vec<LinkedSet>> {
-        let mut stmt = self.conn().prepare_cached(
+        super::all(
+            self.conn(),
             "SELECT ps.set_id, v.version, c.version
              FROM procurement_set ps
              JOIN set_version v ON v.id = ps.set_version_id
              JOIN requirement_set s ON s.id = ps.set_id
              JOIN set_version c ON c.id = s.current_version_id
              WHERE ps.procurement_id = ?1 ORDER BY ps.set_id",
-        )?;
-        let rows = stmt.query_map([procurement_id], |r| {
-            Ok(LinkedSet {
-                set_id: r.get(0)?,
-                version: r.get(1)?,
-                current_version: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [procurement_id],
+            |r| {
+                Ok(LinkedSet {
+                    set_id: r.get(0)?,
+                    version: r.get(1)?,
+                    current_version: r.get(2)?,
+                })
+            },
+        )
     }
 }
 
@@ -371,9 +375,8 @@ impl Tx<'_> {
 mod tests {
     use super::*;
     use crate::domain::{Kind, PersonalData, Profile, Text};
-    use crate::store::Store;
     use crate::store::sets::tests::set;
-    use crate::store::test_support::store;
+    use crate::store::test_support::with_alpha;
 
     pub fn procurement() -> Procurement {
         Procurement {
@@ -391,23 +394,9 @@ mod tests {
         }
     }
 
-    fn with_set() -> Store {
-        let mut s = store();
-        s.sync_builtins(
-            &[set(
-                "alpha",
-                "2026.1",
-                &[("ALPHA-01", "Lagring"), ("ALPHA-02", "Loggar")],
-            )],
-            "h",
-        )
-        .unwrap();
-        s
-    }
-
     #[test]
     fn create_link_tailor_publish() {
-        let mut s = with_set();
+        let mut s = with_alpha();
         let id = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
         let added = s
             .write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
@@ -460,7 +449,7 @@ mod tests {
 
     #[test]
     fn a_stale_write_is_refused_and_changes_nothing() {
-        let mut s = with_set();
+        let mut s = with_alpha();
         let id = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
         let first = s.procurement(id).unwrap().unwrap();
         let mut mine = first.value.clone();
@@ -494,7 +483,7 @@ mod tests {
 
     #[test]
     fn a_stale_line_is_named_by_its_requirement_id() {
-        let mut s = with_set();
+        let mut s = with_alpha();
         let id = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
         s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
             .unwrap();
@@ -518,7 +507,7 @@ mod tests {
 
     #[test]
     fn each_change_writes_its_audit_row() {
-        let mut s = with_set();
+        let mut s = with_alpha();
         let id = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
         s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
             .unwrap();
@@ -535,7 +524,7 @@ mod tests {
 
     #[test]
     fn superseded_versions_show() {
-        let mut s = with_set();
+        let mut s = with_alpha();
         let id = s.write(|tx| tx.create_procurement(&procurement())).unwrap();
         s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
             .unwrap();

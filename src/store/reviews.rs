@@ -139,35 +139,38 @@ pub trait ReadReviews: Conn {
                 (true, today.checked_add_days(Days::new(u64::from(days))))
             }
         };
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT r.id, r.revision, r.contract_id, c.title, s.name, {}
+        super::all(
+            self.conn(),
+            &format!(
+                "SELECT r.id, r.revision, r.contract_id, c.title, s.name, {}
              FROM review r JOIN contract c ON c.id = r.contract_id
              JOIN supplier s ON s.id = c.supplier_id
              WHERE (NOT ?1 OR r.status IN ('planned', 'in_progress'))
                AND (?2 IS NULL OR r.due_on <= ?2)
              ORDER BY r.due_on, r.id",
-            REVIEW_COLUMNS
-                .split(", ")
-                .map(|c| format!("r.{c}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))?;
-        let rows = stmt.query_map(params![open_only, until], |r| {
-            let review = read_review(r, 5)?;
-            Ok(ReviewSummary {
-                id: r.get(0)?,
-                revision: r.get(1)?,
-                contract_id: r.get(2)?,
-                contract: r.get(3)?,
-                supplier: r.get(4)?,
-                overdue: review.is_overdue(today),
-                due_on: review.due_on,
-                status: review.status,
-                trigger: review.trigger,
-                completed_on: review.completed_on,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+                REVIEW_COLUMNS
+                    .split(", ")
+                    .map(|c| format!("r.{c}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            params![open_only, until],
+            |r| {
+                let review = read_review(r, 5)?;
+                Ok(ReviewSummary {
+                    id: r.get(0)?,
+                    revision: r.get(1)?,
+                    contract_id: r.get(2)?,
+                    contract: r.get(3)?,
+                    supplier: r.get(4)?,
+                    overdue: review.is_overdue(today),
+                    due_on: review.due_on,
+                    status: review.status,
+                    trigger: review.trigger,
+                    completed_on: review.completed_on,
+                })
+            },
+        )
     }
 
     fn review(&self, id: i64) -> Result<Option<Record<Review>>> {
@@ -315,23 +318,24 @@ fn corrective_actions(
     conn: &rusqlite::Connection,
     finding_id: i64,
 ) -> Result<Vec<Record<CorrectiveAction>>> {
-    let mut stmt = conn.prepare_cached(
+    super::all(
+        conn,
         "SELECT id, revision, description, owner, due_on, done_on FROM corrective_action
          WHERE finding_id = ?1 ORDER BY due_on, id",
-    )?;
-    let rows = stmt.query_map([finding_id], |r| {
-        Ok(Record {
-            id: r.get(0)?,
-            revision: r.get(1)?,
-            value: CorrectiveAction {
-                description: r.get(2)?,
-                owner: r.get(3)?,
-                due_on: r.get(4)?,
-                done_on: r.get(5)?,
-            },
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        [finding_id],
+        |r| {
+            Ok(Record {
+                id: r.get(0)?,
+                revision: r.get(1)?,
+                value: CorrectiveAction {
+                    description: r.get(2)?,
+                    owner: r.get(3)?,
+                    due_on: r.get(4)?,
+                    done_on: r.get(5)?,
+                },
+            })
+        },
+    )
 }
 
 impl Tx<'_> {

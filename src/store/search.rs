@@ -52,8 +52,9 @@ const ANYWHERE: &str = "
     ORDER BY r.id";
 
 fn hits(conn: &rusqlite::Connection, sql: &str, query: &str, limit: usize) -> Result<Vec<Hit>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(
+    super::all(
+        conn,
+        sql,
         params![query, i64::try_from(limit).unwrap_or(i64::MAX)],
         |r| {
             Ok(Hit {
@@ -64,8 +65,7 @@ fn hits(conn: &rusqlite::Connection, sql: &str, query: &str, limit: usize) -> Re
                 rank: r.get(5)?,
             })
         },
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    )
 }
 
 /// Full-text search of the library.

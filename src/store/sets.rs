@@ -147,11 +147,12 @@ pub trait ReadSets: Conn {
 
     /// The versions of a set, oldest first.
     fn set_versions(&self, id: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn().prepare_cached(
+        super::all(
+            self.conn(),
             "SELECT version FROM set_version WHERE set_id = ?1 ORDER BY version_sort, id",
-        )?;
-        let rows = stmt.query_map([id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [id],
+            |r| r.get(0),
+        )
     }
 
     /// Whether the built-in sets with this combined hash are already in the database; when they

@@ -101,14 +101,11 @@ const SUPPLIER_COLUMNS: &str =
 /// Reads of suppliers, their sub-suppliers and notified changes.
 pub trait ReadSuppliers: Conn {
     fn suppliers(&self) -> Result<Vec<SupplierSummary>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT s.id, s.name, s.org_number, s.country,
+        super::all(self.conn(), "SELECT s.id, s.name, s.org_number, s.country,
                  (SELECT count(*) FROM sub_supplier u WHERE u.supplier_id = s.id AND u.status <> 'removed'),
                  (SELECT count(*) FROM contract c WHERE c.supplier_id = s.id),
                  (SELECT count(*) FROM sub_supplier_change h WHERE h.supplier_id = s.id AND h.decision = 'pending')
-             FROM supplier s ORDER BY s.name COLLATE NOCASE, s.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
+             FROM supplier s ORDER BY s.name COLLATE NOCASE, s.id", [], |r| {
             Ok(SupplierSummary {
                 id: r.get(0)?,
                 name: r.get(1)?,
@@ -118,8 +115,7 @@ pub trait ReadSuppliers: Conn {
                 contracts: r.get(5)?,
                 pending_changes: r.get(6)?,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     fn supplier(&self, id: i64) -> Result<Option<Record<Supplier>>> {
@@ -134,11 +130,14 @@ pub trait ReadSuppliers: Conn {
     }
 
     fn sub_suppliers(&self, supplier_id: i64) -> Result<Vec<Record<SubSupplier>>> {
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {SUB_COLUMNS} FROM sub_supplier WHERE supplier_id = ?1 ORDER BY name, id"
-        ))?;
-        let rows = stmt.query_map([supplier_id], read_sub)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        super::all(
+            self.conn(),
+            &format!(
+                "SELECT {SUB_COLUMNS} FROM sub_supplier WHERE supplier_id = ?1 ORDER BY name, id"
+            ),
+            [supplier_id],
+            read_sub,
+        )
     }
 
     /// Notified changes, newest first, with the sub-supplier each concerns.
@@ -146,12 +145,15 @@ pub trait ReadSuppliers: Conn {
         &self,
         supplier_id: i64,
     ) -> Result<Vec<(Record<SubSupplierChange>, Option<i64>)>> {
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {CHANGE_COLUMNS} FROM sub_supplier_change WHERE supplier_id = ?1
+        super::all(
+            self.conn(),
+            &format!(
+                "SELECT {CHANGE_COLUMNS} FROM sub_supplier_change WHERE supplier_id = ?1
              ORDER BY notified_on DESC, id DESC"
-        ))?;
-        let rows = stmt.query_map([supplier_id], read_change)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            ),
+            [supplier_id],
+            read_change,
+        )
     }
 
     /// One notified change, with the sub-supplier it concerns.

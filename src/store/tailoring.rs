@@ -169,7 +169,8 @@ pub trait ReadTailoring: Conn {
     /// Procurements whose lines come from a version that is no longer the library's current
     /// one, with the set concerned.
     fn superseded(&self) -> Result<Vec<(i64, LinkedSet)>> {
-        let mut stmt = self.conn().prepare_cached(
+        super::all(
+            self.conn(),
             "SELECT ps.procurement_id, ps.set_id, v.version, c.version
              FROM procurement_set ps
              JOIN set_version v ON v.id = ps.set_version_id
@@ -177,18 +178,18 @@ pub trait ReadTailoring: Conn {
              JOIN set_version c ON c.id = s.current_version_id
              WHERE ps.set_version_id <> s.current_version_id
              ORDER BY ps.procurement_id, ps.set_id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                LinkedSet {
-                    set_id: r.get(1)?,
-                    version: r.get(2)?,
-                    current_version: r.get(3)?,
-                },
-            ))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    LinkedSet {
+                        set_id: r.get(1)?,
+                        version: r.get(2)?,
+                        current_version: r.get(3)?,
+                    },
+                ))
+            },
+        )
     }
 
     /// The per-requirement differences between a procurement's lines and the current versions
@@ -485,16 +486,23 @@ mod tests {
         s
     }
 
-    #[test]
-    fn a_profile_change_adds_and_removes_lines_but_keeps_edits() {
+    /// A store with version 1 of the `alpha` set (`with_new`: and ALPHA-03), and a draft with
+    /// no profile facts that links it.
+    fn linked_draft(with_new: bool) -> (Store, i64) {
         let mut s = store();
-        s.sync_builtins(&[conditional_set("1", false, false)], "h")
+        s.sync_builtins(&[conditional_set("1", false, with_new)], "h1")
             .unwrap();
         let id = s
             .write(|tx| tx.create_procurement(&draft(Profile::default())))
             .unwrap();
         s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
             .unwrap();
+        (s, id)
+    }
+
+    #[test]
+    fn a_profile_change_adds_and_removes_lines_but_keeps_edits() {
+        let (mut s, id) = linked_draft(false);
         assert_eq!(s.lines(id).unwrap().len(), 1);
         let with_pd = Profile {
             personal_data: PersonalData::Ordinary,
@@ -530,14 +538,7 @@ mod tests {
 
     #[test]
     fn drift_is_shown_and_taken_over_line_by_line() {
-        let mut s = store();
-        s.sync_builtins(&[conditional_set("1", false, false)], "h1")
-            .unwrap();
-        let id = s
-            .write(|tx| tx.create_procurement(&draft(Profile::default())))
-            .unwrap();
-        s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
-            .unwrap();
+        let (mut s, id) = linked_draft(false);
         s.sync_builtins(&[conditional_set("2", true, true)], "h2")
             .unwrap();
         let drift = s.drift(id).unwrap();
@@ -566,14 +567,7 @@ mod tests {
 
     #[test]
     fn lines_move_up_and_down() {
-        let mut s = store();
-        s.sync_builtins(&[conditional_set("1", false, true)], "h")
-            .unwrap();
-        let id = s
-            .write(|tx| tx.create_procurement(&draft(Profile::default())))
-            .unwrap();
-        s.write(|tx| tx.link_set(id, "alpha", AboveAmbition::LeaveOut))
-            .unwrap();
+        let (mut s, id) = linked_draft(true);
         let labels = |s: &Store| -> Vec<String> {
             s.lines(id)
                 .unwrap()

@@ -52,11 +52,12 @@ impl Tx<'_> {
         let Some(vid) = vid else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.tx.prepare_cached(
+        super::all(
+            &self.tx,
             "SELECT req_id, revision, content_hash FROM requirement WHERE set_version_id = ?1",
-        )?;
-        let rows = stmt.query_map([vid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [vid],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
     }
 
     /// Adds a version and makes the newest version (by number) current. Requirement revisions

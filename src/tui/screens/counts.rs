@@ -40,29 +40,37 @@ pub trait Subject: Default {
     fn count(c: Counts) -> i64;
 }
 
-#[derive(Debug, Default)]
-pub struct OfSuppliers;
+/// A subject of a count tab: its texts and which count it shows.
+macro_rules! subject {
+    ($name:ident, $title:ident, $switch:ident, $what:ident, $field:ident) => {
+        #[derive(Debug, Default)]
+        pub struct $name;
 
-#[derive(Debug, Default)]
-pub struct OfReviews;
-
-impl Subject for OfSuppliers {
-    const TITLE: Msg = Msg::TabSuppliers;
-    const SWITCH: Msg = Msg::ActTabSuppliers;
-    const WHAT: Msg = Msg::PlaceholderSuppliers;
-    fn count(c: Counts) -> i64 {
-        c.suppliers
-    }
+        impl Subject for $name {
+            const TITLE: Msg = Msg::$title;
+            const SWITCH: Msg = Msg::$switch;
+            const WHAT: Msg = Msg::$what;
+            fn count(c: Counts) -> i64 {
+                c.$field
+            }
+        }
+    };
 }
 
-impl Subject for OfReviews {
-    const TITLE: Msg = Msg::TabReviews;
-    const SWITCH: Msg = Msg::ActTabReviews;
-    const WHAT: Msg = Msg::PlaceholderReviews;
-    fn count(c: Counts) -> i64 {
-        c.reviews
-    }
-}
+subject!(
+    OfSuppliers,
+    TabSuppliers,
+    ActTabSuppliers,
+    PlaceholderSuppliers,
+    suppliers
+);
+subject!(
+    OfReviews,
+    TabReviews,
+    ActTabReviews,
+    PlaceholderReviews,
+    reviews
+);
 
 #[derive(Debug, Default)]
 pub struct CountScreen<S: Subject> {

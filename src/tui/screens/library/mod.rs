@@ -429,15 +429,16 @@ impl Screen for Library {
         Ok(Vec::new())
     }
 
+    /// Typing runs the search over the whole library.
     fn text(&mut self, input: TextEvent, cx: &mut Ctx) -> bool {
         let Some(search) = &mut self.search else {
             return false;
         };
         let took = search.input.take(input);
-        if took {
+        took && {
             search.run(cx.store, &self.index);
+            true
         }
-        took
     }
 
     fn submitted(&mut self, purpose: Purpose, values: Values, cx: &mut Ctx) -> Submitted<Self> {

@@ -208,10 +208,7 @@ impl Screen for Procurements {
     }
 
     fn text(&mut self, input: TextEvent, _cx: &mut Ctx) -> bool {
-        if !self.filtering() {
-            return false;
-        }
-        let took = self.filter.take(input);
+        let took = self.filtering() && self.filter.take(input);
         if took {
             self.refilter();
         }

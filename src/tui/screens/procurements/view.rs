@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::Procurements;
 use super::detail::Detail;
 use crate::domain::{Kind, Lang, Profile, Status};
-use crate::i18n::{self, Label, Msg};
+use crate::i18n::{self, Label, Msg, PROCUREMENT_COLUMNS};
 use crate::tui::screens::id_width;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::notice;
@@ -107,15 +107,8 @@ fn draw_filter(frame: &mut Frame, area: Rect, s: &Procurements, lang: Lang, them
 }
 
 fn list_head(lang: Lang) -> String {
-    let head = [
-        Msg::ColReference,
-        Msg::ColStatus,
-        Msg::ColDeadline,
-        Msg::ColLines,
-        Msg::ColOwner,
-        Msg::ColTitle,
-    ];
-    head.iter()
+    PROCUREMENT_COLUMNS
+        .iter()
         .enumerate()
         .map(|(i, m)| match COLUMNS.get(i) {
             Some(w) => pad(m.text(lang), *w),

@@ -611,3 +611,26 @@ fn the_language_switches_and_q_quits_but_is_typed_in_forms() {
     assert!(t.app.state.quit);
     assert_eq!(t.app.state.tab, Tab::Procurements);
 }
+
+#[test]
+fn a_text_typed_over_several_lines_is_saved_and_shown_with_its_lines() {
+    let mut t = TestApp::new(false);
+    new_procurement(&mut t, "KS 2026/501", "Radbrytningar", "");
+    // Kind, titles, then the Swedish text: Enter is a new line there, Ctrl-S saves.
+    t.press("a")
+        .press("tab")
+        .type_text("Eget krav")
+        .keys("tab tab")
+        .type_text("Första raden")
+        .press("enter")
+        .type_text("andra raden")
+        .press("ctrl-s");
+    assert!(!modal_open(&t), "saved");
+    let p = only_procurement(&t);
+    let lines = t.store().lines(p.id).unwrap();
+    assert_eq!(lines[0].value.text.sv, "Första raden\nandra raden");
+    let screen = t.screen(120, 40);
+    assert!(screen.contains("Första raden "), "{screen}");
+    assert!(!screen.contains("Första radenandra"), "{screen}");
+    assert!(screen.contains("andra raden"));
+}

@@ -99,7 +99,9 @@ pub fn file_error(e: &FileError, lang: Lang) -> String {
         FileError::TooLarge { size, limit, .. } => too_large(&p, *size, *limit, lang),
         FileError::NotText(_) if sv => format!("{p} är inte text i UTF-8"),
         FileError::NotText(_) => format!("{p} is not UTF-8 text"),
-        FileError::Io { source, .. } if sv => format!("fel vid åtkomst av {p}: {source}"),
+        FileError::Io { source, .. } if sv => {
+            format!("fel vid åtkomst av {p}: {}", super::io_error(source, lang))
+        }
         FileError::Io { source, .. } => format!("cannot access {p}: {source}"),
     }
 }

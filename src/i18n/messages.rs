@@ -226,7 +226,7 @@ messages! {
     SetIdTaken => ("det id:t används redan", "that id is taken"),
     FileExists => ("filen finns redan; välj ett annat namn", "the file exists; choose another name"),
     ActReload => ("Läs om från databasen", "Reload from the database"),
-    ReloadHint => ("{key} läser om vyn.", "{key} reloads the view."),
+    ReloadHint => ("({key} läser om)", "({key} reloads)"),
     Reloaded => ("Läst om från databasen.", "Reloaded from the database."),
     StaleView => ("⚠ kan vara inaktuell – {key} läser om", "⚠ may be out of date – {key} reloads"),
     Working => ("⏳ arbetar…", "⏳ working…"),

@@ -319,10 +319,17 @@ pub(super) fn field(label: Msg, text: String, lang: Lang, theme: &Theme) -> Vec<
     if text.trim().is_empty() {
         return Vec::new();
     }
-    vec![
-        Line::from(Span::styled(label.text(lang).to_string(), theme.key())),
-        Line::raw(text),
-    ]
+    let mut out = vec![Line::from(Span::styled(
+        label.text(lang).to_string(),
+        theme.key(),
+    ))];
+    out.extend(lines_of(&text));
+    out
+}
+
+/// A text as it was written, a row per line (a `Line` shows no line breaks of its own).
+pub(super) fn lines_of(text: &str) -> Vec<Line<'static>> {
+    text.lines().map(|l| Line::raw(l.to_string())).collect()
 }
 
 fn line_text(
@@ -347,7 +354,7 @@ fn line_text(
             theme.warning(),
         )));
     }
-    out.push(Line::raw(l.text.get(lang).to_string()));
+    out.extend(lines_of(l.text.get(lang)));
     let why = match l.applies_when.why(profile) {
         Some(facts) if facts.is_empty() => Msg::SetAppliesAlways.text(lang).to_string(),
         Some(facts) => facts

@@ -385,3 +385,25 @@ fn the_colour_detector_reads_parameters_not_prefixes() {
     // Cursor moves are not SGR.
     assert!(colour_sgrs(b"\x1b[31;1H\x1b[4A").is_empty());
 }
+
+#[test]
+fn a_save_that_waits_for_another_users_lock_says_so_and_the_screen_comes_back() {
+    let home = Home::new();
+    home.cli(&["demo"]);
+    let mut t = Pty::start(&home);
+    t.wait_for("1 Översikt", START);
+    // The case-management draft (the dashboard's first row), its first line.
+    t.send(key::ENTER);
+    t.wait_for("Status: utkast", STEP);
+    // Another user's save holds the database's write lock for a while.
+    #[allow(clippy::disallowed_methods)] // the other user is another program, not kravkoll
+    let other = rusqlite::Connection::open(home.db()).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    t.send(b" ");
+    t.wait_for("Väntar på en annan användare som sparar", STEP);
+    std::thread::sleep(Duration::from_millis(700));
+    other.execute_batch("COMMIT").unwrap();
+    t.wait_for("LOU-01 är utelämnat", STEP);
+    t.wait_gone("Väntar på en annan användare", STEP);
+    t.wait_for("Space Ta med / utelämna krav", STEP);
+}

@@ -21,8 +21,8 @@ pub mod theme;
 pub mod view;
 pub mod widgets;
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub use app::App;
@@ -50,27 +50,62 @@ fn termination_flag() -> std::io::Result<Arc<AtomicBool>> {
 /// program: the keys do not answer meanwhile, so not as long as a script would wait.
 const WAIT_LIMIT: Duration = Duration::from_secs(10);
 
-/// Tells the user, on the bottom row, that a save is waiting for another user's, and asks for
-/// the whole screen to be drawn again afterwards (this line is not in ratatui's buffer).
-fn wait_notice(lang: Lang, redraw: Arc<AtomicBool>) -> WaitNotice {
+/// The notice last written on the bottom row while a save waited for another user's, for the
+/// loop to put right afterwards.
+type WaitLine = Arc<Mutex<Option<String>>>;
+
+/// Tells the user, on the bottom row, that a save is waiting for another user's. The loop is
+/// inside the save meanwhile, so the row is written past ratatui; `shown` keeps what was
+/// written, so the next draw can bring ratatui's idea of the screen back in line with it.
+fn wait_notice(lang: Lang, shown: WaitLine) -> WaitNotice {
     Box::new(move |wait| {
+        tracing::debug!(?wait, "waiting for another user's lock");
         if let Wait::Waiting { waited, limit } = wait {
             let text = Msg::WaitingTui
                 .text(lang)
                 .replace("{waited}", &waited.as_secs().to_string())
                 .replace("{limit}", &limit.as_secs().to_string());
             terminal::status_line(&text);
-            redraw.store(true, Ordering::Relaxed);
+            if let Ok(mut line) = shown.lock() {
+                *line = Some(text);
+            }
         }
     })
+}
+
+/// After a wait notice: a frame with the notice on its bottom row first (what the screen shows
+/// now, so ratatui's record of the screen matches it), then the real frame over it, which
+/// repaints the row. Asking the terminal instead (ratatui's `clear`) would read the cursor
+/// position from the input the reader thread owns.
+fn repaint_after_wait(
+    guard: &mut terminal::Guard,
+    app: &App,
+    shown: &WaitLine,
+) -> std::io::Result<bool> {
+    let Some(text) = shown.lock().ok().and_then(|mut l| l.take()) else {
+        return Ok(false);
+    };
+    guard.draw(|f| {
+        app.draw(f);
+        let area = f.area();
+        let row = ratatui::layout::Rect {
+            y: area.bottom().saturating_sub(1),
+            height: 1,
+            ..area
+        };
+        f.render_widget(ratatui::widgets::Clear, row);
+        f.render_widget(ratatui::widgets::Paragraph::new(text), row);
+    })?;
+    tracing::debug!("repainted the row of a wait notice");
+    Ok(true)
 }
 
 /// Runs the program until the user quits. The terminal is restored on every way out: `q`, an
 /// error, a panic, a termination signal, or the terminal going away.
 pub fn run(mut store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
     let terminate = termination_flag()?;
-    let redraw = Arc::new(AtomicBool::new(false));
-    store.set_wait_notice(wait_notice(lang, Arc::clone(&redraw)));
+    let waited: WaitLine = Arc::default();
+    store.set_wait_notice(wait_notice(lang, Arc::clone(&waited)));
     store.set_wait_limit(WAIT_LIMIT);
     let queue = event::Queue::default();
     let jobs = jobs::Jobs::thread(queue.sender())?;
@@ -80,10 +115,7 @@ pub fn run(mut store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
     queue.read_terminal()?;
     let mut dirty = true;
     loop {
-        if redraw.swap(false, Ordering::Relaxed) {
-            guard.clear()?;
-            dirty = true;
-        }
+        dirty |= repaint_after_wait(&mut guard, &app, &waited)?;
         if dirty
             && let Err(e) = guard.draw(|f| app.draw(f))
             && terminal::present()

@@ -64,14 +64,6 @@ impl Guard {
         }
     }
 
-    /// Forgets what is on the screen, so the next draw paints all of it.
-    pub fn clear(&mut self) -> io::Result<()> {
-        match &mut self.terminal {
-            Some(t) => t.clear(),
-            None => Ok(()),
-        }
-    }
-
     /// Lets go of a terminal that has gone away. ratatui's own clean-up would try to show the
     /// cursor on it and print the failure to a standard error that is gone too, which panics;
     /// there is nothing left to restore, so the terminal is dropped without it.

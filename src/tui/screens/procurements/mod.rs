@@ -80,6 +80,10 @@ pub struct Procurements {
     pub shown: Vec<usize>,
     pub filter: TextInput,
     pub filtering: bool,
+    /// What the filter matches each procurement by, built when the list is read (not on every
+    /// key), and the language it was built in.
+    haystack: Vec<String>,
+    haystack_lang: Option<Lang>,
     pub cursor: ListCursor,
     pub detail: Option<Detail>,
     /// The list must be read again before it is shown (something changed while a procurement
@@ -92,6 +96,7 @@ impl Procurements {
     fn reload_list(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
         let selected = self.selected().map(|p| p.id);
         self.list = cx.store.procurements()?;
+        self.haystack_lang = None;
         self.list_stale = false;
         self.refilter();
         if let Some(id) = selected
@@ -104,20 +109,23 @@ impl Procurements {
 
     fn refilter(&mut self) {
         let lang = self.lang;
-        let haystack: Vec<String> = self
-            .list
-            .iter()
-            .map(|p| {
-                format!(
-                    "{} {} {} {}",
-                    p.reference,
-                    p.title,
-                    p.owner,
-                    p.status.label(lang)
-                )
-            })
-            .collect();
-        self.shown = fuzzy::rank(self.filter.value(), &haystack);
+        if self.haystack_lang != Some(lang) || self.haystack.len() != self.list.len() {
+            self.haystack = self
+                .list
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {} {} {}",
+                        p.reference,
+                        p.title,
+                        p.owner,
+                        p.status.label(lang)
+                    )
+                })
+                .collect();
+            self.haystack_lang = Some(lang);
+        }
+        self.shown = fuzzy::rank(self.filter.value(), &self.haystack);
         self.cursor.set_len(self.shown.len());
     }
 

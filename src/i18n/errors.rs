@@ -3,9 +3,11 @@
 //! damaged, not kravkoll's) name the file and say what to do in both languages.
 
 use super::Label;
+use crate::domain::contract::ContractError;
 use crate::domain::procurement::ProcurementError;
 use crate::domain::profile::ProfileWarning;
 use crate::domain::review::FollowUpError;
+use crate::domain::supplier::SupplierError;
 use crate::domain::{Lang, OrgNumberError, Status};
 use crate::store::{ForeignReason, StoreError};
 /// A profile warning in the user's language.
@@ -134,6 +136,17 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
         }
         StoreError::Procurement(p) => procurement_error(p, lang),
         StoreError::FollowUp(f) => follow_up_error(f, lang),
+        StoreError::Supplier(SupplierError::MissingName) => "leverantören behöver ett namn".into(),
+        StoreError::Supplier(SupplierError::MissingOrgNumber) => {
+            "en svensk leverantör behöver ett organisationsnummer".into()
+        }
+        StoreError::Contract(ContractError::MissingTitle) => "avtalet behöver en titel".into(),
+        StoreError::Contract(ContractError::EndsBeforeStart { start, end }) => {
+            format!("avtalet kan inte sluta ({end}) innan det börjar ({start})")
+        }
+        StoreError::BackupExists { path } => {
+            format!("{path} finns redan; välj ett nytt filnamn för säkerhetskopian")
+        }
         other => other.to_string(),
     }
 }

@@ -191,8 +191,7 @@ impl Tx<'_> {
     /// each with the requirement's default risk, and its first review is planned.
     pub fn create_contract(&self, new: &NewContract) -> Result<i64> {
         let c = &new.contract;
-        c.validate()
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        c.validate()?;
         let lines = match new.procurement_id {
             Some(pid) => self.awarded_lines(pid)?,
             None => Vec::new(),

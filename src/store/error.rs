@@ -8,8 +8,10 @@ use thiserror::Error;
 
 use super::Entity;
 
+use crate::domain::contract::ContractError;
 use crate::domain::procurement::ProcurementError;
 use crate::domain::review::FollowUpError;
+use crate::domain::supplier::SupplierError;
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -126,6 +128,14 @@ pub enum StoreError {
     Procurement(#[from] ProcurementError),
     #[error("{0}")]
     FollowUp(#[from] FollowUpError),
+    #[error("{0}")]
+    Supplier(#[from] SupplierError),
+    #[error("{0}")]
+    Contract(#[from] ContractError),
+    #[error("{path} exists already; choose a new file name for the backup")]
+    BackupExists { path: String },
+    /// A rule the store itself keeps, said in English for logs and tests; what a user can
+    /// meet has a typed variant of its own.
     #[error("{0}")]
     Invalid(String),
 }

@@ -217,10 +217,9 @@ impl Store {
     /// A consistent copy of the whole database, taken while it stays in use.
     pub fn backup(&self, dest: &Path) -> Result<()> {
         if dest.exists() {
-            return Err(StoreError::Invalid(format!(
-                "{} exists already; choose a new file name for the backup",
-                dest.display()
-            )));
+            return Err(StoreError::BackupExists {
+                path: dest.display().to_string(),
+            });
         }
         open::create_private_file(dest).map_err(|source| StoreError::Io {
             path: dest.display().to_string(),

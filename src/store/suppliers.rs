@@ -188,8 +188,7 @@ fn org_taken(e: rusqlite::Error, org: Option<&OrgNumber>) -> StoreError {
 
 impl Tx<'_> {
     pub fn create_supplier(&self, s: &Supplier) -> Result<i64> {
-        s.validate()
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        s.validate()?;
         self.tx.execute(
             "INSERT INTO supplier(name, org_number, foreign_registration, country, contact, notes,
                  created_at, updated_at)
@@ -212,8 +211,7 @@ impl Tx<'_> {
 
     /// Returns the new revision.
     pub fn update_supplier(&self, id: i64, revision: i64, s: &Supplier) -> Result<i64> {
-        s.validate()
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        s.validate()?;
         let before = self.supplier(id)?.ok_or(StoreError::NotFound {
             entity: Entity::Supplier,
             id: s.name.clone(),

@@ -24,7 +24,7 @@ pub struct Search {
     pub hits: Vec<Hit>,
     pub cursor: ListCursor,
     /// The last search failed (the index refused the query): shown, never a crash.
-    pub error: Option<String>,
+    pub error: Option<crate::store::StoreError>,
 }
 
 /// Results shown at most; more would not fit a screen and cost time on every key.
@@ -59,7 +59,7 @@ impl Search {
                 })
                 .collect(),
             Err(e) => {
-                self.error = Some(e.to_string());
+                self.error = Some(e);
                 Vec::new()
             }
         };

@@ -286,7 +286,7 @@ fn draw_search(frame: &mut Frame, area: Rect, s: &Search, lang: Lang, theme: &Th
     ));
     if let Some(e) = &s.error {
         frame.render_widget(
-            Paragraph::new(Span::styled(e.clone(), theme.error())),
+            Paragraph::new(Span::styled(i18n::store_error(e, lang), theme.error())),
             rows_area,
         );
         return;

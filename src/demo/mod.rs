@@ -4,7 +4,10 @@
 //! something overdue, something in progress and something coming up. `scale` generates
 //! databases at municipal and national size for benchmarks.
 
+mod cases;
 pub mod scale;
+
+use cases::{AI_SETS, CASE_SETS, PLATFORM_SETS, level, social_services};
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
@@ -12,9 +15,9 @@ use serde::Serialize;
 use crate::domain::procurement::AboveAmbition;
 use crate::domain::supplier::{ChangeKind, DEFAULT_NOTICE_DAYS, SubSupplierChange};
 use crate::domain::{
-    AiRisk, AiUse, CheckResult, ClassLevel, Contract, CorrectiveAction, Country, Delivery,
-    Evidence, EvidenceKind, Level, OrgNumber, PersonalData, Preset, Procedure, Procurement,
-    Profile, Status, SubSupplier, SubSupplierStatus, Supplier, Text, Tier,
+    AiRisk, AiUse, CheckResult, Contract, CorrectiveAction, Country, Delivery, Evidence,
+    EvidenceKind, Level, OrgNumber, PersonalData, Preset, Procedure, Procurement, Profile, Status,
+    SubSupplier, SubSupplierStatus, Supplier, Text, Tier,
 };
 use crate::store::contracts::NewContract;
 use crate::store::prelude::*;
@@ -31,59 +34,13 @@ pub struct DemoSummary {
     pub reviews: usize,
 }
 
-/// Sets linked to the demo procurements, when the library has them.
-const CASE_SETS: &[&str] = &[
-    "lou-grund",
-    "data-ownership-exit",
-    "hosting-location",
-    "sub-suppliers",
-    "information-security",
-    "personal-data",
-    "public-records",
-    "follow-up",
-];
-const AI_SETS: &[&str] = &["ai-act", "ai-use-policy", "accessibility"];
-/// An e-service platform: no records of its own to archive, but accessibility matters.
-const PLATFORM_SETS: &[&str] = &[
-    "lou-grund",
-    "data-ownership-exit",
-    "hosting-location",
-    "sub-suppliers",
-    "information-security",
-    "personal-data",
-    "accessibility",
-    "follow-up",
-];
-
 /// Months as the demo counts them (30 days): close enough for dates relative to today.
 fn months(n: i64) -> Duration {
     Duration::days(n * 30)
 }
 
-fn level(n: u8) -> ClassLevel {
-    ClassLevel::new(n).unwrap_or_default()
-}
-
 fn org(s: &str) -> Result<OrgNumber> {
     OrgNumber::parse(s).map_err(|e| StoreError::Invalid(e.to_string()))
-}
-
-/// The profile of a social-services system: sensitive personal data under secrecy, KLASSA
-/// 3/3/2, records to archive, above the EU threshold, followed up at tier A.
-fn social_services() -> Profile {
-    Profile {
-        confidentiality: level(3),
-        integrity: level(3),
-        availability: level(2),
-        personal_data: PersonalData::Sensitive,
-        secrecy: true,
-        delivery: Delivery::Saas,
-        archival: true,
-        above_threshold: true,
-        ambition: Level::Advanced,
-        tier: Tier::A,
-        ..Profile::default()
-    }
 }
 
 pub fn load(store: &mut Store) -> Result<DemoSummary> {

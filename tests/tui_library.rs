@@ -9,18 +9,7 @@ use kravkoll::domain::Kind;
 use kravkoll::store::prelude::*;
 use kravkoll::tui::screens::library::{PathField, ReqField};
 use kravkoll::tui::state::Modal;
-use kravkoll::tui::widgets::form::{FieldId, FieldKey};
-
-fn form_error<K: FieldKey>(t: &TestApp, key: K) -> Option<String> {
-    match t.app.state.modals.last() {
-        Some(Modal::Form(_, f)) => f.field(key).and_then(|f| f.error.clone()),
-        _ => None,
-    }
-}
-
-fn modal_open(t: &TestApp) -> bool {
-    !t.app.state.modals.is_empty()
-}
+use kravkoll::tui::widgets::form::FieldId;
 
 #[test]
 fn the_library_searches_filters_and_jumps() {
@@ -86,7 +75,7 @@ fn built_in_sets_are_read_only_and_copies_are_editable() {
         "hint to copy: {:?}",
         t.toast()
     );
-    assert!(!modal_open(&t));
+    assert!(!t.modal_open());
     t.press("c").press("tab").type_text("VAR").press("enter");
     let copy = t.store().set("egen-hosting-location").unwrap().unwrap();
     assert_eq!(copy.requirements[0].id.as_str(), "VAR-01");
@@ -115,12 +104,12 @@ fn built_in_sets_are_read_only_and_copies_are_editable() {
         t.press("tab");
     }
     t.type_text("{ secrecy = \"ja\" }").press("ctrl-s");
-    let error = form_error(&t, ReqField::AppliesWhen).unwrap();
+    let error = t.form_error(ReqField::AppliesWhen).unwrap();
     assert!(error.contains("sanningsvärde"), "{error}");
     t.press("ctrl-u")
         .type_text("{ secrecy = true }")
         .press("ctrl-s");
-    assert!(!modal_open(&t), "{:?}", form_error(&t, ReqField::Id));
+    assert!(!t.modal_open(), "{:?}", t.form_error(ReqField::Id));
     let copy = t.store().set("egen-hosting-location").unwrap().unwrap();
     let added = copy.requirements.last().unwrap();
     assert_eq!(added.id.as_str(), "VAR-11");
@@ -153,7 +142,7 @@ fn sets_are_imported_and_exported_through_forms() {
         .type_text(out.to_str().unwrap())
         .press("enter");
     assert!(
-        form_error(&t, PathField::Path)
+        t.form_error(PathField::Path)
             .unwrap()
             .contains("finns redan")
     );
@@ -166,7 +155,7 @@ fn sets_are_imported_and_exported_through_forms() {
     t.press("i")
         .type_text(file.to_str().unwrap())
         .press("enter");
-    assert!(!modal_open(&t));
+    assert!(!t.modal_open());
     assert_eq!(
         t.store()
             .set("import-test")
@@ -179,5 +168,5 @@ fn sets_are_imported_and_exported_through_forms() {
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "format = 2\n").unwrap();
     t.press("i").type_text(bad.to_str().unwrap()).press("enter");
-    assert!(form_error(&t, PathField::Path).unwrap().contains("format"));
+    assert!(t.form_error(PathField::Path).unwrap().contains("format"));
 }

@@ -12,7 +12,6 @@ use kravkoll::store::prelude::*;
 use kravkoll::tui::screens::procurements::{LineField, ProcField};
 use kravkoll::tui::state::Modal;
 use kravkoll::tui::tabs::Tab;
-use kravkoll::tui::widgets::form::FieldKey;
 
 /// Opens the new-procurement form and fills reference and title; `profile` is a key sequence
 /// typed from the procedure field on (Tab moves, right changes a choice).
@@ -46,17 +45,6 @@ fn only_procurement(
     t.store().procurement(list[0].id).unwrap().unwrap()
 }
 
-fn form_error<K: FieldKey>(t: &TestApp, key: K) -> Option<String> {
-    match t.app.state.modals.last() {
-        Some(Modal::Form(_, f)) => f.field(key).and_then(|f| f.error.clone()),
-        _ => None,
-    }
-}
-
-fn modal_open(t: &TestApp) -> bool {
-    !t.app.state.modals.is_empty()
-}
-
 #[test]
 fn a_procurement_is_created_through_the_form_with_its_profile() {
     let mut t = TestApp::new(false);
@@ -66,7 +54,7 @@ fn a_procurement_is_created_through_the_form_with_its_profile() {
         "AI-stöd för försörjningsstöd",
         &high_risk_ai_profile(),
     );
-    assert!(!modal_open(&t), "the form closed");
+    assert!(!t.modal_open(), "the form closed");
     let p = only_procurement(&t).value;
     assert_eq!(p.reference, "KS 2026/200");
     assert_eq!(p.status, Status::Draft);
@@ -96,7 +84,7 @@ fn an_invalid_date_shows_the_reason_and_keeps_the_text() {
         .type_text("Titel");
     t.keys("tab tab tab").type_text("2027-13-01").press("tab");
     assert!(
-        form_error(&t, ProcField::Deadline)
+        t.form_error(ProcField::Deadline)
             .unwrap()
             .contains("finns inte i kalendern")
     );
@@ -106,11 +94,11 @@ fn an_invalid_date_shows_the_reason_and_keeps_the_text() {
         "{screen}"
     );
     t.press("enter");
-    assert!(modal_open(&t), "refused: the form stays");
+    assert!(t.modal_open(), "refused: the form stays");
     assert!(t.store().procurements().unwrap().is_empty());
     // The refused submit put the focus on the date: clear it and type a real one.
     t.keys("ctrl-u").type_text("2027-01-31").press("enter");
-    assert!(!modal_open(&t));
+    assert!(!t.modal_open());
     assert_eq!(
         only_procurement(&t).value.deadline.unwrap().to_string(),
         "2027-01-31"
@@ -122,12 +110,12 @@ fn a_missing_title_is_refused_and_nothing_is_saved() {
     let mut t = TestApp::new(false);
     t.keys("3 n").type_text("KS 2").press("enter");
     assert_eq!(
-        form_error(&t, ProcField::Title).as_deref(),
+        t.form_error(ProcField::Title).as_deref(),
         Some("måste fyllas i")
     );
     assert!(t.store().procurements().unwrap().is_empty());
     t.press("esc");
-    assert!(!modal_open(&t));
+    assert!(!t.modal_open());
     assert!(t.store().procurements().unwrap().is_empty());
 }
 
@@ -204,7 +192,7 @@ fn lines_are_excluded_edited_retyped_weighted_and_moved() {
     assert!(!t.store().lines(pid).unwrap()[0].value.included);
     // Edit the second line's Swedish text (the first field after the titles).
     t.keys("j e tab tab").type_text("Tillägg. ").press("ctrl-s");
-    assert!(!modal_open(&t));
+    assert!(!t.modal_open());
     let second = t.store().lines(pid).unwrap()[1].value.clone();
     assert!(
         second.modified && second.text.sv.starts_with("Tillägg. "),
@@ -255,12 +243,12 @@ fn publishing_freezes_lines_and_amendments_need_a_reason() {
         .type_text("Rättat. ")
         .press("ctrl-s");
     assert_eq!(
-        form_error(&t, LineField::Reason).as_deref(),
+        t.form_error(LineField::Reason).as_deref(),
         Some("måste fyllas i")
     );
     // The focus is on the reason now; the edited text is still there.
     t.type_text("Fel ort i texten").press("ctrl-s");
-    assert!(!modal_open(&t));
+    assert!(!t.modal_open());
     assert!(
         t.store().lines(pid).unwrap()[0]
             .value
@@ -432,7 +420,7 @@ fn help_shows_the_keys_of_the_view_and_closes() {
         "{screen}"
     );
     t.press("esc");
-    assert!(!modal_open(&t));
+    assert!(!t.modal_open());
 }
 
 #[test]
@@ -464,7 +452,7 @@ fn a_text_typed_over_several_lines_is_saved_and_shown_with_its_lines() {
         .press("enter")
         .type_text("andra raden")
         .press("ctrl-s");
-    assert!(!modal_open(&t), "saved");
+    assert!(!t.modal_open(), "saved");
     let p = only_procurement(&t);
     let lines = t.store().lines(p.id).unwrap();
     assert_eq!(lines[0].value.text.sv, "Första raden\nandra raden");

@@ -149,6 +149,20 @@ impl TestApp {
         self.app.store()
     }
 
+    /// The reason shown on the field `key` of the open form, if any.
+    pub fn form_error<K: kravkoll::tui::widgets::form::FieldKey>(&self, key: K) -> Option<String> {
+        match self.app.state.modals.last() {
+            Some(kravkoll::tui::state::Modal::Form(_, f)) => {
+                f.field(key).and_then(|f| f.error.clone())
+            }
+            _ => None,
+        }
+    }
+
+    pub fn modal_open(&self) -> bool {
+        !self.app.state.modals.is_empty()
+    }
+
     pub fn toast(&self) -> Option<String> {
         self.app.state.toast.as_ref().map(|t| t.text.clone())
     }

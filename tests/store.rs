@@ -91,6 +91,7 @@ fn procurement() -> Procurement {
         },
         deadline: None,
         published_on: None,
+        weight_total: None,
     }
 }
 

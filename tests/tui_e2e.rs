@@ -218,8 +218,9 @@ fn a_procurement_made_in_the_form_is_linked_published_and_listed() {
     t.send(key::TAB);
     t.type_text("Ny e-tjänst för bygglov");
     t.wait_for("Ny e-tjänst för bygglov", STEP);
-    // Ansvarig, Förfarande, Sista anbudsdag, then Konfidentialitet: two steps up to 2.
-    for _ in 0..4 {
+    // Ansvarig, Förfarande, Sista anbudsdag, Summa vikter, then Konfidentialitet: two steps
+    // up to 2.
+    for _ in 0..5 {
         t.send(key::TAB);
     }
     t.send(key::RIGHT);
@@ -243,7 +244,9 @@ fn a_procurement_made_in_the_form_is_linked_published_and_listed() {
     t.wait_gone("avbruten", STEP);
     t.send(key::ENTER);
     t.wait_for("Publicera?", STEP);
-    t.send(b"y");
+    // No owner was given: the check list says so before the question.
+    t.wait_for("ingen ansvarig", STEP);
+    t.send(b"j");
     t.wait_for("Status: publicerad", STEP);
 
     t.send(b"q");
@@ -296,7 +299,10 @@ fn an_impossible_date_is_refused_beside_the_field_and_esc_saves_nothing() {
         "the form closed:\n{screen}"
     );
 
+    // What was typed is not thrown away without a question.
     t.esc();
+    t.wait_for("Kasta dem?", STEP);
+    t.send(b"j");
     t.wait_gone("Ny upphandling", STEP);
     t.wait_for("Upphandlingar (0)", STEP);
     t.send(b"q");
@@ -394,12 +400,16 @@ fn a_save_that_waits_for_another_users_lock_says_so_and_the_screen_comes_back() 
     t.wait_for("1 Översikt", START);
     // The case-management draft (the dashboard's first row), its first line.
     t.send(key::ENTER);
-    t.wait_for("Status: utkast", STEP);
+    // At 80×24 the header of a case with eight sets is folded to one row.
+    t.wait_for("KS 2026/118 · utkast ·", STEP);
     // Another user's save holds the database's write lock for a while.
     #[allow(clippy::disallowed_methods)] // the other user is another program, not kravkoll
     let other = rusqlite::Connection::open(home.db()).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    // LOU-01 rests on a law: leaving it out asks why (the reason may stay empty).
     t.send(b" ");
+    t.wait_for("Utelämna LOU-01", STEP);
+    t.send(key::ENTER);
     t.wait_for("Väntar på en annan användare som sparar", STEP);
     std::thread::sleep(Duration::from_millis(700));
     other.execute_batch("COMMIT").unwrap();

@@ -13,28 +13,35 @@ use kravkoll::tui::screens::procurements::{LineField, ProcField};
 use kravkoll::tui::state::Modal;
 use kravkoll::tui::tabs::Tab;
 
-/// Opens the new-procurement form and fills reference and title; `profile` is a key sequence
-/// typed from the procedure field on (Tab moves, right changes a choice).
-fn new_procurement(t: &mut TestApp, reference: &str, title: &str, profile: &str) {
+/// Opens the new-procurement form and fills reference and title; `profile` has one step per
+/// field from the procedure on: "" leaves the field as it is, any other text is typed (on a
+/// choice field that opens its option list, filtered) and Tab goes on to the next field.
+fn new_procurement(t: &mut TestApp, reference: &str, title: &str, profile: &[&str]) {
     t.keys("3 n")
         .type_text(reference)
         .press("tab")
         .type_text(title);
     t.press("tab").press("tab"); // owner, procedure
-    t.keys(profile);
+    fill(t, profile);
     t.press("enter");
 }
 
-/// Tab presses from the procedure field to each profile field.
-const TO_CONFIDENTIALITY: &str = "tab tab";
+fn fill(t: &mut TestApp, steps: &[&str]) {
+    for step in steps {
+        t.type_text(step).press("tab");
+    }
+}
 
-fn high_risk_ai_profile() -> String {
-    // confidentiality 3, integrity 3, availability 2, sensitive, secrecy, no security, AI system,
-    // high risk, automated decisions.
-    format!(
-        "{TO_CONFIDENTIALITY} right right right tab right right right tab right right tab right right \
-         tab right tab tab right tab right right tab right"
-    )
+/// The steps from the procedure field to the first profile field: procedure, deadline, the
+/// weights' total.
+const TO_CONFIDENTIALITY: [&str; 3] = ["", "", ""];
+
+/// Confidentiality 3, integrity 3, availability 2, sensitive personal data, secrecy, not
+/// security-sensitive, an AI system of high risk, automated decisions.
+fn high_risk_ai_profile() -> Vec<&'static str> {
+    let mut steps = TO_CONFIDENTIALITY.to_vec();
+    steps.extend(["3", "3", "2", "käns", "ja", "", "AI-sys", "hög", "ja"]);
+    steps
 }
 
 fn only_procurement(
@@ -114,7 +121,16 @@ fn a_missing_title_is_refused_and_nothing_is_saved() {
         Some("måste fyllas i")
     );
     assert!(t.store().procurements().unwrap().is_empty());
+    // The typed reference is not thrown away without a question: no keeps it, yes drops it.
     t.press("esc");
+    assert!(t.modal_open(), "Esc on a changed form asks first");
+    t.press("n");
+    assert_eq!(
+        t.form_error(ProcField::Title).as_deref(),
+        Some("måste fyllas i"),
+        "the form is as it was"
+    );
+    t.keys("esc j");
     assert!(!t.modal_open());
     assert!(t.store().procurements().unwrap().is_empty());
 }
@@ -127,7 +143,7 @@ fn linked_draft() -> TestApp {
         &mut t,
         "KS 2026/5",
         "Ärendesystem",
-        &format!("{TO_CONFIDENTIALITY} right right right tab tab tab right right tab right"),
+        &[&TO_CONFIDENTIALITY[..], &["3", "", "", "käns", "ja"]].concat(),
     );
     t.press("l").type_text("hosting").press("enter");
     t
@@ -188,8 +204,13 @@ fn lines_are_excluded_edited_retyped_weighted_and_moved() {
         .unwrap()
         .record
         .id;
+    // The first line rests on a law: leaving it out asks why, and the reason is kept.
     t.press("space");
-    assert!(!t.store().lines(pid).unwrap()[0].value.included);
+    assert!(t.modal_open(), "the reason is asked for");
+    t.type_text("Regleras i ramavtalet").press("enter");
+    let first = t.store().lines(pid).unwrap()[0].value.clone();
+    assert!(!first.included);
+    assert_eq!(first.exclusion.as_deref(), Some("Regleras i ramavtalet"));
     // Edit the second line's Swedish text (the first field after the titles).
     t.keys("j e tab tab").type_text("Tillägg. ").press("ctrl-s");
     assert!(!t.modal_open());
@@ -279,7 +300,7 @@ fn a_profile_change_is_shown_before_it_happens() {
     let before = line_ids(&t);
     // Secrecy off: the EU/EEA rules come in, the Sweden rule goes.
     t.press("E")
-        .keys("tab tab tab tab tab tab tab tab tab left")
+        .keys("tab tab tab tab tab tab tab tab tab tab left")
         .press("enter");
     let body = match t.app.state.modals.last() {
         Some(Modal::Confirm(_, c)) => c
@@ -306,7 +327,7 @@ fn a_profile_change_is_shown_before_it_happens() {
             .secrecy
     );
     t.press("E")
-        .keys("tab tab tab tab tab tab tab tab tab left")
+        .keys("tab tab tab tab tab tab tab tab tab tab left")
         .press("enter")
         .press("y");
     let after = line_ids(&t);
@@ -333,12 +354,24 @@ fn a_prohibited_ai_risk_class_blocks_publishing() {
         &mut t,
         "KS 9",
         "Förbjudet",
-        &format!("{TO_CONFIDENTIALITY} tab tab tab tab tab tab right tab right right right"),
+        &[
+            &TO_CONFIDENTIALITY[..],
+            &["", "", "", "", "", "", "AI-sys", "förb"],
+        ]
+        .concat(),
     );
     t.press("l").type_text("sub").press("enter");
-    t.press("s").type_text("publ").press("enter").press("y");
-    assert!(t.toast().unwrap().contains("art. 5"), "{:?}", t.toast());
+    // Refused before any question is asked: the reason is shown, there is nothing to confirm.
+    t.press("s").type_text("publ").press("enter");
+    let body = match t.app.state.modals.last() {
+        Some(Modal::Message(m)) => m.body.iter().map(|l| l.to_string()).collect::<String>(),
+        other => panic!("a message, not {}", other.is_some()),
+    };
+    assert!(body.contains("art. 5"), "{body}");
+    t.press("y");
     assert_eq!(only_procurement(&t).value.status, Status::Draft);
+    t.press("enter");
+    assert!(!t.modal_open());
 }
 
 #[test]
@@ -351,7 +384,7 @@ fn newer_set_versions_show_as_drift_and_are_taken_over_line_by_line() {
         .type_text("EGEN-SUB")
         .press("enter");
     assert!(t.store().set("egen-sub-suppliers").unwrap().is_some());
-    new_procurement(&mut t, "KS 7", "Drift", "");
+    new_procurement(&mut t, "KS 7", "Drift", &[]);
     t.press("l").type_text("egen").press("enter");
     let pid = t
         .app
@@ -434,7 +467,7 @@ fn the_language_switches_and_q_quits_but_is_typed_in_forms() {
         Some(Modal::Form(_, f)) => assert_eq!(f.fields[0].raw(), "q"),
         _ => panic!("form"),
     }
-    t.keys("esc q");
+    t.keys("esc j q");
     assert!(t.app.state.quit);
     assert_eq!(t.app.state.tab, Tab::Procurements);
 }
@@ -442,7 +475,7 @@ fn the_language_switches_and_q_quits_but_is_typed_in_forms() {
 #[test]
 fn a_text_typed_over_several_lines_is_saved_and_shown_with_its_lines() {
     let mut t = TestApp::new(false);
-    new_procurement(&mut t, "KS 2026/501", "Radbrytningar", "");
+    new_procurement(&mut t, "KS 2026/501", "Radbrytningar", &[]);
     // Kind, titles, then the Swedish text: Enter is a new line there, Ctrl-S saves.
     t.press("a")
         .press("tab")

@@ -353,8 +353,9 @@ impl Generator {
                 procedure: Procedure::Open,
                 status: Status::Draft,
                 profile: self.profile(),
-                deadline: Some(today + Duration::days(i64::try_from(i % 120).unwrap_or(0) - 30)),
+                deadline: Some(today + Duration::days(i64::try_from(i % 120).unwrap_or(0))),
                 published_on: None,
+                weight_total: None,
             };
             let id = tx.create_procurement(&p)?;
             let mut lines = 0;

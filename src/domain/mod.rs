@@ -9,12 +9,14 @@ pub mod date;
 pub mod org_number;
 pub mod procurement;
 pub mod profile;
+pub mod publish;
 pub mod requirement;
 pub mod review;
 pub mod schedule;
 pub mod set;
 pub mod supplier;
 pub mod text;
+pub mod word_diff;
 
 pub use condition::{AiCondition, Clause, Condition, Fact, applies};
 pub use contract::{Contract, ContractLine, Evidence, EvidenceKind, EvidenceState};

@@ -8,7 +8,7 @@ use thiserror::Error;
 
 use super::coded::coded_enum;
 use super::condition::{Condition, Fact};
-use super::profile::{AiRisk, Profile};
+use super::profile::Profile;
 use super::requirement::{Kind, Level, Requirement, Risk};
 use super::set::RequirementSet;
 use super::text::Text;
@@ -72,6 +72,9 @@ pub struct Procurement {
     /// Last day for tenders.
     pub deadline: Option<NaiveDate>,
     pub published_on: Option<NaiveDate>,
+    /// What the weights of the evaluated lines must add up to, when the officer set it.
+    #[serde(default)]
+    pub weight_total: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -91,14 +94,16 @@ pub enum ProcurementError {
     ProhibitedAi,
     #[error("there are no included requirements to publish")]
     NoLines,
-    #[error("the evaluated requirement {0} has no weight")]
-    MissingWeight(String),
     #[error("the procurement is {0} and its lines are frozen; make an amendment instead")]
     Frozen(&'static str),
     #[error("an amendment needs a reason")]
     MissingReason,
     #[error("only a published procurement can be amended")]
     NotPublished,
+    #[error("the tender deadline {0} has passed")]
+    DeadlinePassed(NaiveDate),
+    #[error("the mandatory or qualification requirement {0} has no text")]
+    EmptyText(String),
 }
 
 impl Procurement {
@@ -133,21 +138,21 @@ impl Procurement {
         Ok(())
     }
 
+    /// What stops publication outright (warnings are the officer's to weigh: `publish::check`).
     fn check_publishable(&self, lines: &[Line]) -> Result<(), ProcurementError> {
-        if self.profile.effective_ai_risk() == Some(AiRisk::Prohibited) {
-            return Err(ProcurementError::ProhibitedAi);
+        match super::publish::blockers(self, lines).into_iter().next() {
+            Some(b) => Err(b.into()),
+            None => Ok(()),
         }
-        let included: Vec<&Line> = lines.iter().filter(|l| l.included).collect();
-        if included.is_empty() {
-            return Err(ProcurementError::NoLines);
+    }
+
+    /// A new procurement's own checks: its deadline may not have passed already.
+    pub fn validate_new(&self, today: NaiveDate) -> Result<(), ProcurementError> {
+        self.validate()?;
+        match self.deadline {
+            Some(d) if d < today => Err(ProcurementError::DeadlinePassed(d)),
+            _ => Ok(()),
         }
-        if let Some(l) = included
-            .iter()
-            .find(|l| l.kind == Kind::Evaluated && l.weight.is_none())
-        {
-            return Err(ProcurementError::MissingWeight(l.label()));
-        }
-        Ok(())
     }
 
     /// Lines may be tailored only while the procurement is a draft.
@@ -200,6 +205,16 @@ pub struct Line {
     pub evidence: Text,
     pub follow_up: Text,
     pub applies_when: Condition,
+    /// The number of an own requirement in its procurement (`EGEN-3`): given once, never
+    /// reused, kept when the line moves.
+    #[serde(default)]
+    pub own: Option<u32>,
+    /// Why the line was left out, when the officer said.
+    #[serde(default)]
+    pub exclusion: Option<String>,
+    /// Changed after publication by an amendment.
+    #[serde(default)]
+    pub amended: bool,
 }
 
 impl Line {
@@ -225,14 +240,19 @@ impl Line {
             evidence: r.evidence.clone(),
             follow_up: r.follow_up.clone(),
             applies_when: r.applies_when.clone(),
+            own: None,
+            exclusion: None,
+            amended: false,
         }
     }
 
-    /// The requirement id for library lines, the position for own ones.
+    /// The requirement id for library lines, `EGEN-n` for own ones (a stable id, not the
+    /// line's place in the tender).
     pub fn label(&self) -> String {
-        match &self.source {
-            Some(s) => s.requirement_id.clone(),
-            None => format!("#{}", self.position),
+        match (&self.source, self.own) {
+            (Some(s), _) => s.requirement_id.clone(),
+            (None, Some(n)) => format!("{OWN_PREFIX}-{n}"),
+            (None, None) => format!("#{}", self.position),
         }
     }
 
@@ -244,11 +264,31 @@ impl Line {
         }
     }
 
+    /// Changes the kind, as tailoring: a weight belongs to evaluated lines only, so changing
+    /// away from evaluated drops it (true when a weight was dropped), changing to evaluated
+    /// gives the default when there is none; the line differs from the library afterwards.
+    pub fn set_kind(&mut self, kind: Kind) -> bool {
+        if kind == self.kind {
+            return false;
+        }
+        self.kind = kind;
+        self.modified = true;
+        if kind == Kind::Evaluated {
+            self.weight = self.weight.or(Some(DEFAULT_WEIGHT));
+            false
+        } else {
+            self.weight.take().is_some()
+        }
+    }
+
     /// Whether a reviewer has something to check on this line later.
     pub fn is_followed_up(&self) -> bool {
         !self.follow_up.is_empty()
     }
 }
+
+/// The prefix of own requirements' ids.
+pub const OWN_PREFIX: &str = "EGEN";
 
 /// What to do with a requirement whose level is above the procurement's ambition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -356,7 +396,7 @@ pub fn reevaluate(
 mod tests {
     use super::*;
     use crate::domain::condition::Clause;
-    use crate::domain::profile::{AiUse, PersonalData};
+    use crate::domain::profile::{AiRisk, AiUse, PersonalData};
     use crate::domain::requirement::RequirementId;
     use crate::domain::set::{SetId, SetVersion};
 
@@ -412,6 +452,7 @@ mod tests {
             profile: Profile::default(),
             deadline: None,
             published_on: None,
+            weight_total: None,
         }
     }
 
@@ -453,18 +494,46 @@ mod tests {
     }
 
     #[test]
-    fn publishing_needs_lines_and_weights() {
+    fn publishing_needs_lines_with_text() {
         let mut p = draft();
         assert_eq!(
             p.transition(Status::Published, &[], today()),
             Err(ProcurementError::NoLines)
         );
         let mut lines = lines_for(&set(), &p.profile, AboveAmbition::LeaveOut, 1);
-        lines[0].kind = Kind::Evaluated;
+        lines[0].text = Text::default();
         assert_eq!(
             p.transition(Status::Published, &lines, today()),
-            Err(ProcurementError::MissingWeight("T-01".into()))
+            Err(ProcurementError::EmptyText("T-01".into()))
         );
+        // A missing weight is the officer's to weigh (a warning), not a stop.
+        lines[0].text = Text::sv("Leverantören ska …");
+        lines[0].kind = Kind::Evaluated;
+        lines[0].weight = None;
+        assert!(p.transition(Status::Published, &lines, today()).is_ok());
+    }
+
+    #[test]
+    fn a_new_procurement_may_not_have_a_passed_deadline() {
+        let mut p = draft();
+        p.deadline = today().pred_opt();
+        assert_eq!(
+            p.validate_new(today()),
+            Err(ProcurementError::DeadlinePassed(
+                today().pred_opt().unwrap()
+            ))
+        );
+        p.deadline = Some(today());
+        assert!(p.validate_new(today()).is_ok());
+    }
+
+    #[test]
+    fn own_lines_are_named_by_their_number_not_their_place() {
+        let mut line = lines_for(&set(), &Profile::default(), AboveAmbition::LeaveOut, 1).remove(0);
+        line.source = None;
+        line.own = Some(3);
+        line.position = 90;
+        assert_eq!(line.label(), "EGEN-3");
     }
 
     #[test]

@@ -67,7 +67,8 @@ fn procurement_error(e: &ProcurementError, lang: Lang) -> String {
         }
         ProcurementError::ProhibitedAi => "AI-riskklassen är 'förbjuden' (AI-förordningen art. 5): en förbjuden AI-tillämpning kan inte upphandlas".into(),
         ProcurementError::NoLines => "det finns inga ingående krav att publicera".into(),
-        ProcurementError::MissingWeight(id) => format!("bör-kravet {id} saknar vikt"),
+        ProcurementError::DeadlinePassed(d) => format!("sista anbudsdag {d} har redan passerat"),
+        ProcurementError::EmptyText(id) => format!("kravet {id} saknar kravtext"),
         ProcurementError::Frozen(code) => format!(
             "upphandlingen är {} och kraven är låsta; gör en rättelse i stället",
             Status::from_code(code).map_or("?", |s| s.label(Lang::Sv))
@@ -130,6 +131,9 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
         ),
         StoreError::OrgNumberTaken(o) => {
             format!("organisationsnumret {o} tillhör redan en annan leverantör")
+        }
+        StoreError::ReferenceTaken(r) => {
+            format!("diarienumret {r} används redan av en annan upphandling")
         }
         StoreError::NotEmpty => {
             "databasen innehåller redan data; exempeldata läggs bara in i en tom databas".into()

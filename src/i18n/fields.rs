@@ -41,6 +41,20 @@ const FIELDS: &[(&str, &str, &str, &str, &str)] = &[
         "Last day for tenders, YYYY-MM-DD. Shown on the dashboard.",
     ),
     (
+        "weight_total",
+        "Summa vikter",
+        "Total of weights",
+        "Frivilligt: vad bör-kravens vikter ska summera till (t.ex. 100). Kontrolleras före publicering.",
+        "Optional: what the weights of the evaluated lines are to add up to (e.g. 100). Checked before publishing.",
+    ),
+    (
+        "amendment_reason",
+        "Skäl för rättelsen",
+        "Reason for the amendment",
+        "Varför uppgiften ändras efter publiceringen. Skälet loggas och visas i historiken.",
+        "Why the detail changes after publication. The reason is logged and shown in the history.",
+    ),
+    (
         "confidentiality",
         "Konfidentialitet",
         "Confidentiality",

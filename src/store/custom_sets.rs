@@ -399,6 +399,7 @@ mod tests {
             profile: Profile::default(),
             deadline: None,
             published_on: None,
+            weight_total: None,
         };
         let pid = s.write(|tx| tx.create_procurement(&p)).unwrap();
         s.write(|tx| tx.link_set(pid, "var-alpha", AboveAmbition::LeaveOut))

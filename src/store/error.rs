@@ -132,6 +132,8 @@ pub enum StoreError {
     Supplier(#[from] SupplierError),
     #[error("{0}")]
     Contract(#[from] ContractError),
+    #[error("the reference {0} is used by another procurement already")]
+    ReferenceTaken(String),
     #[error("{path} exists already; choose a new file name for the backup")]
     BackupExists { path: String },
     /// A rule the store itself keeps, said in English for logs and tests; what a user can

@@ -55,10 +55,19 @@ impl Tx<'_> {
     pub fn add_own_line(&self, procurement_id: i64, line: &Line) -> Result<i64> {
         let rec = self.existing_procurement(procurement_id)?;
         rec.value.ensure_lines_editable()?;
+        // Numbered after the procurement's highest own number: own lines are never deleted,
+        // so a number is never given twice.
+        let number: u32 = self.tx.query_row(
+            "SELECT coalesce(max(json_extract(body, '$.own')), 0) + 1 FROM procurement_line
+             WHERE procurement_id = ?1 AND source_req_id IS NULL",
+            [procurement_id],
+            |r| r.get(0),
+        )?;
         let own = Line {
             source: None,
             position: self.next_position(procurement_id)?,
             modified: false,
+            own: Some(number),
             ..line.clone()
         };
         let id = self.insert_line(procurement_id, &own)?;
@@ -89,7 +98,11 @@ impl Tx<'_> {
         self.existing_procurement(procurement_id)?
             .value
             .ensure_amendable(reason)?;
-        let new_revision = self.save_line(&before, revision, line, "amend")?;
+        let amended = Line {
+            amended: true,
+            ..line.clone()
+        };
+        let new_revision = self.save_line(&before, revision, &amended, "amend")?;
         self.tx.execute(
             "INSERT INTO amendment(procurement_id, line_id, reason, at, actor)
              VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -106,9 +119,10 @@ impl Tx<'_> {
         line: &Line,
         action: &str,
     ) -> Result<i64> {
-        // The library link is not the caller's to change.
+        // The library link and an own line's number are not the caller's to change.
         let line = Line {
             source: before.value.source.clone(),
+            own: before.value.own,
             ..line.clone()
         };
         let changed = self.tx.execute(
@@ -136,5 +150,89 @@ impl Tx<'_> {
             snapshot(&line),
         )?;
         Ok(revision + 1)
+    }
+
+    /// Moves a draft's line one place up or down. Returns the moved line's new revision (its
+    /// revision as it was when it is already first or last).
+    pub fn move_line(&self, line_id: i64, revision: i64, up: bool) -> Result<i64> {
+        let (pid, rec) = self.existing_line(line_id, &line_id.to_string())?;
+        self.existing_procurement(pid)?
+            .value
+            .ensure_lines_editable()?;
+        if rec.revision != revision {
+            return Err(StoreError::Stale {
+                entity: Entity::RequirementLine,
+                id: rec.value.label(),
+            });
+        }
+        let lines = self.lines(pid)?;
+        let Some(i) = lines.iter().position(|l| l.id == line_id) else {
+            return Err(StoreError::Corrupt(format!(
+                "line {line_id} is not in its procurement"
+            )));
+        };
+        let j = if up {
+            i.checked_sub(1)
+        } else {
+            Some(i + 1).filter(|j| *j < lines.len())
+        };
+        let Some(j) = j else { return Ok(revision) };
+        let other = &lines[j];
+        // Positions may have gaps after removals; swapping them keeps every other line in place.
+        let (a, b) = (rec.value.position, other.value.position);
+        let (a, b) = if a == b {
+            (a, if up { a.saturating_sub(1) } else { a + 1 })
+        } else {
+            (a, b)
+        };
+        let moved = Line {
+            position: b,
+            ..rec.value.clone()
+        };
+        let swapped = Line {
+            position: a,
+            ..other.value.clone()
+        };
+        let new_revision = self.save_line(&rec, revision, &moved, "move")?;
+        self.save_line(other, other.revision, &swapped, "move")?;
+        Ok(new_revision)
+    }
+
+    /// Moves a draft's line to `position` (1 = first) in the order of the tender, renumbering
+    /// the lines between. Returns the moved line's new revision.
+    pub fn move_line_to(&self, line_id: i64, revision: i64, position: usize) -> Result<i64> {
+        let (procurement_id, moved) = self.existing_line(line_id, "")?;
+        self.existing_procurement(procurement_id)?
+            .value
+            .ensure_lines_editable()?;
+        if moved.revision != revision {
+            return Err(StoreError::Stale {
+                entity: Entity::RequirementLine,
+                id: moved.value.label(),
+            });
+        }
+        let mut order: Vec<Record<Line>> = self
+            .lines(procurement_id)?
+            .into_iter()
+            .filter(|l| l.id != line_id)
+            .collect();
+        let at = position.saturating_sub(1).min(order.len());
+        order.insert(at, moved);
+        let mut new_revision = revision;
+        for (i, rec) in order.iter().enumerate() {
+            let place = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            if rec.value.position == place {
+                continue;
+            }
+            let placed = Line {
+                position: place,
+                ..rec.value.clone()
+            };
+            let r = self.save_line(rec, rec.revision, &placed, "move")?;
+            if rec.id == line_id {
+                new_revision = r;
+            }
+        }
+        Ok(new_revision)
     }
 }

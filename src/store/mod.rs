@@ -25,6 +25,7 @@ mod entity;
 mod error;
 mod findings;
 mod lines;
+pub mod linking;
 mod migrations;
 mod open;
 pub mod procurements;
@@ -56,6 +57,7 @@ pub mod prelude {
     pub use super::ReadCounts;
     pub use super::contracts::ReadContracts;
     pub use super::custom_sets::ReadLibrary;
+    pub use super::linking::ReadLinking;
     pub use super::procurements::ReadProcurements;
     pub use super::reviews::ReadReviews;
     pub use super::search::ReadSearch;

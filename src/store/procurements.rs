@@ -9,7 +9,6 @@ use serde::Serialize;
 use super::audit::snapshot;
 use super::sealed::Conn;
 use super::{Entity, Result, StoreError, Tx};
-use crate::domain::procurement::{AboveAmbition, lines_for};
 use crate::domain::{Line, Procedure, Procurement, Status};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,6 +32,16 @@ pub struct ProcurementHead {
     pub title: String,
     pub status: Status,
     pub deadline: Option<NaiveDate>,
+}
+
+/// A reasoned change to a published tender: of one line, or of the procurement itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Amendment {
+    pub line_id: Option<i64>,
+    pub reason: String,
+    /// When (UTC, RFC 3339) and by whom.
+    pub at: String,
+    pub actor: String,
 }
 
 /// A stored value with its row id and the revision a write must name.
@@ -68,6 +77,7 @@ fn read_procurement(r: &Row) -> rusqlite::Result<Record<Procurement>> {
         deadline: r.get(7)?,
         published_on: r.get(8)?,
         profile: serde_json::from_str(&text(9)?).map_err(|e| corrupt(9, e))?,
+        weight_total: r.get(10)?,
     };
     Ok(Record {
         id: r.get(0)?,
@@ -110,7 +120,7 @@ fn summaries(conn: &rusqlite::Connection) -> Result<Vec<ProcurementSummary>> {
 }
 
 const PROCUREMENT_COLUMNS: &str = "id, revision, reference, title, owner, procedure, status, \
-                                   deadline, published_on, profile";
+                                   deadline, published_on, profile, weight_total";
 
 /// Reads of procurements and their lines.
 pub trait ReadProcurements: Conn {
@@ -199,6 +209,24 @@ pub trait ReadProcurements: Conn {
         .transpose()
     }
 
+    /// The amendments of a procurement, oldest first.
+    fn amendments(&self, procurement_id: i64) -> Result<Vec<Amendment>> {
+        super::all(
+            self.conn(),
+            "SELECT line_id, reason, at, actor FROM amendment WHERE procurement_id = ?1
+             ORDER BY id",
+            [procurement_id],
+            |r| {
+                Ok(Amendment {
+                    line_id: r.get(0)?,
+                    reason: r.get(1)?,
+                    at: r.get(2)?,
+                    actor: r.get(3)?,
+                })
+            },
+        )
+    }
+
     fn linked_sets(&self, procurement_id: i64) -> Result<Vec<LinkedSet>> {
         super::all(
             self.conn(),
@@ -231,8 +259,18 @@ impl Tx<'_> {
         })
     }
 
+    /// A new draft. Its deadline may not have passed, and its reference (diarienummer) may not
+    /// be another procurement's.
     pub fn create_procurement(&self, p: &Procurement) -> Result<i64> {
+        p.validate_new(self.today)?;
+        self.record_procurement(p)
+    }
+
+    /// A draft of a procurement that began before it was kept here (the demo's awarded case,
+    /// a case brought over from the old spreadsheets): its deadline may have passed.
+    pub fn record_procurement(&self, p: &Procurement) -> Result<i64> {
         p.validate()?;
+        self.ensure_reference_free(&p.reference, None)?;
         let draft = Procurement {
             status: Status::Draft,
             published_on: None,
@@ -240,8 +278,8 @@ impl Tx<'_> {
         };
         self.tx.execute(
             "INSERT INTO procurement(reference, title, owner, procedure, status, deadline,
-                 published_on, profile, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?8)",
+                 published_on, profile, weight_total, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?9, ?9)",
             params![
                 draft.reference.trim(),
                 draft.title.trim(),
@@ -250,6 +288,7 @@ impl Tx<'_> {
                 draft.status.code(),
                 draft.deadline,
                 serde_json::to_string(&draft.profile)?,
+                draft.weight_total,
                 self.at,
             ],
         )?;
@@ -258,17 +297,65 @@ impl Tx<'_> {
         Ok(id)
     }
 
-    /// Saves the editable fields. The status moves only through `transition`, and the profile
-    /// is frozen with the lines once published. Returns the new revision.
+    /// Saves the editable fields of a draft. The status moves only through `transition`; a
+    /// published procurement changes only by `amend_procurement`. Returns the new revision.
     pub fn update_procurement(&self, id: i64, revision: i64, p: &Procurement) -> Result<i64> {
         p.validate()?;
         let before = self.existing_procurement(id)?;
-        if before.value.profile != p.profile {
-            before.value.ensure_lines_editable()?;
+        before.value.ensure_lines_editable()?;
+        if p.deadline != before.value.deadline {
+            // A deadline moved into the past is as wrong as a new one there.
+            p.validate_new(self.today)?;
         }
+        self.save_procurement(id, revision, &before.value, p, "update")
+    }
+
+    /// Changes what the tender says of itself (reference, title, owner, deadline, the weights'
+    /// total) after publication: an amendment, with its reason, like a line's.
+    pub fn amend_procurement(
+        &self,
+        id: i64,
+        revision: i64,
+        p: &Procurement,
+        reason: &str,
+    ) -> Result<i64> {
+        p.validate()?;
+        let before = self.existing_procurement(id)?;
+        before.value.ensure_amendable(reason)?;
+        if p.deadline != before.value.deadline {
+            p.validate_new(self.today)?;
+        }
+        // The profile and procedure are the tender's substance, and the status moves only by
+        // `transition`: an amendment cannot touch them.
+        let amended = Procurement {
+            profile: before.value.profile.clone(),
+            procedure: before.value.procedure,
+            status: before.value.status,
+            published_on: before.value.published_on,
+            ..p.clone()
+        };
+        let revision = self.save_procurement(id, revision, &before.value, &amended, "amend")?;
+        self.tx.execute(
+            "INSERT INTO amendment(procurement_id, line_id, reason, at, actor)
+             VALUES (?1, NULL, ?2, ?3, ?4)",
+            params![id, reason.trim(), self.at, self.actor],
+        )?;
+        Ok(revision)
+    }
+
+    fn save_procurement(
+        &self,
+        id: i64,
+        revision: i64,
+        before: &Procurement,
+        p: &Procurement,
+        action: &str,
+    ) -> Result<i64> {
+        self.ensure_reference_free(&p.reference, Some(id))?;
         let changed = self.tx.execute(
             "UPDATE procurement SET reference = ?3, title = ?4, owner = ?5, procedure = ?6,
-                 deadline = ?7, profile = ?8, updated_at = ?9, revision = revision + 1
+                 deadline = ?7, profile = ?8, weight_total = ?9, updated_at = ?10,
+                 revision = revision + 1
              WHERE id = ?1 AND revision = ?2",
             params![
                 id,
@@ -279,18 +366,27 @@ impl Tx<'_> {
                 p.procedure.code(),
                 p.deadline,
                 serde_json::to_string(&p.profile)?,
+                p.weight_total,
                 self.at,
             ],
         )?;
         self.expect_updated(changed, Entity::Procurement, id)?;
-        self.audit(
-            "procurement",
-            id,
-            "update",
-            snapshot(&before.value),
-            snapshot(p),
-        )?;
+        self.audit("procurement", id, action, snapshot(before), snapshot(p))?;
         Ok(revision + 1)
+    }
+
+    /// A reference is one procurement's: two tenders with one diarienummer would be confused in
+    /// every export and in the register.
+    fn ensure_reference_free(&self, reference: &str, except: Option<i64>) -> Result<()> {
+        let taken: bool = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM procurement WHERE reference = ?1 AND id IS NOT ?2)",
+            params![reference.trim(), except],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(StoreError::ReferenceTaken(reference.trim().to_string()));
+        }
+        Ok(())
     }
 
     /// Moves a procurement to `to` under the domain's rules (publishing checks the lines).
@@ -322,58 +418,12 @@ impl Tx<'_> {
         )?;
         Ok(revision + 1)
     }
-
-    /// Copies the requirements of the current version of `set_id` that apply to the
-    /// procurement's profile into it as lines. Requirements already present are skipped.
-    /// Returns how many lines were added.
-    pub fn link_set(
-        &self,
-        procurement_id: i64,
-        set_id: &str,
-        policy: AboveAmbition,
-    ) -> Result<usize> {
-        let rec = self.existing_procurement(procurement_id)?;
-        rec.value.ensure_lines_editable()?;
-        let (version_id, set) = self.current_version(set_id)?;
-        let existing = self.lines(procurement_id)?;
-        let next_position = existing.iter().map(|l| l.value.position).max().unwrap_or(0) + 1;
-        let present: Vec<String> = existing
-            .iter()
-            .filter_map(|l| l.value.source.as_ref().map(|s| s.requirement_id.clone()))
-            .collect();
-        let mut position = next_position;
-        let mut added = 0;
-        for mut line in lines_for(&set, &rec.value.profile, policy, next_position) {
-            let Some(src) = &line.source else { continue };
-            if present.contains(&src.requirement_id) {
-                continue;
-            }
-            line.position = position;
-            position += 1;
-            self.insert_line(procurement_id, &line)?;
-            added += 1;
-        }
-        self.tx.execute(
-            "INSERT INTO procurement_set(procurement_id, set_id, set_version_id) VALUES (?1, ?2, ?3)
-             ON CONFLICT(procurement_id, set_id) DO UPDATE SET set_version_id = excluded.set_version_id",
-            params![procurement_id, set_id, version_id],
-        )?;
-        self.audit(
-            "procurement",
-            procurement_id,
-            "link-set",
-            None,
-            snapshot(&serde_json::json!({
-                "set": set_id, "version": set.version, "lines_added": added
-            })),
-        )?;
-        Ok(added)
-    }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::domain::procurement::AboveAmbition;
     use crate::domain::{Kind, PersonalData, Profile, Text};
     use crate::store::sets::tests::set;
     use crate::store::test_support::with_alpha;
@@ -391,6 +441,7 @@ mod tests {
             },
             deadline: NaiveDate::from_ymd_opt(2027, 1, 31),
             published_on: None,
+            weight_total: None,
         }
     }
 

@@ -24,6 +24,8 @@ pub enum DriftChange {
     Changed {
         line: i64,
         revision: i64,
+        /// The requirement as the line copied it, and as the library has it now.
+        old: Box<Requirement>,
         new: Box<Requirement>,
     },
     /// No longer in the library; the line is still included.
@@ -120,7 +122,7 @@ fn set_drift(
                     )
                 })
             }
-            RequirementChange::Changed { new: r, .. } => line_for(r.id.as_str())
+            RequirementChange::Changed { old: was, new: r } => line_for(r.id.as_str())
                 .filter(|l| {
                     l.value
                         .source
@@ -133,6 +135,7 @@ fn set_drift(
                         DriftChange::Changed {
                             line: l.id,
                             revision: l.revision,
+                            old: Box::new(was.clone()),
                             new: Box::new(r.clone()),
                         },
                     )
@@ -320,10 +323,13 @@ impl Tx<'_> {
                 line,
                 revision,
                 new,
+                ..
             } => {
                 let (_, rec) = self.existing_line(*line, label)?;
                 let mut updated = Line::from_requirement(&current, new, rec.value.position);
                 updated.included = rec.value.included;
+                updated.exclusion = rec.value.exclusion.clone();
+                // The officer's own text, if any, stays in the audit row's "before".
                 let revision = self.replace_line(&rec, *revision, &updated, "take-over")?;
                 Record {
                     id: rec.id,
@@ -345,20 +351,67 @@ impl Tx<'_> {
                 }
             }
         };
-        // Once nothing is left to take over, the procurement uses the current version.
+        self.settle_version(procurement_id, &seen.set_id)?;
+        Ok(rec)
+    }
+
+    /// Answers a changed requirement by keeping the procurement's own text: the line now
+    /// follows the library's newer version (the difference is no longer shown) with its text
+    /// as the officer wrote it. Refused like `take_over` when the difference is not what the
+    /// officer saw.
+    pub fn keep_local(&self, procurement_id: i64, seen: &Drift) -> Result<Record<Line>> {
+        let p = self.existing_procurement(procurement_id)?;
+        p.value.ensure_lines_editable()?;
+        let label = &seen.requirement_id;
+        let stale = || StoreError::Stale {
+            entity: Entity::RequirementLine,
+            id: label.clone(),
+        };
+        if !self.drift(procurement_id)?.contains(seen) {
+            return Err(stale());
+        }
+        let DriftChange::Changed {
+            line,
+            revision,
+            new,
+            ..
+        } = &seen.change
+        else {
+            return Err(StoreError::Invalid(
+                "only a changed requirement can keep the procurement's text".into(),
+            ));
+        };
+        let (_, rec) = self.existing_line(*line, label)?;
+        let (_, current) = self.current_version(&seen.set_id)?;
+        let mut kept = rec.value.clone();
+        if let Some(src) = kept.source.as_mut() {
+            src.version = current.version.to_string();
+            src.content_hash = new.content_hash();
+        }
+        let revision = self.replace_line(&rec, *revision, &kept, "keep-local")?;
+        self.settle_version(procurement_id, &seen.set_id)?;
+        Ok(Record {
+            id: rec.id,
+            revision,
+            value: kept,
+        })
+    }
+
+    /// Once nothing of `set_id` is left to take over, the procurement uses its current version.
+    fn settle_version(&self, procurement_id: i64, set_id: &str) -> Result<()> {
         if !self
             .drift(procurement_id)?
             .iter()
-            .any(|x| x.set_id == seen.set_id)
+            .any(|x| x.set_id == set_id)
         {
             self.tx.execute(
                 "UPDATE procurement_set SET set_version_id =
                      (SELECT current_version_id FROM requirement_set WHERE id = ?2)
                  WHERE procurement_id = ?1 AND set_id = ?2",
-                params![procurement_id, seen.set_id],
+                params![procurement_id, set_id],
             )?;
         }
-        Ok(rec)
+        Ok(())
     }
 
     /// Replaces a line whole, library link included (taking over a newer version). Returns
@@ -397,52 +450,6 @@ impl Tx<'_> {
         )?;
         Ok(revision + 1)
     }
-
-    /// Moves a draft's line one place up or down. Returns the moved line's new revision (its
-    /// revision as it was when it is already first or last).
-    pub fn move_line(&self, line_id: i64, revision: i64, up: bool) -> Result<i64> {
-        let (pid, rec) = self.existing_line(line_id, &line_id.to_string())?;
-        self.existing_procurement(pid)?
-            .value
-            .ensure_lines_editable()?;
-        if rec.revision != revision {
-            return Err(StoreError::Stale {
-                entity: Entity::RequirementLine,
-                id: rec.value.label(),
-            });
-        }
-        let lines = self.lines(pid)?;
-        let Some(i) = lines.iter().position(|l| l.id == line_id) else {
-            return Err(StoreError::Corrupt(format!(
-                "line {line_id} is not in its procurement"
-            )));
-        };
-        let j = if up {
-            i.checked_sub(1)
-        } else {
-            Some(i + 1).filter(|j| *j < lines.len())
-        };
-        let Some(j) = j else { return Ok(revision) };
-        let other = &lines[j];
-        // Positions may have gaps after removals; swapping them keeps every other line in place.
-        let (a, b) = (rec.value.position, other.value.position);
-        let (a, b) = if a == b {
-            (a, if up { a.saturating_sub(1) } else { a + 1 })
-        } else {
-            (a, b)
-        };
-        let moved = Line {
-            position: b,
-            ..rec.value.clone()
-        };
-        let swapped = Line {
-            position: a,
-            ..other.value.clone()
-        };
-        let new_revision = self.save_line(&rec, revision, &moved, "move")?;
-        self.save_line(other, other.revision, &swapped, "move")?;
-        Ok(new_revision)
-    }
 }
 
 #[cfg(test)]
@@ -464,6 +471,7 @@ mod tests {
             profile,
             deadline: None,
             published_on: None,
+            weight_total: None,
         }
     }
 

@@ -113,6 +113,24 @@ actions! {
     ShowDrift => ActShowDrift,
     /// Take the library's newer text over for the selected line.
     TakeOver => ActTakeOver,
+    /// Link every set with requirements that apply to the profile, after a preview.
+    BuildFromProfile => ActBuildFromProfile,
+    /// Unlink a linked set from a draft, with its lines.
+    UnlinkSet => ActUnlinkSet,
+    /// Show or hide the linked sets' requirements that do not apply.
+    ToggleNotApplying => ActToggleNotApplying,
+    /// Move the selected line to a given place.
+    MoveLineTo => ActMoveLineTo,
+    /// Go to the next line that matches the filter.
+    NextMatch => ActNextMatch,
+    /// Go to the previous line that matches the filter.
+    PrevMatch => ActPrevMatch,
+    /// Show the selected line's history.
+    ShowHistory => ActShowHistory,
+    /// Show the whole header of the procurement, or one line of it.
+    ToggleHeader => ActToggleHeader,
+    /// Form: open the options of a choice field.
+    OpenChoice => ActOpenChoice,
     /// Form: next field.
     NextField => ActNextField,
     /// Form: previous field.

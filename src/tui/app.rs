@@ -28,7 +28,7 @@ use super::tabs::{AppEffect, AppOutcome, JobResult, Screens, Tab};
 use super::theme::Theme;
 use super::view;
 use super::widgets::filter_list::{Entry, FilterList, Look};
-use super::widgets::form::Field;
+use super::widgets::form::{Field, FormState};
 use super::widgets::modal::{HelpState, Toast, ToastKind};
 use crate::domain::Lang;
 use crate::files;
@@ -113,6 +113,7 @@ impl App {
                 Modal::Form(_, f) => f.contexts(),
                 Modal::Pick(_) => vec![Context::Picker],
                 Modal::Confirm(..) => vec![Context::Confirm],
+                Modal::Message(_) => vec![Context::Message],
             };
         }
         let mut chain = self.state.screens.contexts(self.state.tab);
@@ -249,7 +250,7 @@ impl App {
                 p.input.paste(text);
                 p.refilter();
             }
-            Some(Modal::Help(_) | Modal::Confirm(..)) => {}
+            Some(Modal::Help(_) | Modal::Confirm(..) | Modal::Message(_)) => {}
             None => {
                 let (mut cx, s) = self.ctx();
                 s.screens.text(s.tab, TextEvent::Paste(text), &mut cx);
@@ -261,25 +262,15 @@ impl App {
     fn text_key(&mut self, ev: &KeyEvent, key: &Key) -> bool {
         let typed = key.typed_char();
         match self.state.modals.last_mut() {
-            Some(Modal::Form(_, f)) => {
-                if f.focused().is_some_and(Field::is_multi_line) {
-                    // Every key the table leaves free belongs to the editor (Enter is a new line).
-                    keymap::lookup(&f.contexts(), key).is_none() && f.edit_area(ev)
-                } else if f.wants_text() {
-                    match typed {
-                        Some(c) => {
-                            f.type_char(c);
-                            true
-                        }
-                        None => f.edit_line(ev),
-                    }
-                } else {
-                    false
-                }
-            }
+            Some(Modal::Form(_, f)) => form_text(f, typed, ev, key),
             Some(Modal::Palette(p)) => filter_text(p, typed, ev),
+            // In a list to tick several entries in, Space ticks instead of filtering.
+            Some(Modal::Pick(p)) if p.ticks.is_some() && typed == Some(' ') => {
+                p.toggle();
+                true
+            }
             Some(Modal::Pick(p)) => filter_text(p, typed, ev),
-            Some(Modal::Help(_) | Modal::Confirm(..)) => false,
+            Some(Modal::Help(_) | Modal::Confirm(..) | Modal::Message(_)) => false,
             None => {
                 let input = match typed {
                     Some(c) => TextEvent::Char(c),
@@ -351,10 +342,15 @@ impl App {
     fn modal_action(&mut self, action: Action) {
         let close = matches!(action, Action::Back | Action::Cancel);
         match (self.state.modals.last_mut(), action) {
+            (Some(Modal::Form(_, f)), Action::Submit) if !f.asking_discard => self.submit(),
+            (Some(Modal::Form(_, f)), a) => {
+                if form_action(f, a) {
+                    self.state.modals.pop();
+                }
+            }
             (Some(Modal::Palette(_)), Action::Open) => self.run_palette(),
             (Some(Modal::Pick(_)), Action::Open) => self.pick(),
             (Some(Modal::Confirm(..)), Action::Confirm) => self.confirm(),
-            (Some(Modal::Form(..)), Action::Submit) => self.submit(),
             (Some(_), _) if close => {
                 self.state.modals.pop();
             }
@@ -366,12 +362,8 @@ impl App {
             (Some(Modal::Pick(p)), a) => {
                 p.cursor.apply(&a);
             }
-            (Some(Modal::Form(_, f)), Action::NextField) => f.next_field(),
-            (Some(Modal::Form(_, f)), Action::PrevField) => f.prev_field(),
-            (Some(Modal::Form(_, f)), Action::NextChoice) => f.cycle_choice(true),
-            (Some(Modal::Form(_, f)), Action::PrevChoice) => f.cycle_choice(false),
             // The key table binds nothing else in these contexts.
-            (Some(Modal::Help(_) | Modal::Form(..) | Modal::Confirm(..)), _) | (None, _) => {}
+            (Some(Modal::Help(_) | Modal::Confirm(..) | Modal::Message(_)), _) | (None, _) => {}
         }
     }
 
@@ -387,11 +379,18 @@ impl App {
         let Some(Modal::Pick(list)) = self.state.modals.pop() else {
             return;
         };
-        let Some(purpose) = list.into_chosen() else {
-            return;
-        };
         let (mut cx, s) = self.ctx();
-        let (owner, result) = s.screens.picked(purpose, &mut cx);
+        let (owner, result) = if list.ticks.is_some() {
+            match s.screens.picked_many(list.into_ticked(), &mut cx) {
+                Some(done) => done,
+                None => return,
+            }
+        } else {
+            let Some(purpose) = list.into_chosen() else {
+                return;
+            };
+            s.screens.picked(purpose, &mut cx)
+        };
         self.settle(owner);
         self.after(result);
     }
@@ -511,6 +510,74 @@ impl App {
         let list = FilterList::new(Msg::ActPalette.text(lang), entries, Look::Keys);
         self.state.modals.push(Modal::Palette(list));
     }
+}
+
+/// A key for an open form's own input: the focused field's text, the open list of a choice
+/// field, or (typing on a choice field) the list opened filtered by what was typed.
+fn form_text(f: &mut FormState, typed: Option<char>, ev: &KeyEvent, key: &Key) -> bool {
+    if f.asking_discard {
+        return false;
+    }
+    if let Some(list) = &mut f.choosing {
+        return filter_text(list, typed, ev);
+    }
+    if f.focused().is_some_and(Field::is_multi_line) {
+        // Every key the table leaves free belongs to the editor (Enter is a new line).
+        return keymap::lookup(&f.contexts(), key).is_none() && f.edit_area(ev);
+    }
+    match typed {
+        Some(c) if f.wants_text() => {
+            f.type_char(c);
+            true
+        }
+        Some(c) if c != ' ' => {
+            f.open_choice(Some(c));
+            true
+        }
+        _ => f.wants_text() && f.edit_line(ev),
+    }
+}
+
+/// An action in an open form; true when the form is to close (its changes thrown away).
+fn form_action(f: &mut FormState, action: Action) -> bool {
+    if f.asking_discard {
+        match action {
+            Action::Confirm => return true,
+            Action::Cancel | Action::Back => f.asking_discard = false,
+            _ => {}
+        }
+        return false;
+    }
+    if let Some(list) = &mut f.choosing {
+        match action {
+            Action::Open => f.choose(),
+            Action::NextField => {
+                f.choose();
+                f.next_field();
+            }
+            Action::PrevField => {
+                f.choose();
+                f.prev_field();
+            }
+            Action::Back | Action::Cancel => f.choosing = None,
+            other => {
+                list.cursor.apply(&other);
+            }
+        }
+        return false;
+    }
+    match action {
+        Action::NextField => f.next_field(),
+        Action::PrevField => f.prev_field(),
+        Action::NextChoice => f.cycle_choice(true),
+        Action::PrevChoice => f.cycle_choice(false),
+        Action::OpenChoice => f.open_choice(None),
+        // Nothing typed is thrown away without asking.
+        Action::Cancel | Action::Back if f.is_changed() => f.asking_discard = true,
+        Action::Cancel | Action::Back => return true,
+        _ => {}
+    }
+    false
 }
 
 /// Typing into a filter list's input.

@@ -25,6 +25,8 @@ pub enum UiError {
     File(FileError),
     /// A refusal with a fixed reason (a built-in set is read-only…).
     Refused(Msg),
+    /// A refusal already put into the user's words (with what it names filled in).
+    Said(String),
     /// The thing acted on is gone (deleted by someone else since the view was read).
     Gone,
     /// A form value read as a type its screen did not expect: a mistake in the program.
@@ -57,6 +59,7 @@ impl UiError {
             UiError::Problem(p) => p.text(lang),
             UiError::File(e) => i18n::file_error(e, lang),
             UiError::Refused(m) => m.text(lang).to_string(),
+            UiError::Said(s) => s.clone(),
             UiError::Gone => Msg::Gone.text(lang).to_string(),
             UiError::Value(v) => Msg::InternalFormError
                 .text(lang)

@@ -21,12 +21,20 @@ pub enum Context {
     Library,
     Procurements,
     ProcurementDetail,
+    /// A procurement that is published or later: only what does not change the tender.
+    ProcurementFrozen,
     /// The newer versions of a procurement's linked sets, line by line.
     Drift,
     Form,
     /// A multi-line field of a form: keys not bound here are the text editor's.
     FormMultiLine,
+    /// The open list of a choice field's options.
+    FormChoice,
+    /// A changed form asking whether to throw the changes away.
+    FormDiscard,
     Confirm,
+    /// A message to read and close.
+    Message,
     Help,
     Palette,
     Picker,
@@ -39,6 +47,9 @@ impl Context {
             self,
             Context::Form
                 | Context::FormMultiLine
+                | Context::FormChoice
+                | Context::FormDiscard
+                | Context::Message
                 | Context::Confirm
                 | Context::Help
                 | Context::Palette
@@ -230,9 +241,25 @@ pub static BINDINGS: &[Binding] = &[
     bind!(ProcurementDetail, ["s"], A::ChangeStatus, Editing),
     bind!(ProcurementDetail, ["A"], A::Amend, Editing),
     bind!(ProcurementDetail, ["v"], A::ShowDrift, Navigation),
+    bind!(ProcurementDetail, ["b"], A::BuildFromProfile, Editing),
+    bind!(ProcurementDetail, ["U"], A::UnlinkSet, Editing),
+    bind!(ProcurementDetail, ["i"], A::ToggleNotApplying, Navigation),
+    bind!(ProcurementDetail, ["m"], A::MoveLineTo, Editing),
+    bind!(ProcurementDetail, ["n"], A::NextMatch, Navigation),
+    bind!(ProcurementDetail, ["N"], A::PrevMatch, Navigation),
+    bind!(ProcurementDetail, ["h"], A::ShowHistory, Navigation),
+    bind!(ProcurementDetail, ["H"], A::ToggleHeader, Navigation),
+    // A published procurement: what may still be done (the editing keys below it are refused
+    // with the reason)
+    bind!(ProcurementFrozen, ["A"], A::Amend, Editing),
+    bind!(ProcurementFrozen, ["E"], A::EditProcurement, Editing),
+    bind!(ProcurementFrozen, ["s"], A::ChangeStatus, Editing),
+    bind!(ProcurementFrozen, ["h"], A::ShowHistory, Editing),
+    bind!(ProcurementFrozen, ["v"], A::ShowDrift, Editing),
     // Newer library versions
     bind!(Drift, ["u"], A::TakeOver, Editing),
     bind!(Drift, ["v"], A::ShowDrift, Navigation),
+    bind!(Drift, ["H"], A::ToggleHeader, Navigation),
     // Forms
     bind!(Form, ["tab", "down"], A::NextField, Navigation),
     bind!(Form, ["shift-tab", "up"], A::PrevField, Navigation),
@@ -240,14 +267,27 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Form, ["left"], A::PrevChoice, Editing),
     bind!(Form, ["enter", "ctrl-s"], A::Submit, Editing),
     bind!(Form, ["esc"], A::Cancel, Navigation),
+    bind!(Form, ["space"], A::OpenChoice, Editing),
+    // The options of a choice field: typing filters them
+    bind!(FormChoice, ["enter"], A::Open, Editing),
+    bind!(FormChoice, ["tab"], A::NextField, Navigation),
+    bind!(FormChoice, ["shift-tab"], A::PrevField, Navigation),
+    bind!(FormChoice, ["up", "ctrl-p"], A::MoveUp, Navigation),
+    bind!(FormChoice, ["down", "ctrl-n"], A::MoveDown, Navigation),
+    bind!(FormChoice, ["esc"], A::Back, Navigation),
+    // Throw a changed form's text away?
+    bind!(FormDiscard, ["j", "y", "enter"], A::Confirm, General),
+    bind!(FormDiscard, ["n", "esc"], A::Cancel, General),
     // A multi-line field: Enter and the arrows edit the text
     bind!(FormMultiLine, ["ctrl-s"], A::Submit, Editing),
     bind!(FormMultiLine, ["tab"], A::NextField, Navigation),
     bind!(FormMultiLine, ["shift-tab"], A::PrevField, Navigation),
     bind!(FormMultiLine, ["esc"], A::Cancel, Navigation),
     // Confirmation
-    bind!(Confirm, ["y", "enter"], A::Confirm, General),
+    bind!(Confirm, ["y", "j", "enter"], A::Confirm, General),
     bind!(Confirm, ["n", "esc"], A::Cancel, General),
+    // A message
+    bind!(Message, ["enter", "esc", "q"], A::Back, General),
     // Help
     bind!(Help, ["esc", "?", "q"], A::Back, General),
     bind!(Help, ["j", "down"], A::MoveDown, Navigation),

@@ -20,6 +20,7 @@ pub enum Modal {
     Form(FormPurpose, Box<FormState>),
     Pick(FilterList<PickPurpose>),
     Confirm(ConfirmPurpose, Confirm),
+    Message(Confirm),
 }
 
 /// When a screen last read the store: the database's change counter of other connections and

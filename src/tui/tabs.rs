@@ -54,6 +54,7 @@ fn lift<S: Owned>(effects: Vec<Effect<S>>) -> Vec<AppEffect> {
             Effect::Form(p, form) => AppEffect::Push(Modal::Form((w.form)(p), form)),
             Effect::Pick(list) => AppEffect::Push(Modal::Pick(map_list(list, w.pick))),
             Effect::Confirm(p, c) => AppEffect::Push(Modal::Confirm((w.confirm)(p), c)),
+            Effect::Message(m) => AppEffect::Push(Modal::Message(m)),
             Effect::Info(text) => AppEffect::Info(text),
             Effect::Go(goto) => AppEffect::Go(goto),
             Effect::Spawn(job) => {
@@ -80,6 +81,9 @@ fn map_list<P, Q>(list: FilterList<P>, f: fn(P) -> Q) -> FilterList<Q> {
         matches: list.matches,
         cursor: list.cursor,
         look: list.look,
+        ticks: list.ticks,
+        untick_takes_cursor: list.untick_takes_cursor,
+        hint: list.hint,
     }
 }
 
@@ -168,6 +172,22 @@ macro_rules! screens {
                 match purpose {
                     $(PickPurpose::$tab(p) => (Tab::$tab, self.$field.picked(p, cx)
                         .map(lift::<$ty>))),+
+                }
+            }
+
+            /// Hands the ticked entries of a list to its owner (a list is one screen's, so they
+            /// all are the first one's).
+            pub fn picked_many(&mut self, picks: Vec<PickPurpose>, cx: &mut Ctx) -> Option<(Tab, AppOutcome)> {
+                let mut picks = picks.into_iter();
+                match picks.next()? {
+                    $(PickPurpose::$tab(first) => {
+                        let mut all = vec![first];
+                        #[allow(irrefutable_let_patterns)]
+                        all.extend(picks.filter_map(|p| {
+                            if let PickPurpose::$tab(p) = p { Some(p) } else { None }
+                        }));
+                        Some((Tab::$tab, self.$field.picked_many(all, cx).map(lift::<$ty>)))
+                    }),+
                 }
             }
 

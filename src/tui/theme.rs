@@ -96,6 +96,19 @@ impl Theme {
         }
     }
 
+    /// Words a newer text takes out.
+    pub fn removed(&self) -> Style {
+        self.color(Style::new().add_modifier(Modifier::CROSSED_OUT), Color::Red)
+    }
+
+    /// Words a newer text puts in.
+    pub fn added(&self) -> Style {
+        self.color(
+            Style::new().add_modifier(Modifier::UNDERLINED),
+            Color::Green,
+        )
+    }
+
     pub fn focused_field(&self) -> Style {
         if self.mono {
             Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)

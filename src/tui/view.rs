@@ -46,6 +46,7 @@ pub fn draw(frame: &mut Frame, s: &AppState, theme: &Theme, chain: &[Context]) {
             Modal::Form(_, f) => form::draw(frame, body, f, theme),
             Modal::Pick(list) => filter_list::draw(frame, body, list, theme),
             Modal::Confirm(_, c) => modal::draw_confirm(frame, body, c, s.lang, theme),
+            Modal::Message(m) => modal::draw_message(frame, body, m, s.lang, theme),
         }
     }
     if let Some(t) = &s.toast {

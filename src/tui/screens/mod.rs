@@ -53,6 +53,8 @@ pub enum Effect<S: Screen + ?Sized> {
     /// A list to choose from; each entry carries the purpose it stands for.
     Pick(FilterList<S::Pick>),
     Confirm(S::Confirm, Confirm),
+    /// Something to read before going on (what stops a publication).
+    Message(Confirm),
     Info(String),
     /// Open something on another screen.
     Go(Goto),
@@ -91,6 +93,14 @@ pub trait Screen {
     }
     fn submitted(&mut self, purpose: Self::Form, values: Values, cx: &mut Ctx) -> Submitted<Self>;
     fn picked(&mut self, purpose: Self::Pick, cx: &mut Ctx) -> Outcome<Self>;
+    /// The ticked entries of a list where several are chosen; by default each in turn.
+    fn picked_many(&mut self, picks: Vec<Self::Pick>, cx: &mut Ctx) -> Outcome<Self> {
+        let mut out = Vec::new();
+        for p in picks {
+            out.extend(self.picked(p, cx)?);
+        }
+        Ok(out)
+    }
     fn confirmed(&mut self, purpose: Self::Confirm, cx: &mut Ctx) -> Outcome<Self>;
     fn finished(&mut self, result: Self::Job, cx: &mut Ctx) -> Outcome<Self>;
     /// Reads what the screen shows from the store (again), keeping the selection.

@@ -53,6 +53,13 @@ pub struct FilterList<T> {
     pub matches: Vec<usize>,
     pub cursor: ListCursor,
     pub look: Look,
+    /// For a list where several entries are chosen (Space ticks): which are, by entry.
+    pub ticks: Option<Vec<bool>>,
+    /// With nothing ticked, Enter takes the entry under the cursor (a picker that also takes
+    /// several), rather than nothing (a preview where the officer unticked everything).
+    pub untick_takes_cursor: bool,
+    /// Shown under the list: what Space and Enter do in it.
+    pub hint: String,
 }
 
 impl<T> FilterList<T> {
@@ -65,7 +72,56 @@ impl<T> FilterList<T> {
             input: TextInput::default(),
             matches,
             look,
+            ticks: None,
+            untick_takes_cursor: false,
+            hint: String::new(),
         }
+    }
+
+    /// Makes the list one to tick several entries in, starting with `ticked`.
+    pub fn ticked(mut self, ticked: Vec<bool>) -> FilterList<T> {
+        self.ticks = Some(ticked);
+        self
+    }
+
+    /// Ticks or unticks the entry under the cursor.
+    pub fn toggle(&mut self) {
+        let at = self
+            .cursor
+            .current()
+            .and_then(|i| self.matches.get(i))
+            .copied();
+        if let (Some(ticks), Some(i)) = (self.ticks.as_mut(), at)
+            && let Some(t) = ticks.get_mut(i)
+        {
+            *t = !*t;
+        }
+    }
+
+    /// A list that takes the entry under the cursor when nothing is ticked.
+    pub fn or_cursor(mut self) -> FilterList<T> {
+        self.untick_takes_cursor = true;
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> FilterList<T> {
+        self.hint = hint.into();
+        self
+    }
+
+    /// The values of the ticked entries, in list order.
+    pub fn into_ticked(self) -> Vec<T> {
+        let none = self.ticks.as_ref().is_none_or(|t| !t.contains(&true));
+        if none && self.untick_takes_cursor {
+            return self.into_chosen().into_iter().collect();
+        }
+        let ticks = self.ticks.unwrap_or_default();
+        self.entries
+            .into_iter()
+            .zip(ticks)
+            .filter(|(_, t)| *t)
+            .map(|(e, _)| e.value)
+            .collect()
     }
 
     /// Filters again after the input changed.
@@ -110,13 +166,18 @@ pub fn draw<T>(frame: &mut Frame, area: Rect, list: &FilterList<T>, theme: &Them
             } else {
                 theme.normal()
             };
+            let tick = match list.ticks.as_ref().and_then(|t| t.get(list.matches[i])) {
+                Some(true) => "[x] ",
+                Some(false) => "[ ] ",
+                None => "",
+            };
             let spans = match list.look {
                 Look::Keys => vec![
-                    Span::raw(format!("{:<50}", e.label)),
+                    Span::raw(format!("{tick}{:<50}", e.label)),
                     Span::styled(e.detail.clone(), theme.key()),
                 ],
                 Look::Facts => vec![
-                    Span::raw(e.label.clone()),
+                    Span::raw(format!("{tick}{}", e.label)),
                     Span::styled(format!("  {}", e.detail), theme.dim()),
                 ],
             };
@@ -127,9 +188,12 @@ pub fn draw<T>(frame: &mut Frame, area: Rect, list: &FilterList<T>, theme: &Them
     let popup_h = (u16::try_from(rows.len()).unwrap_or(20) + 4).clamp(6, area.height);
     let rect = centered(area, width, popup_h);
     frame.render_widget(Clear, rect);
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(Span::styled(format!(" {} ", list.title), theme.title()))
         .border_style(theme.border(true));
+    if !list.hint.is_empty() {
+        block = block.title_bottom(Span::styled(format!(" {} ", list.hint), theme.dim()));
+    }
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if inner.height < 2 {

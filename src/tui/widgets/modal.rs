@@ -109,6 +109,15 @@ fn keys_text(keys: &[&str], sep: &str) -> String {
         .join(sep)
 }
 
+/// The keys of a yes in the user's language: `j` for ja, `y` for yes (both work).
+fn yes_keys<'a>(keys: &[&'a str], lang: Lang) -> Vec<&'a str> {
+    let other = match lang {
+        Lang::Sv => "y",
+        Lang::En => "j",
+    };
+    keys.iter().copied().filter(|k| *k != other).collect()
+}
+
 pub fn draw_help(frame: &mut Frame, area: Rect, h: &HelpState, lang: Lang, theme: &Theme) {
     let rect = centered(area, 76, area.height.saturating_sub(2));
     frame.render_widget(Clear, rect);
@@ -153,7 +162,7 @@ pub fn draw_confirm(frame: &mut Frame, area: Rect, c: &Confirm, lang: Lang, them
         keymap::BINDINGS
             .iter()
             .find(|b| b.context == Context::Confirm && b.action == a)
-            .map(|b| keys_text(b.keys, "/"))
+            .map(|b| keys_text(&yes_keys(b.keys, lang), "/"))
             .unwrap_or_default()
     };
     let mut lines = c.body.clone();
@@ -167,6 +176,33 @@ pub fn draw_confirm(frame: &mut Frame, area: Rect, c: &Confirm, lang: Lang, them
     let block = Block::bordered()
         .title(Span::styled(format!(" {} ", c.title), theme.title()))
         .border_style(theme.border(true));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// A message to read, closed with Enter or Esc.
+pub fn draw_message(frame: &mut Frame, area: Rect, m: &Confirm, lang: Lang, theme: &Theme) {
+    let height = u16::try_from(m.body.len()).unwrap_or(10) + 5;
+    let rect = centered(area, 76, height.min(area.height));
+    frame.render_widget(Clear, rect);
+    let close = keymap::BINDINGS
+        .iter()
+        .find(|b| b.context == Context::Message)
+        .map(|b| keys_text(&b.keys[..b.keys.len().min(2)], "/"))
+        .unwrap_or_default();
+    let mut lines = m.body.clone();
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled(close, theme.key()),
+        Span::raw(format!(" {}", Msg::ActBack.text(lang))),
+    ]));
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", m.title), theme.warning()))
+        .border_style(theme.warning());
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

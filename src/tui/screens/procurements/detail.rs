@@ -1,23 +1,49 @@
 //! One procurement: its lines and what the officer does with them. Every change is one store
 //! call carrying the revision the officer saw; the domain refuses what the status does not
-//! allow (a frozen line, a prohibited AI risk class) and the reason is shown as it comes.
+//! allow, and a published procurement refuses the editing keys before any editor opens, with
+//! the reason and the way to amend. What the officer may do here is split by subject: `edit`
+//! (the lines), `link` (the sets), `publish` (the status), `history` and `drift`.
 
 use super::forms::procurement_form;
-use super::lines::{self, LineField};
-use super::{Pick, Procurements, Purpose};
-use crate::domain::procurement::{AboveAmbition, DEFAULT_WEIGHT};
-use crate::domain::{Kind, Lang, Line, Procurement, Status};
+use super::{Pick, Procurements, Purpose, edit, history, link, publish};
+use crate::domain::{Lang, Line, Procurement};
 use crate::i18n::{Label, Msg};
+use crate::store::linking::NotApplied;
 use crate::store::prelude::*;
-use crate::store::procurements::{LinkedSet, Record};
+use crate::store::procurements::{Amendment, LinkedSet, Record};
 use crate::store::tailoring::Drift;
 use crate::tui::action::Action;
 use crate::tui::error::{Refusal, UiError};
-use crate::tui::screens::{Ctx, Effect, Outcome, info};
-use crate::tui::widgets::filter_list::{Entry, FilterList, Look};
+use crate::tui::keymap::{self, Context};
+use crate::tui::screens::{Ctx, Effect, Outcome, TextEvent, info};
 use crate::tui::widgets::form::Values;
 use crate::tui::widgets::list::ListCursor;
-use crate::tui::widgets::modal::Confirm;
+use crate::tui::widgets::text_input::TextInput;
+
+/// What the detail shows beside the procurement's header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Lines,
+    /// Newer versions of the linked sets, change by change.
+    Drift,
+    /// The lines, with the selected line's history beside them.
+    History,
+}
+
+/// One row of the line list: a line, or a linked set's requirement that does not apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Line(usize),
+    NotApplied(usize),
+}
+
+/// The filter of the lines (`/`): what is typed, and whether it is being typed.
+#[derive(Debug, Clone, Default)]
+pub struct LineFilter {
+    pub input: TextInput,
+    pub typing: bool,
+}
 
 pub struct Detail {
     pub record: Record<Procurement>,
@@ -28,9 +54,19 @@ pub struct Detail {
     pub lines: Vec<Record<Line>>,
     pub linked: Vec<LinkedSet>,
     pub drift: Vec<Drift>,
-    pub show_drift: bool,
+    pub amendments: Vec<Amendment>,
+    pub view: View,
+    /// The linked sets' requirements that do not apply, when shown (`i`).
+    pub not_applied: Option<Vec<NotApplied>>,
+    pub filter: Option<LineFilter>,
+    /// What the list shows, in order.
+    pub rows: Vec<Row>,
     pub cursor: ListCursor,
     pub drift_cursor: ListCursor,
+    /// The whole header, even where it leaves the list few rows.
+    pub header_open: bool,
+    /// The selected line's history, while the history view is open.
+    pub history: Vec<history::Event>,
 }
 
 impl Detail {
@@ -43,9 +79,15 @@ impl Detail {
             lines: Vec::new(),
             linked: Vec::new(),
             drift: Vec::new(),
-            show_drift: false,
+            amendments: Vec::new(),
+            view: View::Lines,
+            not_applied: None,
+            filter: None,
+            rows: Vec::new(),
             cursor: ListCursor::default(),
             drift_cursor: ListCursor::default(),
+            header_open: false,
+            history: Vec::new(),
         };
         d.reload(cx)?;
         Ok(d)
@@ -60,67 +102,266 @@ impl Detail {
         self.lines = store.lines(id)?;
         self.linked = store.linked_sets(id)?;
         self.drift = store.drift(id)?;
-        self.cursor.set_len(self.lines.len());
-        self.drift_cursor.set_len(self.drift.len());
-        if self.drift.is_empty() {
-            self.show_drift = false;
+        self.amendments = store.amendments(id)?;
+        if self.not_applied.is_some() {
+            self.not_applied = Some(store.not_applied(id)?);
         }
-        if let Some(i) = keep.and_then(|k| self.lines.iter().position(|l| l.id == k)) {
-            self.cursor.select(i);
+        self.drift_cursor.set_len(self.drift.len());
+        if self.drift.is_empty() && self.view == View::Drift {
+            self.view = View::Lines;
+        }
+        self.rebuild_rows(cx.lang);
+        if let Some(k) = keep {
+            self.select_line(k);
+        }
+        if self.view == View::History {
+            self.load_history(cx)?;
         }
         Ok(())
     }
 
+    /// The rows the list shows: every line (those matching the filter, when one is set), then
+    /// the requirements that do not apply, when shown.
+    pub fn rebuild_rows(&mut self, lang: Lang) {
+        let query = self
+            .filter
+            .as_ref()
+            .map(|f| f.input.value().trim().to_lowercase())
+            .filter(|q| !q.is_empty());
+        let matches = |l: &Line| {
+            query.as_ref().is_none_or(|q| {
+                let text = format!("{} {} {}", l.label(), l.title.get(lang), l.text.get(lang));
+                text.to_lowercase().contains(q.as_str())
+            })
+        };
+        let mut rows: Vec<Row> = self
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| matches(&l.value))
+            .map(|(i, _)| Row::Line(i))
+            .collect();
+        if let Some(not) = &self.not_applied {
+            rows.extend((0..not.len()).map(Row::NotApplied));
+        }
+        self.rows = rows;
+        self.cursor.set_len(self.rows.len());
+    }
+
+    fn select_line(&mut self, line_id: i64) {
+        if let Some(i) = self
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Line(i) if self.lines[*i].id == line_id))
+        {
+            self.cursor.select(i);
+        }
+    }
+
+    pub fn selected_row(&self) -> Option<Row> {
+        self.cursor
+            .current()
+            .and_then(|i| self.rows.get(i))
+            .copied()
+    }
+
     pub fn selected(&self) -> Option<&Record<Line>> {
-        self.cursor.current().and_then(|i| self.lines.get(i))
+        match self.selected_row()? {
+            Row::Line(i) => self.lines.get(i),
+            Row::NotApplied(_) => None,
+        }
+    }
+
+    pub fn selected_not_applied(&self) -> Option<&NotApplied> {
+        match self.selected_row()? {
+            Row::NotApplied(i) => self.not_applied.as_ref()?.get(i),
+            Row::Line(_) => None,
+        }
     }
 
     pub fn selected_drift(&self) -> Option<&Drift> {
         self.drift_cursor.current().and_then(|i| self.drift.get(i))
     }
 
+    pub fn is_frozen(&self) -> bool {
+        self.record.value.status.is_frozen()
+    }
+
+    /// Whether the line with `id` was amended after publication.
+    pub fn is_amended(&self, line: &Record<Line>) -> bool {
+        line.value.amended || self.amendments.iter().any(|a| a.line_id == Some(line.id))
+    }
+
+    /// The key contexts of what is shown, innermost first.
+    pub fn contexts(&self) -> Vec<Context> {
+        match self.view {
+            View::Drift => vec![Context::Drift, Context::List],
+            _ if self.is_frozen() => vec![
+                Context::ProcurementFrozen,
+                Context::ProcurementDetail,
+                Context::List,
+            ],
+            _ => vec![Context::ProcurementDetail, Context::List],
+        }
+    }
+
+    pub fn typing(&self) -> bool {
+        self.filter.as_ref().is_some_and(|f| f.typing)
+    }
+
+    /// Typing into the line filter.
+    pub fn text(&mut self, input: TextEvent, lang: Lang) -> bool {
+        let Some(f) = self.filter.as_mut().filter(|f| f.typing) else {
+            return false;
+        };
+        let took = f.input.take(input);
+        if took {
+            self.rebuild_rows(lang);
+            self.cursor.first();
+        }
+        took
+    }
+
+    /// Back, inside the detail: out of the history, the filter, the rows that do not apply;
+    /// false when there is nothing left to leave (the list is next).
+    pub fn back(&mut self, lang: Lang) -> bool {
+        if self.view == View::History {
+            self.view = View::Lines;
+        } else if let Some(f) = &mut self.filter {
+            if f.typing && !f.input.value().is_empty() {
+                f.typing = false;
+            } else {
+                self.filter = None;
+                self.rebuild_rows(lang);
+            }
+        } else if self.not_applied.is_some() {
+            self.not_applied = None;
+            self.rebuild_rows(lang);
+        } else {
+            return false;
+        }
+        true
+    }
+
     pub fn handle(&mut self, action: &Action, cx: &mut Ctx) -> Outcome<Procurements> {
-        if self.show_drift {
+        if self.view == View::Drift {
             return self.handle_drift(action, cx);
+        }
+        if self.is_frozen() && edits_the_tender(action) {
+            return Err(self.locked(cx.lang));
         }
         let lang = cx.lang;
         let form = |(p, f)| Ok(vec![Effect::Form(p, f)]);
         match action {
-            Action::LinkSet => self.link_picker(cx),
-            Action::ToggleInclude => self.toggle_include(cx),
-            Action::ChangeKind => Ok(self.kind_picker(lang)),
-            Action::SetWeight => self
-                .selected()
-                .map_or(Ok(Vec::new()), |r| form(lines::weight_form(r, lang))),
-            Action::Edit => self
-                .selected()
-                .map_or(Ok(Vec::new()), |r| form(lines::text_form(r, false, lang))),
-            Action::Amend => self.amend_form(lang),
-            Action::AddOwnLine => form(lines::own_line_form(self.record.id, lang)),
+            Action::LinkSet => link::picker(self, cx),
+            Action::BuildFromProfile => link::from_profile(self, cx),
+            Action::UnlinkSet => link::unlink_picker(self, lang),
+            Action::ToggleNotApplying => link::toggle_not_applying(self, cx),
+            Action::ToggleInclude => edit::toggle_include(self, cx),
+            Action::ChangeKind => Ok(edit::kind_picker(self, lang)),
+            Action::SetWeight => edit::weight_form(self, lang),
+            Action::Edit => Ok(self.selected().map_or(Vec::new(), |r| {
+                let (p, f) = super::lines::text_form(r, false, lang);
+                vec![Effect::Form(p, f)]
+            })),
+            Action::Amend => edit::amend_form(self, lang),
+            Action::AddOwnLine => form(super::lines::own_line_form(self.record.id, lang)),
             Action::MoveLineUp | Action::MoveLineDown => {
-                self.move_line(*action == Action::MoveLineUp, cx)
+                edit::move_line(self, *action == Action::MoveLineUp, cx)
+            }
+            Action::MoveLineTo => Ok(edit::move_to_form(self, lang)),
+            Action::EditProcurement if self.is_frozen() => {
+                form(super::forms::amend_procurement_form(&self.record, lang))
             }
             Action::EditProcurement => form(procurement_form(Some(&self.record), lang)),
-            Action::ChangeStatus => Ok(self.status_picker(lang)),
+            Action::ChangeStatus => Ok(publish::status_picker(self, lang)),
             Action::ShowDrift => {
+                // Read again: another terminal may have imported a newer version just now.
+                self.drift = cx.store.drift(self.record.id)?;
+                self.drift_cursor.set_len(self.drift.len());
                 if self.drift.is_empty() {
                     return Ok(info(Msg::NoDrift.text(lang)));
                 }
-                self.show_drift = true;
+                self.view = View::Drift;
+                Ok(Vec::new())
+            }
+            Action::ShowHistory => {
+                self.view = match self.view {
+                    View::History => View::Lines,
+                    _ => View::History,
+                };
+                self.load_history(cx)?;
+                Ok(Vec::new())
+            }
+            Action::ToggleHeader => {
+                self.header_open = !self.header_open;
+                Ok(Vec::new())
+            }
+            Action::Search => {
+                let f = self.filter.get_or_insert_with(LineFilter::default);
+                f.typing = true;
+                Ok(Vec::new())
+            }
+            Action::NextMatch | Action::PrevMatch => {
+                self.step_match(*action == Action::NextMatch);
                 Ok(Vec::new())
             }
             other => {
                 self.cursor.apply(other);
+                if self.view == View::History {
+                    self.load_history(cx)?;
+                }
                 Ok(Vec::new())
             }
         }
     }
 
+    /// Moves to the next (or previous) matching line, going round at the end.
+    fn step_match(&mut self, forward: bool) {
+        if self.filter.is_none() || self.rows.is_empty() {
+            return;
+        }
+        if let Some(f) = &mut self.filter {
+            f.typing = false;
+        }
+        let n = self.rows.len();
+        let at = self.cursor.current().unwrap_or(0);
+        self.cursor.select(if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        });
+    }
+
+    fn load_history(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
+        self.history = match self.selected() {
+            Some(line) if self.view == View::History => {
+                history::of_line(cx, line, &self.amendments)?
+            }
+            _ => Vec::new(),
+        };
+        Ok(())
+    }
+
+    /// Why an editing key does nothing on a published procurement, and what to do instead.
+    fn locked(&self, lang: Lang) -> UiError {
+        let amend = keymap::key_for(&[Context::ProcurementFrozen], &Action::Amend)
+            .map(|k| k.to_string())
+            .unwrap_or_default();
+        UiError::Said(
+            Msg::LockedUseAmend
+                .text(lang)
+                .replace("{status}", self.record.value.status.label(lang))
+                .replace("{key}", &amend),
+        )
+    }
+
     /// The drift view has keys of its own: move, take a change over, go back.
     fn handle_drift(&mut self, action: &Action, cx: &mut Ctx) -> Outcome<Procurements> {
         match action {
-            Action::Back | Action::ShowDrift => self.show_drift = false,
-            Action::TakeOver => return self.take_over(cx),
+            Action::Back | Action::ShowDrift => self.view = View::Lines,
+            Action::TakeOver => return super::drift::take_over(self, cx),
+            Action::ToggleHeader => self.header_open = !self.header_open,
             other => {
                 self.drift_cursor.apply(other);
             }
@@ -130,7 +371,7 @@ impl Detail {
 
     /// One store call for the open procurement; the view is read again either way, so a
     /// refused write never leaves a screen showing what was not saved.
-    fn write<T>(
+    pub fn write<T>(
         &mut self,
         cx: &mut Ctx,
         f: impl FnOnce(&crate::store::Tx) -> crate::store::Result<T>,
@@ -141,208 +382,42 @@ impl Detail {
         Ok(r?)
     }
 
-    fn toggle_include(&mut self, cx: &mut Ctx) -> Outcome<Procurements> {
-        let Some(rec) = self.selected().cloned() else {
-            return Ok(Vec::new());
-        };
-        let line = Line {
-            included: !rec.value.included,
-            ..rec.value.clone()
-        };
-        self.write(cx, |tx| tx.update_line(rec.id, rec.revision, &line))?;
-        let msg = if line.included {
-            Msg::LineIncluded
-        } else {
-            Msg::LineExcluded
-        };
-        Ok(info(msg.text(cx.lang).replace("{id}", &line.label())))
-    }
-
-    fn move_line(&mut self, up: bool, cx: &mut Ctx) -> Outcome<Procurements> {
-        let Some(rec) = self.selected().cloned() else {
-            return Ok(Vec::new());
-        };
-        self.write(cx, |tx| tx.move_line(rec.id, rec.revision, up))?;
-        Ok(Vec::new())
-    }
-
-    fn take_over(&mut self, cx: &mut Ctx) -> Outcome<Procurements> {
-        let Some(d) = self.selected_drift().cloned() else {
-            return Ok(Vec::new());
-        };
-        let id = self.record.id;
-        // The change as the officer saw it: refused if the line or the library moved since.
-        self.write(cx, |tx| tx.take_over(id, &d))?;
-        Ok(info(
-            Msg::TakenOver
-                .text(cx.lang)
-                .replace("{id}", &d.requirement_id),
-        ))
-    }
-
-    fn link_picker(&self, cx: &mut Ctx) -> Outcome<Procurements> {
-        let lang = cx.lang;
-        let entries = cx
-            .store
-            .sets()?
-            .into_iter()
-            .map(|s| {
-                let linked = self.linked.iter().any(|l| l.set_id == s.id);
-                let detail = format!(
-                    "{} · {} {}{}",
-                    s.version,
-                    s.requirements,
-                    Msg::ColRequirements.text(lang).to_lowercase(),
-                    if linked {
-                        format!(" · {}", Msg::Linked.text(lang))
-                    } else {
-                        String::new()
-                    }
-                );
-                let label = format!("{} – {}", s.id, s.title.get(lang));
-                let pick = Pick::LinkSet {
-                    procurement: self.record.id,
-                    set: s.id,
-                };
-                Entry::new(label, pick).detail(detail)
-            })
-            .collect();
-        let list = FilterList::new(Msg::PickSet.text(lang), entries, Look::Facts);
-        Ok(vec![Effect::Pick(list)])
-    }
-
-    fn kind_picker(&self, lang: Lang) -> Vec<Effect<Procurements>> {
-        let Some(rec) = self.selected() else {
-            return Vec::new();
-        };
-        let entries = Kind::ALL
-            .iter()
-            .map(|k| {
-                let pick = Pick::Kind {
-                    line: rec.id,
-                    revision: rec.revision,
-                    kind: *k,
-                };
-                Entry::new(k.label(lang), pick)
-            })
-            .collect();
-        vec![Effect::Pick(FilterList::new(
-            Msg::PickKind.text(lang),
-            entries,
-            Look::Facts,
-        ))]
-    }
-
-    fn status_picker(&self, lang: Lang) -> Vec<Effect<Procurements>> {
-        let to = self.record.value.status.next();
-        if to.is_empty() {
-            return info(Msg::NoNextStatus.text(lang));
-        }
-        let entries = to
-            .iter()
-            .map(|s| {
-                let pick = Pick::Status {
-                    procurement: self.record.id,
-                    revision: self.record.revision,
-                    to: *s,
-                };
-                Entry::new(s.label(lang), pick)
-            })
-            .collect();
-        vec![Effect::Pick(FilterList::new(
-            Msg::PickStatus.text(lang),
-            entries,
-            Look::Facts,
-        ))]
-    }
-
-    fn amend_form(&self, lang: Lang) -> Outcome<Procurements> {
-        if self.record.value.status != Status::Published {
-            return Err(UiError::Refused(Msg::AmendOnlyPublished));
-        }
-        Ok(self.selected().map_or(Vec::new(), |r| {
-            let (p, f) = lines::text_form(r, true, lang);
-            vec![Effect::Form(p, f)]
-        }))
-    }
-
     pub fn picked(&mut self, pick: Pick, cx: &mut Ctx) -> Outcome<Procurements> {
         self.changed = true;
-        let lang = cx.lang;
         match pick {
-            Pick::LinkSet { procurement, set } => {
-                let mut added = 0;
-                self.write(cx, |tx| {
-                    added = tx.link_set(procurement, &set, AboveAmbition::LeaveOut)?;
-                    Ok(())
-                })?;
-                Ok(info(
-                    Msg::SetLinked
-                        .text(lang)
-                        .replace("{set}", &set)
-                        .replace("{n}", &added.to_string()),
-                ))
-            }
+            Pick::LinkSet { procurement, set } => link::link(self, procurement, vec![set], cx),
+            Pick::Unlink { procurement, set } => link::unlink_confirm(self, procurement, set, cx),
             Pick::Kind {
                 line,
                 revision,
                 kind,
-            } => self.apply_kind(line, revision, kind, cx),
+            } => edit::apply_kind(self, line, revision, kind, cx),
             Pick::Status {
                 procurement,
                 revision,
                 to,
-            } => Ok(vec![self.status_confirm(procurement, revision, to, lang)]),
+            } => publish::confirm(self, procurement, revision, to, cx),
+            Pick::Drift { choice, drift } => super::drift::decided(self, choice, &drift, cx),
         }
     }
 
-    fn apply_kind(
-        &mut self,
-        line: i64,
-        revision: i64,
-        kind: Kind,
-        cx: &mut Ctx,
-    ) -> Outcome<Procurements> {
-        let Some(rec) = self.lines.iter().find(|l| l.id == line).cloned() else {
-            return Err(UiError::Gone);
-        };
-        let mut l = Line {
-            kind,
-            ..rec.value.clone()
-        };
-        if kind == Kind::Evaluated && l.weight.is_none() {
-            l.weight = Some(DEFAULT_WEIGHT);
+    /// Several sets ticked in a set list: linked in one step.
+    pub fn picked_many(&mut self, picks: Vec<Pick>, cx: &mut Ctx) -> Outcome<Procurements> {
+        let procurement = self.record.id;
+        let sets: Vec<String> = picks
+            .into_iter()
+            .filter_map(|p| match p {
+                Pick::LinkSet { set, .. } => Some(set),
+                Pick::Unlink { .. }
+                | Pick::Kind { .. }
+                | Pick::Status { .. }
+                | Pick::Drift { .. } => None,
+            })
+            .collect();
+        if sets.is_empty() {
+            return Ok(info(Msg::NothingLinked.text(cx.lang)));
         }
-        self.write(cx, |tx| tx.update_line(line, revision, &l))?;
-        Ok(Vec::new())
-    }
-
-    fn status_confirm(
-        &self,
-        procurement: i64,
-        revision: i64,
-        to: Status,
-        lang: Lang,
-    ) -> Effect<Procurements> {
-        let p = &self.record.value;
-        let included = self.lines.iter().filter(|l| l.value.included).count();
-        let body = match to {
-            Status::Published => Msg::ConfirmPublish
-                .text(lang)
-                .replace("{n}", &included.to_string()),
-            Status::Cancelled => Msg::ConfirmCancel.text(lang).to_string(),
-            _ => Msg::ConfirmStatus
-                .text(lang)
-                .replace("{from}", p.status.label(lang))
-                .replace("{to}", to.label(lang)),
-        };
-        let confirm = Confirm::text(format!("{} – {}", p.reference, to.label(lang)), body);
-        let ask = super::Ask::Transition {
-            procurement,
-            revision,
-            to,
-        };
-        Effect::Confirm(ask, confirm)
+        link::link(self, procurement, sets, cx)
     }
 
     /// A saved line form: the store call for it, with the revision the officer saw.
@@ -353,42 +428,25 @@ impl Detail {
         cx: &mut Ctx,
     ) -> Result<Vec<Effect<Procurements>>, Refusal> {
         self.changed = true;
-        let lang = cx.lang;
-        let line_of = |id: i64| {
-            self.lines
-                .iter()
-                .find(|l| l.id == id)
-                .map(|l| l.value.clone())
-                .ok_or(UiError::Gone)
-        };
-        let out = match purpose {
-            Purpose::LineWeight { line, revision } => {
-                let l = Line {
-                    weight: v.get(LineField::Weight)?,
-                    ..line_of(line)?
-                };
-                cx.store.write(|tx| tx.update_line(line, revision, &l))?;
-                Vec::new()
-            }
-            Purpose::EditLineText { line, revision } => {
-                let l = lines::edited(line_of(line)?, v)?;
-                cx.store.write(|tx| tx.update_line(line, revision, &l))?;
-                info(Msg::Saved.text(lang))
-            }
-            Purpose::Amend { line, revision } => {
-                let l = lines::edited(line_of(line)?, v)?;
-                let reason: String = v.get(LineField::Reason)?;
-                cx.store
-                    .write(|tx| tx.amend_line(line, revision, &l, &reason))?;
-                info(Msg::Amended.text(lang))
-            }
-            Purpose::AddOwnLine { procurement } => {
-                let l = lines::own_line(v)?;
-                cx.store.write(|tx| tx.add_own_line(procurement, &l))?;
-                info(Msg::Saved.text(lang))
-            }
-            Purpose::NewProcurement | Purpose::EditProcurement { .. } => Vec::new(),
-        };
-        Ok(out)
+        edit::submitted(self, purpose, v, cx)
     }
+}
+
+/// The actions that change a tender's lines or sets: refused once it is published.
+fn edits_the_tender(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Edit
+            | Action::ChangeKind
+            | Action::SetWeight
+            | Action::AddOwnLine
+            | Action::ToggleInclude
+            | Action::MoveLineUp
+            | Action::MoveLineDown
+            | Action::MoveLineTo
+            | Action::LinkSet
+            | Action::BuildFromProfile
+            | Action::UnlinkSet
+            | Action::ToggleNotApplying
+    )
 }

@@ -25,13 +25,13 @@ use super::Procurements;
 field_keys! {
     /// The fields of the procurement form, in its order.
     pub enum ProcField {
-        Reference, Title, Owner, Procedure, Deadline, Confidentiality, Integrity, Availability,
+        AmendReason, Reference, Title, Owner, Procedure, Deadline, WeightTotal, Confidentiality, Integrity, Availability,
         PersonalData, Secrecy, SecuritySensitive, Ai, AiRisk, AutomatedDecisions, Delivery,
         CitizenFacing, Archival, AboveThreshold, Ambition, Tier,
     }
 }
 
-const FIELDS: [ProcField; 20] = {
+const FIELDS: [ProcField; 21] = {
     use ProcField as F;
     [
         F::Reference,
@@ -39,6 +39,7 @@ const FIELDS: [ProcField; 20] = {
         F::Owner,
         F::Procedure,
         F::Deadline,
+        F::WeightTotal,
         F::Confidentiality,
         F::Integrity,
         F::Availability,
@@ -62,11 +63,13 @@ impl ProcField {
     fn name(self) -> &'static str {
         use ProcField as F;
         match self {
+            F::AmendReason => "amendment_reason",
             F::Reference => "reference",
             F::Title => "title",
             F::Owner => "owner",
             F::Procedure => "procedure",
             F::Deadline => "deadline",
+            F::WeightTotal => "weight_total",
             F::Confidentiality => "confidentiality",
             F::Integrity => "integrity",
             F::Availability => "availability",
@@ -139,6 +142,20 @@ fn field(key: ProcField, p: Option<&Procurement>, lang: Lang) -> Field {
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
         ),
+        F::WeightTotal => labelled(
+            key,
+            Kind::Number {
+                min: 1,
+                max: 10_000,
+            },
+            lang,
+        )
+        .value(
+            &p.and_then(|p| p.weight_total)
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+        ),
+        F::AmendReason => labelled(key, Kind::Text, lang).required(),
         F::Confidentiality => level(key, profile.confidentiality, lang),
         F::Integrity => level(key, profile.integrity, lang),
         F::Availability => level(key, profile.availability, lang),
@@ -184,6 +201,69 @@ pub fn procurement_form(
     (purpose, Box::new(FormState::new(title, fields, lang)))
 }
 
+/// What an amendment may change of a published procurement, with the reason first.
+const AMENDABLE: [ProcField; 6] = {
+    use ProcField as F;
+    [
+        F::AmendReason,
+        F::Reference,
+        F::Title,
+        F::Owner,
+        F::Deadline,
+        F::WeightTotal,
+    ]
+};
+
+/// `E` on a published procurement: its reference, title, owner, deadline or weights' total,
+/// changed as an amendment with a reason.
+pub fn amend_procurement_form(rec: &Record<Procurement>, lang: Lang) -> (Purpose, Box<FormState>) {
+    let fields = AMENDABLE
+        .iter()
+        .map(|k| field(*k, Some(&rec.value), lang))
+        .collect();
+    let title = format!(
+        "{} {}",
+        Msg::FormAmendProcurement.text(lang),
+        rec.value.reference
+    );
+    (
+        Purpose::AmendProcurement {
+            id: rec.id,
+            revision: rec.revision,
+        },
+        Box::new(FormState::new(title, fields, lang)),
+    )
+}
+
+/// Saves an amendment of the procurement's own details.
+pub fn amend(
+    id: i64,
+    revision: i64,
+    v: &Values,
+    cx: &mut Ctx,
+) -> Result<Vec<Effect<Procurements>>, Refusal> {
+    use ProcField as F;
+    let base = cx
+        .store
+        .procurement(id)
+        .map_err(refusal)?
+        .ok_or(UiError::Gone)?
+        .value;
+    let reason: String = v.get(F::AmendReason)?;
+    let p = Procurement {
+        reference: v.get(F::Reference)?,
+        title: v.get(F::Title)?,
+        owner: v.get(F::Owner)?,
+        deadline: v.get(F::Deadline)?,
+        weight_total: v.get(F::WeightTotal)?,
+        ..base
+    };
+    cx.store
+        .write(|tx| tx.amend_procurement(id, revision, &p, &reason))
+        .map_err(refusal)?;
+    Ok(vec![Effect::Info(Msg::Amended.text(cx.lang).to_string())])
+}
+
 /// The procurement the form describes, keeping status and dates of `base`.
 fn from_values(v: &Values, base: Option<&Procurement>) -> Result<Procurement, Refusal> {
     use ProcField as F;
@@ -213,6 +293,7 @@ fn from_values(v: &Values, base: Option<&Procurement>) -> Result<Procurement, Re
         profile,
         deadline: v.get(F::Deadline)?,
         published_on: base.and_then(|b| b.published_on),
+        weight_total: v.get(F::WeightTotal)?,
     })
 }
 
@@ -226,6 +307,13 @@ fn refusal(e: StoreError) -> Refusal {
         StoreError::Procurement(ProcurementError::Frozen(_)) => {
             Refusal::at(ProcField::Confidentiality, e)
         }
+        StoreError::Procurement(ProcurementError::DeadlinePassed(_)) => {
+            Refusal::at(ProcField::Deadline, e)
+        }
+        StoreError::Procurement(ProcurementError::MissingReason) => {
+            Refusal::at(ProcField::AmendReason, e)
+        }
+        StoreError::ReferenceTaken(_) => Refusal::at(ProcField::Reference, e),
         other => other.into(),
     }
 }
@@ -316,6 +404,19 @@ pub fn apply(ask: Ask, cx: &mut Ctx) -> Result<String, UiError> {
                 .text(lang)
                 .replace("{added}", &change.added.len().to_string())
                 .replace("{removed}", &change.removed.len().to_string()))
+        }
+        Ask::Unlink {
+            procurement,
+            set,
+            seen,
+        } => {
+            let n = cx
+                .store
+                .write(|tx| tx.unlink_set(procurement, &set, &seen))?;
+            Ok(Msg::Unlinked
+                .text(lang)
+                .replace("{set}", &set)
+                .replace("{n}", &n.to_string()))
         }
         Ask::Transition {
             procurement,

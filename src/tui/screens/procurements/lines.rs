@@ -6,12 +6,13 @@ use crate::domain::procurement::DEFAULT_WEIGHT;
 use crate::domain::{Condition, Kind, Lang, Line, Text};
 use crate::i18n::{Label, Msg};
 use crate::store::procurements::Record;
-use crate::tui::error::Refusal;
+use crate::tui::error::{Refusal, UiError};
 use crate::tui::widgets::form::{Field, FormState, Kind as FieldKind, Values, field_keys};
 
 field_keys! {
-    /// The fields of a line's text (and the reason for an amendment, or its weight).
-    pub enum LineField { Reason, TitleSv, TitleEn, TextSv, TextEn, Weight }
+    /// The fields of a line's text (and the reason for an amendment or an exclusion, its
+    /// weight, its place).
+    pub enum LineField { Reason, TitleSv, TitleEn, TextSv, TextEn, Weight, Position }
 }
 
 field_keys! {
@@ -152,6 +153,12 @@ pub fn own_line(v: &Values) -> Result<Line, Refusal> {
     use OwnLineField as F;
     let kind: Kind = v.get(F::Kind)?;
     let weight: Option<u32> = v.get(F::Weight)?;
+    if weight.is_some() && kind != Kind::Evaluated {
+        return Err(Refusal::at(
+            F::Weight,
+            UiError::Refused(Msg::WeightOnlyEvaluated),
+        ));
+    }
     Ok(Line {
         source: None,
         position: 0,
@@ -174,5 +181,8 @@ pub fn own_line(v: &Values) -> Result<Line, Refusal> {
         evidence: Text::default(),
         follow_up: Text::sv(v.get::<_, String>(F::FollowUp)?),
         applies_when: Condition::always(),
+        own: None,
+        exclusion: None,
+        amended: false,
     })
 }

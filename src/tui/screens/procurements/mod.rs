@@ -3,9 +3,14 @@
 //! takes newer library text over.
 
 mod detail;
+mod detail_view;
 mod drift;
+mod edit;
 mod forms;
+mod history;
 mod lines;
+mod link;
+mod publish;
 pub mod view;
 
 use ratatui::Frame;
@@ -24,7 +29,8 @@ use crate::tui::widgets::fuzzy;
 use crate::tui::widgets::list::ListCursor;
 use crate::tui::widgets::text_input::TextInput;
 
-pub use detail::Detail;
+pub use detail::{Detail, Row, View};
+pub use drift::DriftChoice;
 pub use forms::ProcField;
 pub use lines::{LineField, OwnLineField};
 
@@ -32,15 +38,49 @@ pub use lines::{LineField, OwnLineField};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     NewProcurement,
-    EditProcurement { id: i64, revision: i64 },
-    EditLineText { line: i64, revision: i64 },
-    AddOwnLine { procurement: i64 },
-    LineWeight { line: i64, revision: i64 },
-    Amend { line: i64, revision: i64 },
+    EditProcurement {
+        id: i64,
+        revision: i64,
+    },
+    /// The reference, title, owner or deadline of a published procurement, with a reason.
+    AmendProcurement {
+        id: i64,
+        revision: i64,
+    },
+    EditLineText {
+        line: i64,
+        revision: i64,
+    },
+    AddOwnLine {
+        procurement: i64,
+    },
+    LineWeight {
+        line: i64,
+        revision: i64,
+    },
+    Amend {
+        line: i64,
+        revision: i64,
+    },
+    /// Leaving out a line whose basis is a law: the reason.
+    ExcludeLine {
+        line: i64,
+        revision: i64,
+    },
+    /// A requirement the profile does not call for, added with a reason.
+    AddNotApplying {
+        procurement: i64,
+        set: String,
+        requirement: String,
+    },
+    MoveLineTo {
+        line: i64,
+        revision: i64,
+    },
 }
 
 /// What an entry of a Procurements picker stands for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Pick {
     LinkSet {
         procurement: i64,
@@ -56,6 +96,16 @@ pub enum Pick {
         revision: i64,
         kind: Kind,
     },
+    /// The linked set to unlink.
+    Unlink {
+        procurement: i64,
+        set: String,
+    },
+    /// What to do with a library change to a line the officer edited.
+    Drift {
+        choice: DriftChoice,
+        drift: Box<crate::store::tailoring::Drift>,
+    },
 }
 
 /// What a Procurements confirmation guards.
@@ -70,6 +120,12 @@ pub enum Ask {
         id: i64,
         revision: i64,
         procurement: Box<Procurement>,
+    },
+    /// Unlinking a set, with its lines as the officer saw them (id, revision).
+    Unlink {
+        procurement: i64,
+        set: String,
+        seen: Vec<(i64, i64)>,
     },
 }
 
@@ -192,8 +248,7 @@ impl Screen for Procurements {
 
     fn contexts(&self) -> Vec<Context> {
         match &self.detail {
-            Some(d) if d.show_drift => vec![Context::Drift, Context::List],
-            Some(_) => vec![Context::ProcurementDetail, Context::List],
+            Some(d) => d.contexts(),
             None => vec![Context::Procurements, Context::List],
         }
     }
@@ -203,7 +258,10 @@ impl Screen for Procurements {
         let Some(d) = &mut self.detail else {
             return self.handle_list(action, cx);
         };
-        if *action == Action::Back && !d.show_drift {
+        if *action == Action::Back && d.view != View::Drift {
+            if d.back(cx.lang) {
+                return Ok(Vec::new());
+            }
             // The list is read again only when something changed while the detail was open.
             let changed = d.record.revision != d.opened_revision || d.changed || self.list_stale;
             self.detail = None;
@@ -215,7 +273,10 @@ impl Screen for Procurements {
         d.handle(action, cx)
     }
 
-    fn text(&mut self, input: TextEvent, _cx: &mut Ctx) -> bool {
+    fn text(&mut self, input: TextEvent, cx: &mut Ctx) -> bool {
+        if let Some(d) = &mut self.detail {
+            return d.text(input, cx.lang);
+        }
         let took = self.filtering() && self.filter.take(input);
         if took {
             self.refilter();
@@ -231,6 +292,7 @@ impl Screen for Procurements {
                 info(Msg::Created.text(cx.lang))
             }
             Purpose::EditProcurement { id, revision } => forms::save(id, revision, &v, cx)?,
+            Purpose::AmendProcurement { id, revision } => forms::amend(id, revision, &v, cx)?,
             line => match &mut self.detail {
                 Some(d) => d.submitted(line, &v, cx)?,
                 None => return Err(UiError::Gone.into()),
@@ -244,6 +306,13 @@ impl Screen for Procurements {
         // A pick changes the open procurement; the list follows when going back to it.
         match &mut self.detail {
             Some(d) => d.picked(pick, cx),
+            None => Err(UiError::Gone),
+        }
+    }
+
+    fn picked_many(&mut self, picks: Vec<Pick>, cx: &mut Ctx) -> Outcome<Self> {
+        match &mut self.detail {
+            Some(d) => d.picked_many(picks, cx),
             None => Err(UiError::Gone),
         }
     }

@@ -10,14 +10,16 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Field, FormState, Kind};
 use crate::domain::Lang;
+use crate::i18n::Msg;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered;
 
 pub fn draw(frame: &mut Frame, area: Rect, form: &FormState, theme: &Theme) {
-    let body_height: u16 = form.fields.iter().map(Field::height).sum::<u16>();
     let width = area.width.saturating_sub(4).clamp(20, 96);
+    let input_w = width.saturating_sub(2).saturating_sub(label_width(form));
+    let body_height: u16 = form.fields.iter().map(|f| f.height(input_w)).sum::<u16>();
     let height = (body_height + 6).min(area.height);
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
@@ -42,9 +44,24 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &FormState, theme: &Theme) {
         Paragraph::new(hints(form, form.lang, theme)),
         Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1),
     );
+    if let Some(list) = &form.choosing {
+        super::super::filter_list::draw(frame, rect, list, theme);
+    }
 }
 
-/// "Enter save  Tab next field  ←→ change choice  Esc cancel", keys from the key table.
+/// The width of the label column: the longest label, within reason.
+fn label_width(form: &FormState) -> u16 {
+    form.fields
+        .iter()
+        .map(|f| f.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(26) as u16
+        + 2
+}
+
+/// "Enter save  Tab next field  ←→ change choice  Esc cancel", keys from the key table; while
+/// the form asks whether to throw its changes away, the question and its answers.
 fn hints(form: &FormState, lang: Lang, theme: &Theme) -> Line<'static> {
     let mut chain = form.contexts();
     chain.push(Context::Form);
@@ -53,6 +70,16 @@ fn hints(form: &FormState, lang: Lang, theme: &Theme) -> Line<'static> {
             .map(|k| k.to_string())
             .unwrap_or_default()
     };
+    if form.asking_discard {
+        return Line::from(vec![
+            Span::styled(Msg::DiscardChanges.text(lang).to_string(), theme.warning()),
+            Span::raw("  "),
+            Span::styled(key(Action::Confirm), theme.key()),
+            Span::raw(format!(" {}  ", Msg::DiscardYes.text(lang))),
+            Span::styled(key(Action::Cancel), theme.key()),
+            Span::raw(format!(" {}", Msg::DiscardNo.text(lang))),
+        ]);
+    }
     let entries = [
         (key(Action::Submit), Action::Submit),
         (key(Action::NextField), Action::NextField),
@@ -73,20 +100,13 @@ fn hints(form: &FormState, lang: Lang, theme: &Theme) -> Line<'static> {
 }
 
 fn draw_fields(frame: &mut Frame, inner: Rect, fields_h: u16, form: &FormState, theme: &Theme) {
-    let label_w = form
-        .fields
-        .iter()
-        .map(|f| f.label.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(26) as u16
-        + 2;
+    let label_w = label_width(form);
     let input_w = inner.width.saturating_sub(label_w);
     let y_of_focus: u16 = form.fields[..form.focus.min(form.fields.len())]
         .iter()
-        .map(Field::height)
+        .map(|f| f.height(input_w))
         .sum();
-    let focus_h = form.focused().map_or(1, Field::height);
+    let focus_h = form.focused().map_or(1, |f| f.height(input_w));
     let mut scroll = form.scroll.get();
     if y_of_focus < scroll {
         scroll = y_of_focus;
@@ -96,7 +116,8 @@ fn draw_fields(frame: &mut Frame, inner: Rect, fields_h: u16, form: &FormState, 
     form.scroll.set(scroll);
     let mut y: u16 = 0;
     for (i, f) in form.fields.iter().enumerate() {
-        let h = f.height();
+        let h = f.height(input_w);
+        let error_h = f.error_rows(input_w);
         let focused = i == form.focus;
         if y >= scroll && y + h <= scroll + fields_h {
             let row = inner.y + y - scroll;
@@ -109,17 +130,13 @@ fn draw_fields(frame: &mut Frame, inner: Rect, fields_h: u16, form: &FormState, 
                 Paragraph::new(Span::styled(f.label.clone(), label_style)),
                 Rect::new(inner.x, row, label_w.saturating_sub(1), 1),
             );
-            let input_rect = Rect::new(
-                inner.x + label_w,
-                row,
-                input_w,
-                h - u16::from(f.error.is_some()),
-            );
+            let input_rect = Rect::new(inner.x + label_w, row, input_w, h - error_h);
             draw_input(frame, input_rect, f, focused, theme);
             if let Some(e) = &f.error {
                 frame.render_widget(
-                    Paragraph::new(Span::styled(format!("✗ {e}"), theme.error())),
-                    Rect::new(inner.x + label_w, row + h - 1, input_w, 1),
+                    Paragraph::new(Span::styled(format!("✗ {e}"), theme.error()))
+                        .wrap(Wrap { trim: false }),
+                    Rect::new(inner.x + label_w, row + h - error_h, input_w, error_h),
                 );
             }
         }

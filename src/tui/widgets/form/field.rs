@@ -276,9 +276,21 @@ impl Field {
         })
     }
 
-    pub(super) fn height(&self) -> u16 {
+    /// Rows the field takes with its input `width` columns wide: the input, then the reason it
+    /// was refused, wrapped (a long reason is never cut off at the field's edge).
+    pub(super) fn height(&self, width: u16) -> u16 {
         let body = if self.is_multi_line() { 5 } else { 1 };
-        body + u16::from(self.error.is_some())
+        body + self.error_rows(width)
+    }
+
+    pub(super) fn error_rows(&self, width: u16) -> u16 {
+        let width = usize::from(width.max(1));
+        self.error.as_ref().map_or(0, |e| {
+            let rows = (e.chars().count() + 2).div_ceil(width);
+            // Wrapping at words can take a row more than the plain division.
+            let rows = if rows > 1 { rows + 1 } else { rows };
+            u16::try_from(rows).unwrap_or(u16::MAX)
+        })
     }
 }
 

@@ -18,6 +18,7 @@ pub use draw::draw;
 pub(crate) use field::field_keys;
 pub use field::{Choice, Field, FieldId, FieldKey, Kind, Parsed, Parser, ValueError, Values};
 
+use super::filter_list::{Entry, FilterList, Look};
 use super::text_input::{TextInput, printable};
 use crate::domain::Lang;
 use crate::tui::keymap::Context;
@@ -28,25 +29,84 @@ pub struct FormState {
     pub focus: usize,
     pub lang: Lang,
     scroll: Cell<u16>,
+    /// What every field held when the form opened: leaving a changed form asks first.
+    initial: Vec<String>,
+    /// Esc was pressed on a changed form: the form asks whether to throw the changes away.
+    pub asking_discard: bool,
+    /// The options of the focused choice field, open to type into and choose from; each
+    /// entry's value is the option's place.
+    pub choosing: Option<FilterList<usize>>,
 }
 
 impl FormState {
     pub fn new(title: impl Into<String>, fields: Vec<Field>, lang: Lang) -> FormState {
+        let initial = fields.iter().map(Field::raw).collect();
         FormState {
             title: title.into(),
             fields,
             focus: 0,
             lang,
             scroll: Cell::new(0),
+            initial,
+            asking_discard: false,
+            choosing: None,
         }
     }
 
     /// The key contexts of the focused field, innermost first.
     pub fn contexts(&self) -> Vec<Context> {
-        if self.focused().is_some_and(Field::is_multi_line) {
+        if self.asking_discard {
+            vec![Context::FormDiscard]
+        } else if self.choosing.is_some() {
+            vec![Context::FormChoice]
+        } else if self.focused().is_some_and(Field::is_multi_line) {
             vec![Context::FormMultiLine]
         } else {
             vec![Context::Form]
+        }
+    }
+
+    /// Whether anything was typed or chosen since the form opened.
+    pub fn is_changed(&self) -> bool {
+        !self
+            .fields
+            .iter()
+            .map(Field::raw)
+            .eq(self.initial.iter().cloned())
+    }
+
+    /// Opens the focused choice field's options, filtered by what was typed (`typed`).
+    pub fn open_choice(&mut self, typed: Option<char>) {
+        let Some(f) = self.focused() else { return };
+        let Kind::Choice(options) = &f.kind else {
+            return;
+        };
+        let current = f.choice;
+        let entries = options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let mark = if i == current { "✓" } else { "" };
+                Entry::new(o.label.clone(), i).detail(mark)
+            })
+            .collect();
+        let mut list = FilterList::new(f.label.clone(), entries, Look::Facts);
+        match typed {
+            Some(c) => {
+                list.input.insert(c);
+                list.refilter();
+            }
+            None => list.cursor.select(current),
+        }
+        self.choosing = Some(list);
+    }
+
+    /// Takes the option under the list's cursor into the field and closes the list.
+    pub fn choose(&mut self) {
+        let chosen = self.choosing.take().and_then(FilterList::into_chosen);
+        if let (Some(i), Some(f)) = (chosen, self.focused_mut()) {
+            f.choice = i;
+            f.error = None;
         }
     }
 

@@ -51,6 +51,20 @@ cli_texts! {
         "hittar ingen datakatalog för användaren (är HOME satt?); ange en databasfil med --db eller KRAVKOLL_DB",
         "cannot find a data directory for this user (is HOME set?); name a database file with --db or KRAVKOLL_DB"
     ),
+    // Counts: `{files}`, `{errors}`… are filled with `Noun::count`, so the noun agrees with its
+    // number; where the rest of the sentence agrees too, `CliText::counted` has the one-form.
+    FilesValid => ("{files} är giltiga ({requirements})", "{files} are valid ({requirements})"),
+    ErrorsFound => ("{errors} hittades", "{errors} found"),
+    ImportedSet => ("Importerade {set} {version} ({requirements})", "Imported {set} {version} ({requirements})"),
+    AppliesCount => ("{n} av {total} gäller för profilen.", "{n} of {total} apply to the profile."),
+    DemoCounts => (
+        "{procurements} med {lines}, {suppliers} med {sub_suppliers}, {contracts} och {reviews}",
+        "{procurements} with {lines}, {suppliers} with {sub_suppliers}, {contracts} and {reviews}"
+    ),
+    ScaleCounts => (
+        "{requirements} i {sets}, {procurements}, {suppliers} och {reviews}, genererat på {seconds} s",
+        "{requirements} in {sets}, {procurements}, {suppliers} and {reviews}, generated in {seconds} s"
+    ),
 }
 
 fn shown(path: &Path) -> String {

@@ -5,6 +5,7 @@
 
 mod cli;
 mod conditions;
+mod counts;
 mod entities;
 mod errors;
 mod fields;
@@ -14,6 +15,7 @@ mod messages;
 pub use crate::domain::Lang;
 pub use cli::{CliText, cli_error, clock_error, file_error};
 pub use conditions::{condition, fact};
+pub use counts::Noun;
 pub use errors::{any_error, io_error, org_number_error, profile_warning, store_error};
 pub use fields::{field_help, field_label, klassa_help};
 pub use labels::{Label, kind_short};

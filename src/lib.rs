@@ -15,5 +15,6 @@ pub mod i18n;
 pub mod logging;
 pub mod paths;
 pub mod sanitize;
+pub mod settings;
 pub mod store;
 pub mod tui;

@@ -81,3 +81,146 @@ fn the_demo_says_what_it_loaded_with_nouns_that_agree() {
         assert!(sv.contains(noun), "{noun}: {sv}");
     }
 }
+
+// ---- The remembered language
+
+fn save_lang(s: &Sandbox, text: &str) {
+    std::fs::create_dir_all(s.settings_file().parent().unwrap()).unwrap();
+    std::fs::write(s.settings_file(), text).unwrap();
+}
+
+#[test]
+fn flag_beats_saved_language_beats_lang() {
+    let s = Sandbox::new();
+    let validate = ["sets", "validate", MINIMAL];
+    assert_eq!(s.ok(&validate), "1 fil är giltig (1 krav)\n", "LANG=sv_SE");
+    save_lang(&s, "lang = \"en\"\n");
+    assert_eq!(s.ok(&validate), "1 file is valid (1 requirement)\n");
+    let flagged = s.ok(&["sets", "validate", MINIMAL, "--lang", "sv"]);
+    assert_eq!(flagged, "1 fil är giltig (1 krav)\n");
+    save_lang(&s, "lang = \"sv\"\n");
+    let english_env = s
+        .command(&validate)
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(english_env.stdout).unwrap(),
+        "1 fil är giltig (1 krav)\n"
+    );
+    std::fs::remove_file(s.settings_file()).unwrap();
+    let english_env = s
+        .command(&validate)
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(english_env.stdout).unwrap(),
+        "1 file is valid (1 requirement)\n"
+    );
+}
+
+#[test]
+fn a_broken_settings_file_is_reported_and_ignored() {
+    let s = Sandbox::new();
+    save_lang(&s, "# mine\nlang = \"fi\"\n");
+    let file = s.settings_file().display().to_string();
+    let o = s.run(&["sets", "validate", MINIMAL]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "1 fil är giltig (1 krav)\n"
+    );
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "kravkoll: varning: {file}:2: inställningsfilen går inte att läsa: lang ska vara \"sv\" eller \"en\", inte \"fi\"; filens inställningar används inte\n"
+        )
+    );
+    save_lang(&s, "lang = en\n");
+    let o = s.run(&["sets", "validate", MINIMAL, "--lang", "en"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!(
+            "kravkoll: warning: {file}:1: the settings file cannot be read: not valid TOML: "
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("; the file's settings are not used\n"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_settings_file_is_named_and_ignored() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Sandbox::new();
+    save_lang(&s, "lang = \"en\"\n");
+    std::fs::set_permissions(s.settings_file(), std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(s.settings_file()).is_ok() {
+        return; // root reads anything; the refusal cannot be shown
+    }
+    let o = s.run(&["sets", "validate", MINIMAL]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let file = s.settings_file().display().to_string();
+    assert!(
+        stderr(&o).contains(&format!("behörighet saknas till {file}")),
+        "{}",
+        stderr(&o)
+    );
+}
+
+mod common;
+
+#[test]
+fn the_language_chosen_with_l_is_there_at_the_next_start() {
+    use kravkoll::domain::Lang;
+    use kravkoll::settings;
+    let s = Sandbox::new();
+    let mut t = common::TestApp::new(false);
+    t.app.remember_language(s.settings_file());
+    t.press("L");
+    assert_eq!(t.app.state.lang, Lang::En);
+    assert_eq!(t.toast(), None, "saved without complaint");
+    let saved = settings::load(&s.settings_file()).unwrap();
+    assert_eq!(saved.lang, Some(Lang::En));
+    // The next start (the command line reads the file; LANG says Swedish) speaks English.
+    assert_eq!(
+        s.ok(&["sets", "validate", MINIMAL]),
+        "1 file is valid (1 requirement)\n"
+    );
+    let next = common::TestApp::with_lang(false, saved.lang.unwrap());
+    assert!(
+        next.screen(80, 24).contains("Dashboard"),
+        "{}",
+        next.screen(80, 24)
+    );
+    t.press("L");
+    assert_eq!(
+        settings::load(&s.settings_file()).unwrap().lang,
+        Some(Lang::Sv)
+    );
+}
+
+#[test]
+fn a_language_that_cannot_be_saved_is_a_toast_not_a_failure() {
+    let s = Sandbox::new();
+    let blocker = s.dir.path().join("not-a-directory");
+    std::fs::write(&blocker, "").unwrap();
+    let mut t = common::TestApp::new(false);
+    t.app.remember_language(blocker.join("settings.toml"));
+    t.press("L");
+    assert_eq!(t.app.state.lang, kravkoll::domain::Lang::En);
+    let toast = t.toast().unwrap_or_default();
+    assert!(
+        toast.starts_with("The language could not be saved for next time: "),
+        "{toast}"
+    );
+    assert!(
+        toast.contains("not-a-directory: not a directory"),
+        "{toast}"
+    );
+}

@@ -6,7 +6,7 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::anyhow;
@@ -14,6 +14,7 @@ use clap::{CommandFactory, FromArgMatches};
 
 mod args;
 mod error;
+mod lang;
 mod other;
 mod sets;
 mod table;
@@ -46,6 +47,8 @@ pub struct Env {
     pub interactive: bool,
     /// `KRAVKOLL_LOG`: log at this level (see `logging`); `--log` wins over it.
     pub log: Option<String>,
+    /// The settings file (`paths::settings_file`), or `None` when there is no config directory.
+    pub settings: Option<PathBuf>,
 }
 
 impl Env {
@@ -65,6 +68,7 @@ impl Env {
                 std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
             },
             log: var("KRAVKOLL_LOG"),
+            settings: paths::settings_file(),
         }
     }
 }
@@ -92,6 +96,9 @@ fn run_sanitized(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let flag = lang::flag(&args);
+    let saved = lang::saved(env, flag, err);
     let parsed = Cli::command()
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, command_name(&m))));
@@ -99,7 +106,8 @@ fn run_sanitized(
         Ok(parsed) => parsed,
         Err(e) => return usage_error(&e, out, err),
     };
-    let lang = i18n::pick_lang(cli.lang.as_deref(), env.lang.as_deref());
+    let flag = cli.lang.as_deref().and_then(Lang::from_code);
+    let lang = lang::choose(flag, saved, env);
     start_log(&cli, env, lang, err);
     let database = paths::database(cli.db.as_deref())
         .map(|p| p.display().to_string())
@@ -206,7 +214,12 @@ fn execute(
             return Ok(ExitCode::SUCCESS);
         }
         let store = open_store(cli, env, lang, err)?;
-        crate::tui::run(store, lang, env.no_color)?;
+        let options = crate::tui::Options {
+            lang,
+            no_color: env.no_color,
+            settings_path: env.settings.clone(),
+        };
+        crate::tui::run(store, options)?;
         return Ok(ExitCode::SUCCESS);
     };
     match command {

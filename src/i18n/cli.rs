@@ -10,6 +10,7 @@ use crate::clock::{ClockError, YEARS};
 use crate::domain::Lang;
 use crate::files::FileError;
 use crate::sanitize::for_terminal;
+use crate::settings::{Problem, SettingsError};
 
 macro_rules! cli_texts {
     ($($name:ident => ($sv:expr, $en:expr)),+ $(,)?) => {
@@ -60,6 +61,14 @@ cli_texts! {
     DemoCounts => (
         "{procurements} med {lines}, {suppliers} med {sub_suppliers}, {contracts} och {reviews}",
         "{procurements} with {lines}, {suppliers} with {sub_suppliers}, {contracts} and {reviews}"
+    ),
+    SettingsIgnored => (
+        "varning: {reason}; filens inställningar används inte",
+        "warning: {reason}; the file's settings are not used"
+    ),
+    LanguageNotSaved => (
+        "Språket kunde inte sparas till nästa gång: {reason}",
+        "The language could not be saved for next time: {reason}"
     ),
     ScaleCounts => (
         "{requirements} i {sets}, {procurements}, {suppliers} och {reviews}, genererat på {seconds} s",
@@ -158,6 +167,37 @@ pub fn clock_error(e: &ClockError, lang: Lang) -> String {
             "KRAVKOLL_TODAY must be a date between the years {from} and {to}, not '{}'",
             for_terminal(v)
         ),
+    }
+}
+
+/// Why the settings file cannot be read or written, in `lang`, with the file and line.
+pub fn settings_error(e: &SettingsError, lang: Lang) -> String {
+    let (path, line, problem) = match e {
+        SettingsError::File(f) => return file_error(f, lang),
+        SettingsError::Invalid {
+            path,
+            line,
+            problem,
+        } => (shown(path), line, problem),
+    };
+    let reason = match (problem, lang) {
+        (Problem::Syntax(detail), Lang::Sv) => {
+            format!("inte giltig TOML: {}", for_terminal(detail))
+        }
+        (Problem::Syntax(detail), Lang::En) => format!("not valid TOML: {}", for_terminal(detail)),
+        (Problem::NotALanguage(v), Lang::Sv) => {
+            format!(
+                "lang ska vara \"sv\" eller \"en\", inte \"{}\"",
+                for_terminal(v)
+            )
+        }
+        (Problem::NotALanguage(v), Lang::En) => {
+            format!("lang must be \"sv\" or \"en\", not \"{}\"", for_terminal(v))
+        }
+    };
+    match lang {
+        Lang::Sv => format!("{path}:{line}: inställningsfilen går inte att läsa: {reason}"),
+        Lang::En => format!("{path}:{line}: the settings file cannot be read: {reason}"),
     }
 }
 

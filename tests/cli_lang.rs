@@ -82,6 +82,125 @@ fn the_demo_says_what_it_loaded_with_nouns_that_agree() {
     }
 }
 
+// ---- `--help` and usage errors
+
+const CLAPS_ENGLISH: [&str; 7] = [
+    "Usage",
+    "Commands:",
+    "Options:",
+    "Arguments:",
+    "Print help",
+    "[default:",
+    "[possible values:",
+];
+
+#[test]
+fn help_is_in_swedish_when_the_interface_is() {
+    let s = Sandbox::new();
+    let help = s.ok(&["--help"]);
+    for part in [
+        "\nAnvändning: kravkoll [FLAGGOR] [KOMMANDO]\n",
+        "\nKommandon:\n",
+        "  backup        Kopiera hela databasen till en ny fil medan den används\n",
+        "\nFlaggor:\n",
+        "--lang <SPRÅK>",
+        "Visa hjälpen",
+    ] {
+        assert!(help.contains(part), "{part:?}\n{help}");
+    }
+    let export = s.ok(&["sets", "export", "-h"]);
+    for part in [
+        "Skriv ett kravpaket till en fil i kravpaketsformatet\n",
+        "Användning: kravkoll sets export [FLAGGOR] --out <SÖKVÄG> <ID>\n",
+        "\nArgument:\n  <ID>  Kravpaketets id, till exempel hosting-location\n",
+        "--force              Ersätt filen om den finns",
+    ] {
+        assert!(export.contains(part), "{part:?}\n{export}");
+    }
+    let list = s.ok(&["help", "sets", "list"]);
+    assert!(
+        list.contains("[standard: table] [möjliga värden: table, json]"),
+        "{list}"
+    );
+    for text in [&help, &export, &list] {
+        for english in CLAPS_ENGLISH {
+            assert!(!text.contains(english), "{english}\n{text}");
+        }
+    }
+    // Without a command and a terminal, the same help.
+    assert!(s.ok(&[]).contains("\nKommandon:\n"));
+}
+
+#[test]
+fn help_is_in_english_by_flag_setting_or_lang() {
+    let s = Sandbox::new();
+    let english = |help: &str| {
+        help.contains("\nUsage: kravkoll [OPTIONS] [COMMAND]\n")
+            && help.contains("\nCommands:\n")
+            && help.contains("Copy the whole database to a new file while it stays in use")
+    };
+    let by_flag = s.ok(&["--help", "--lang", "en"]);
+    assert!(english(&by_flag), "{by_flag}");
+    let by_lang = s
+        .command(&["--help"])
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    assert!(english(&String::from_utf8(by_lang.stdout).unwrap()));
+    save_lang(&s, "lang = \"en\"\n");
+    let by_setting = s.ok(&["--help"]);
+    assert!(english(&by_setting), "{by_setting}");
+    assert!(!english(&s.ok(&["--help", "--lang", "sv"])));
+}
+
+#[test]
+fn usage_errors_are_in_swedish_and_exit_2() {
+    let s = Sandbox::new();
+    let o = s.run(&["sets", "lst"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert_eq!(
+        stderr(&o),
+        "fel: okänt kommando 'lst'\n\n  tips: det finns ett liknande kommando: 'list'\n\nAnvändning: kravkoll sets [FLAGGOR] <KOMMANDO>\n\nMer hjälp får du med '--help'.\n"
+    );
+    let o = s.run(&["sets", "export", "hosting-location"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("fel: de här argumenten behövs men saknas:\n  --out <SÖKVÄG>\n"),
+        "{}",
+        stderr(&o)
+    );
+    // A wrong --lang is said in the language chosen without it.
+    let o = s.run(&["--lang", "de"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with(
+            "fel: ogiltigt värde 'de' för '--lang <SPRÅK>'\n  [möjliga värden: sv, en]\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = s
+        .command(&["--lang", "de"])
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).starts_with(
+            "error: invalid value 'de' for '--lang <LANG>'\n  [possible values: sv, en]\n"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = s.run(&["sets", "frobnicate", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("error: unrecognized subcommand 'frobnicate'"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 // ---- The remembered language
 
 fn save_lang(s: &Sandbox, text: &str) {

@@ -10,14 +10,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::anyhow;
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
 mod args;
 mod error;
+mod help;
 mod lang;
 mod other;
 mod sets;
 mod table;
+mod usage;
 
 pub use args::Cli;
 use args::{Command, ProcurementsCommand, SetsCommand};
@@ -99,12 +101,12 @@ fn run_sanitized(
     let args: Vec<OsString> = args.into_iter().collect();
     let flag = lang::flag(&args);
     let saved = lang::saved(env, flag, err);
-    let parsed = Cli::command()
+    let parsed = help::command(lang::choose(flag, saved, env))
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, command_name(&m))));
     let (cli, command) = match parsed {
         Ok(parsed) => parsed,
-        Err(e) => return usage_error(&e, out, err),
+        Err(e) => return usage_error(&e, lang::choose(flag, saved, env), out, err),
     };
     let flag = cli.lang.as_deref().and_then(Lang::from_code);
     let lang = lang::choose(flag, saved, env);
@@ -146,9 +148,9 @@ fn exit_number(code: ExitCode) -> u8 {
         .unwrap_or(u8::MAX)
 }
 
-/// clap's message for a usage mistake (exit 2), or the help and version it was asked for.
-fn usage_error(e: &clap::Error, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let text = e.render().to_string();
+/// The message for a usage mistake (exit 2), or the help and version it was asked for.
+fn usage_error(e: &clap::Error, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let text = usage::render(e, lang);
     let sink: &mut dyn Write = if e.use_stderr() { err } else { out };
     let _ = write!(sink, "{text}");
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
@@ -210,7 +212,7 @@ fn execute(
     let Some(command) = &cli.command else {
         if !env.interactive {
             // Not a terminal (a pipe, a cron job): say what there is instead of drawing.
-            write!(out, "{}", Cli::command().render_help())?;
+            write!(out, "{}", help::command(lang).render_help())?;
             return Ok(ExitCode::SUCCESS);
         }
         let store = open_store(cli, env, lang, err)?;

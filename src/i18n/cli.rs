@@ -70,6 +70,43 @@ cli_texts! {
         "Språket kunde inte sparas till nästa gång: {reason}",
         "The language could not be saved for next time: {reason}"
     ),
+    // `--help`: clap's headings and the notes it puts after a flag's text.
+    HelpUsage => ("Användning", "Usage"),
+    HelpCommands => ("Kommandon", "Commands"),
+    HelpArguments => ("Argument", "Arguments"),
+    HelpOptions => ("Flaggor", "Options"),
+    HelpOptionsTag => ("[FLAGGOR]", "[OPTIONS]"),
+    HelpDefault => ("standard: {value}", "default: {value}"),
+    HelpValues => ("möjliga värden: {values}", "possible values: {values}"),
+    HelpEnv => ("miljövariabel: {name}", "env: {name}"),
+    // Usage errors (exit 2), as clap words them in English.
+    UsageError => ("fel", "error"),
+    UsageTip => ("tips", "tip"),
+    UsageTryHelp => ("Mer hjälp får du med '{flag}'.", "For more information, try '{flag}'."),
+    UsageInvalidValue => ("ogiltigt värde '{value}' för '{arg}'", "invalid value '{value}' for '{arg}'"),
+    UsageValueMissing => ("'{arg}' behöver ett värde men fick inget", "a value is required for '{arg}' but none was supplied"),
+    UsagePossibleValues => ("möjliga värden", "possible values"),
+    UsageUnknownArgument => ("okänt argument '{arg}'", "unexpected argument '{arg}' found"),
+    UsageUnknownCommand => ("okänt kommando '{command}'", "unrecognized subcommand '{command}'"),
+    UsageMissingArguments => ("de här argumenten behövs men saknas:", "the following required arguments were not provided:"),
+    UsageMissingCommand => ("'{command}' behöver ett kommando men fick inget", "'{command}' requires a subcommand but one was not provided"),
+    UsageCommands => ("kommandon", "subcommands"),
+    UsageRepeated => ("argumentet '{arg}' får bara anges en gång", "the argument '{arg}' cannot be used multiple times"),
+    UsageConflict => ("argumentet '{arg}' kan inte användas tillsammans med", "the argument '{arg}' cannot be used with"),
+    UsageConflictOthers => ("ett eller flera av de andra argumenten", "one or more of the other specified arguments"),
+    UsageNoEquals => ("ett värde till '{arg}' skrivs efter ett likhetstecken", "equal sign is needed when assigning values to '{arg}'"),
+    UsageTooManyValues => ("oväntat värde '{value}' för '{arg}'; inga fler värden väntades", "unexpected value '{value}' for '{arg}' found; no more were expected"),
+    UsageNotUtf8 => ("ett argument är inte giltig UTF-8", "invalid UTF-8 was detected in one or more arguments"),
+    UsageSimilarCommand => ("det finns ett liknande kommando: {names}", "a similar subcommand exists: {names}"),
+    UsageSimilarCommands => ("det finns liknande kommandon: {names}", "some similar subcommands exist: {names}"),
+    UsageSimilarArgument => ("det finns ett liknande argument: {names}", "a similar argument exists: {names}"),
+    UsageSimilarValue => ("det finns ett liknande värde: {names}", "a similar value exists: {names}"),
+    UsageAsValue => ("för att ange '{arg}' som ett värde, skriv '{fix}'", "to pass '{arg}' as a value, use '{fix}'"),
+    UsageExists => ("'{name}' finns", "'{name}' exists"),
+    UsageNoDoubleDash => (
+        "kommandot '{command}' finns; ta bort '--' före det för att använda det",
+        "subcommand '{command}' exists; to use it, remove the '--' before it"
+    ),
     ScaleCounts => (
         "{requirements} i {sets}, {procurements}, {suppliers} och {reviews}, genererat på {seconds} s",
         "{requirements} in {sets}, {procurements}, {suppliers} and {reviews}, generated in {seconds} s"

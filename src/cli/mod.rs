@@ -270,8 +270,7 @@ fn execute(
         }
         Command::Backup { path } => {
             let store = open_store(cli, env, lang, err)?;
-            store.backup(path)?;
-            writeln!(out, "{} {}", Msg::BackupWritten.text(lang), path.display())?;
+            other::backup(&store, path, lang, out)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -304,7 +303,11 @@ pub fn sync_builtins(store: &mut Store) -> anyhow::Result<()> {
 pub fn open_store(cli: &Cli, env: &Env, lang: Lang, err: &mut dyn Write) -> anyhow::Result<Store> {
     let clock = Clock::from_env_value(env.today.as_deref())?;
     let path = paths::database(cli.db.as_deref())?;
-    if files::readable_by_others(&path) {
+    // SQLite would only say it "cannot open" a directory.
+    if path.is_dir() {
+        return Err(files::FileError::IsDirectory(path).into());
+    }
+    if path.is_file() && files::readable_by_others(&path) {
         tracing::warn!(database = %path.display(), "database readable by others");
         let text = CliText::DatabaseReadable
             .text(lang)

@@ -1,15 +1,17 @@
-//! The commands outside the library: the procurement list and the demo loader. Each prints
-//! through the writer it is given and leaves exit codes to `run`.
+//! The commands outside the library: the procurement list, the demo loader and the backup.
+//! Each prints through the writer it is given and leaves exit codes to `run`.
 
 use std::io::Write;
+use std::path::Path;
 
 use super::args::Format;
 use super::table::table;
 use crate::demo;
 use crate::domain::Lang;
+use crate::files::FileError;
 use crate::i18n::{CliText, Label, Msg, Noun, PROCUREMENT_COLUMNS};
-use crate::store::Store;
 use crate::store::prelude::*;
+use crate::store::{Store, StoreError};
 
 /// `demo`: the sample, or generated data at a benchmark scale, and what was loaded.
 pub(super) fn demo(
@@ -56,6 +58,33 @@ pub(super) fn demo(
     if let Some(p) = store.path() {
         writeln!(out, "{}: {}", Msg::Database.text(lang), p.display())?;
     }
+    Ok(())
+}
+
+/// `backup`: a copy of the database in a new file. What is in the way (a link, a directory, a
+/// file that appeared meanwhile) or what the OS refuses is said as a file error with the path,
+/// not as a problem of "the database".
+pub(super) fn backup(
+    store: &Store,
+    path: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(FileError::Symlink(path.to_path_buf()).into());
+        }
+        Ok(m) if m.is_dir() => return Err(FileError::IsDirectory(path.to_path_buf()).into()),
+        _ => {}
+    }
+    store.backup(path).map_err(|e| match e {
+        StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists => {
+            anyhow::Error::new(FileError::Exists(path.to_path_buf()))
+        }
+        StoreError::Io { source, .. } => anyhow::Error::new(FileError::from_io(path, source)),
+        other => anyhow::Error::new(other),
+    })?;
+    writeln!(out, "{} {}", Msg::BackupWritten.text(lang), path.display())?;
     Ok(())
 }
 

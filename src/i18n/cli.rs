@@ -162,7 +162,9 @@ pub fn file_error(e: &FileError, lang: Lang) -> String {
         FileError::Io { source, .. } if sv => {
             format!("fel vid åtkomst av {p}: {}", super::io_error(source, lang))
         }
-        FileError::Io { source, .. } => format!("cannot access {p}: {source}"),
+        FileError::Io { source, .. } => {
+            format!("cannot access {p}: {}", super::io_error(source, lang))
+        }
     }
 }
 
@@ -322,6 +324,60 @@ mod tests {
                 assert!(t.contains("\\u001b") || t.contains("\\u202e"), "{t}");
             }
         }
+    }
+
+    #[test]
+    fn every_file_error_names_its_path_and_the_os_reason_in_the_language() {
+        use std::io::{Error, ErrorKind};
+        let p = || PathBuf::from("mapp/fil.toml");
+        let io = |kind| FileError::Io {
+            path: p(),
+            source: Error::from(kind),
+        };
+        let errors = [
+            FileError::Exists(p()),
+            FileError::Symlink(p()),
+            FileError::IsDirectory(p()),
+            FileError::DirectoryMissing(p()),
+            FileError::NotFound(p()),
+            FileError::PermissionDenied(p()),
+            FileError::NotText(p()),
+            FileError::TooLarge {
+                path: p(),
+                size: None,
+                limit: 1,
+            },
+            io(ErrorKind::NotADirectory),
+            io(ErrorKind::StorageFull),
+            io(ErrorKind::ReadOnlyFilesystem),
+            io(ErrorKind::AlreadyExists),
+        ];
+        for e in &errors {
+            for lang in Lang::ALL {
+                let text = file_error(e, lang);
+                assert!(text.contains("mapp/fil.toml"), "{text}");
+                assert!(!text.contains("os error"), "{text}");
+            }
+            let sv = file_error(e, Lang::Sv);
+            for english in [
+                "denied",
+                "exist",
+                "directory",
+                "the file",
+                "disk is",
+                "read-only",
+            ] {
+                assert!(!sv.contains(english), "{english}: {sv}");
+            }
+        }
+        assert_eq!(
+            file_error(&FileError::PermissionDenied(p()), Lang::Sv),
+            "behörighet saknas till mapp/fil.toml; kontrollera rättigheterna eller välj en annan plats"
+        );
+        assert_eq!(
+            file_error(&io(ErrorKind::StorageFull), Lang::Sv),
+            "fel vid åtkomst av mapp/fil.toml: disken är full"
+        );
     }
 
     #[test]

@@ -106,6 +106,13 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             Noun::Procurement.count(*procurements, lang)
         );
     }
+    if let (StoreError::Io { path, source }, Lang::En) = (e, lang) {
+        // The same words for the OS's reason as every other file error.
+        return format!(
+            "cannot create or open the database file {path}: {}",
+            io_error(source, lang)
+        );
+    }
     if lang == Lang::En {
         return e.to_string();
     }

@@ -1,7 +1,9 @@
 //! Where kravkoll keeps its files: the database in the user's data directory (XDG on Linux,
 //! Application Support on macOS, AppData on Windows), unless `--db` or `KRAVKOLL_DB` names
 //! another file; the log in the user's state directory (`XDG_STATE_HOME` on Linux), or in the
-//! data directory where the platform has no state directory.
+//! data directory where the platform has no state directory; the settings in the user's config
+//! directory (`XDG_CONFIG_HOME` on Linux, Application Support on macOS, AppData\Roaming on
+//! Windows).
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +12,7 @@ use thiserror::Error;
 
 pub const DB_FILE: &str = "kravkoll.db";
 pub const LOG_FILE: &str = "kravkoll.log";
+pub const SETTINGS_FILE: &str = "settings.toml";
 
 #[derive(Debug, Error)]
 #[error(
@@ -30,6 +33,11 @@ pub fn state_dir() -> Option<PathBuf> {
             .unwrap_or_else(|| dirs.data_dir())
             .to_path_buf(),
     )
+}
+
+/// `settings.toml` in the user's config directory, or `None` when the platform gives none.
+pub fn settings_file() -> Option<PathBuf> {
+    ProjectDirs::from("se", "kravkoll", "kravkoll").map(|d| d.config_dir().join(SETTINGS_FILE))
 }
 
 /// `kravkoll.log` in [`state_dir`].
@@ -63,6 +71,9 @@ mod tests {
         }
         if let Some(log) = log_file() {
             assert!(log.ends_with("kravkoll/kravkoll.log"), "{}", log.display());
+        }
+        if let Some(settings) = settings_file() {
+            assert!(settings.ends_with(SETTINGS_FILE), "{}", settings.display());
         }
     }
 }

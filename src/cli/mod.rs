@@ -6,17 +6,20 @@
 
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::anyhow;
-use clap::{CommandFactory, FromArgMatches};
+use clap::FromArgMatches;
 
 mod args;
 mod error;
+mod help;
+mod lang;
 mod other;
 mod sets;
 mod table;
+mod usage;
 
 pub use args::Cli;
 use args::{Command, ProcurementsCommand, SetsCommand};
@@ -46,6 +49,8 @@ pub struct Env {
     pub interactive: bool,
     /// `KRAVKOLL_LOG`: log at this level (see `logging`); `--log` wins over it.
     pub log: Option<String>,
+    /// The settings file (`paths::settings_file`), or `None` when there is no config directory.
+    pub settings: Option<PathBuf>,
 }
 
 impl Env {
@@ -56,15 +61,14 @@ impl Env {
             lang: var("LC_ALL")
                 .or_else(|| var("LC_MESSAGES"))
                 .or_else(|| var("LANG")),
-            user: var("USER")
-                .or_else(|| var("USERNAME"))
-                .unwrap_or_else(|| "unknown".into()),
+            user: crate::login::login_name(var),
             no_color: var("NO_COLOR").is_some(),
             interactive: {
                 use std::io::IsTerminal;
                 std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
             },
             log: var("KRAVKOLL_LOG"),
+            settings: paths::settings_file(),
         }
     }
 }
@@ -92,14 +96,18 @@ fn run_sanitized(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
-    let parsed = Cli::command()
+    let args: Vec<OsString> = args.into_iter().collect();
+    let flag = lang::flag(&args);
+    let saved = lang::saved(env, flag, err);
+    let parsed = help::command(lang::choose(flag, saved, env))
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m).map(|cli| (cli, command_name(&m))));
     let (cli, command) = match parsed {
         Ok(parsed) => parsed,
-        Err(e) => return usage_error(&e, out, err),
+        Err(e) => return usage_error(&e, lang::choose(flag, saved, env), out, err),
     };
-    let lang = i18n::pick_lang(cli.lang.as_deref(), env.lang.as_deref());
+    let flag = cli.lang.as_deref().and_then(Lang::from_code);
+    let lang = lang::choose(flag, saved, env);
     start_log(&cli, env, lang, err);
     let database = paths::database(cli.db.as_deref())
         .map(|p| p.display().to_string())
@@ -138,9 +146,9 @@ fn exit_number(code: ExitCode) -> u8 {
         .unwrap_or(u8::MAX)
 }
 
-/// clap's message for a usage mistake (exit 2), or the help and version it was asked for.
-fn usage_error(e: &clap::Error, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let text = e.render().to_string();
+/// The message for a usage mistake (exit 2), or the help and version it was asked for.
+fn usage_error(e: &clap::Error, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let text = usage::render(e, lang);
     let sink: &mut dyn Write = if e.use_stderr() { err } else { out };
     let _ = write!(sink, "{text}");
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
@@ -202,11 +210,16 @@ fn execute(
     let Some(command) = &cli.command else {
         if !env.interactive {
             // Not a terminal (a pipe, a cron job): say what there is instead of drawing.
-            write!(out, "{}", Cli::command().render_help())?;
+            write!(out, "{}", help::command(lang).render_help())?;
             return Ok(ExitCode::SUCCESS);
         }
         let store = open_store(cli, env, lang, err)?;
-        crate::tui::run(store, lang, env.no_color)?;
+        let options = crate::tui::Options {
+            lang,
+            no_color: env.no_color,
+            settings_path: env.settings.clone(),
+        };
+        crate::tui::run(store, options)?;
         return Ok(ExitCode::SUCCESS);
     };
     match command {
@@ -255,8 +268,7 @@ fn execute(
         }
         Command::Backup { path } => {
             let store = open_store(cli, env, lang, err)?;
-            store.backup(path)?;
-            writeln!(out, "{} {}", Msg::BackupWritten.text(lang), path.display())?;
+            other::backup(&store, path, lang, out)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -289,7 +301,11 @@ pub fn sync_builtins(store: &mut Store) -> anyhow::Result<()> {
 pub fn open_store(cli: &Cli, env: &Env, lang: Lang, err: &mut dyn Write) -> anyhow::Result<Store> {
     let clock = Clock::from_env_value(env.today.as_deref())?;
     let path = paths::database(cli.db.as_deref())?;
-    if files::readable_by_others(&path) {
+    // SQLite would only say it "cannot open" a directory.
+    if path.is_dir() {
+        return Err(files::FileError::IsDirectory(path).into());
+    }
+    if path.is_file() && files::readable_by_others(&path) {
         tracing::warn!(database = %path.display(), "database readable by others");
         let text = CliText::DatabaseReadable
             .text(lang)

@@ -1,15 +1,17 @@
-//! The commands outside the library: the procurement list and the demo loader. Each prints
-//! through the writer it is given and leaves exit codes to `run`.
+//! The commands outside the library: the procurement list, the demo loader and the backup.
+//! Each prints through the writer it is given and leaves exit codes to `run`.
 
 use std::io::Write;
+use std::path::Path;
 
 use super::args::Format;
 use super::table::table;
 use crate::demo;
 use crate::domain::Lang;
-use crate::i18n::{Label, Msg, PROCUREMENT_COLUMNS};
-use crate::store::Store;
+use crate::files::FileError;
+use crate::i18n::{CliText, Label, Msg, Noun, PROCUREMENT_COLUMNS};
 use crate::store::prelude::*;
+use crate::store::{Store, StoreError};
 
 /// `demo`: the sample, or generated data at a benchmark scale, and what was loaded.
 pub(super) fn demo(
@@ -22,28 +24,34 @@ pub(super) fn demo(
         Some(size) => {
             let started = std::time::Instant::now();
             let g = demo::scale::generate(store, size)?;
-            Msg::ScaleCounts
-                .text(lang)
-                .replace("{requirements}", &g.requirements.to_string())
-                .replace("{sets}", &g.sets.to_string())
-                .replace("{procurements}", &g.procurements.to_string())
-                .replace("{suppliers}", &g.suppliers.to_string())
-                .replace("{reviews}", &g.reviews.to_string())
-                .replace(
-                    "{seconds}",
-                    &format!("{:.1}", started.elapsed().as_secs_f64()),
-                )
+            let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
+            counted(
+                CliText::ScaleCounts.text(lang),
+                &[
+                    ("{requirements}", Noun::Requirement, g.requirements),
+                    ("{sets}", Noun::Set, g.sets),
+                    ("{procurements}", Noun::Procurement, g.procurements),
+                    ("{suppliers}", Noun::Supplier, g.suppliers),
+                    ("{reviews}", Noun::Review, g.reviews),
+                ],
+                lang,
+            )
+            .replace("{seconds}", &seconds)
         }
         None => {
-            let summary = demo::load(store)?;
-            Msg::DemoCounts
-                .text(lang)
-                .replace("{procurements}", &summary.procurements.to_string())
-                .replace("{lines}", &summary.lines.to_string())
-                .replace("{suppliers}", &summary.suppliers.to_string())
-                .replace("{sub_suppliers}", &summary.sub_suppliers.to_string())
-                .replace("{contracts}", &summary.contracts.to_string())
-                .replace("{reviews}", &summary.reviews.to_string())
+            let s = demo::load(store)?;
+            counted(
+                CliText::DemoCounts.text(lang),
+                &[
+                    ("{procurements}", Noun::Procurement, s.procurements),
+                    ("{lines}", Noun::Line, s.lines),
+                    ("{suppliers}", Noun::Supplier, s.suppliers),
+                    ("{sub_suppliers}", Noun::SubSupplier, s.sub_suppliers),
+                    ("{contracts}", Noun::Contract, s.contracts),
+                    ("{reviews}", Noun::Review, s.reviews),
+                ],
+                lang,
+            )
         }
     };
     writeln!(out, "{}: {counts}", Msg::DemoLoaded.text(lang))?;
@@ -51,6 +59,42 @@ pub(super) fn demo(
         writeln!(out, "{}: {}", Msg::Database.text(lang), p.display())?;
     }
     Ok(())
+}
+
+/// `backup`: a copy of the database in a new file. What is in the way (a link, a directory, a
+/// file that appeared meanwhile) or what the OS refuses is said as a file error with the path,
+/// not as a problem of "the database".
+pub(super) fn backup(
+    store: &Store,
+    path: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            return Err(FileError::Symlink(path.to_path_buf()).into());
+        }
+        Ok(m) if m.is_dir() => return Err(FileError::IsDirectory(path.to_path_buf()).into()),
+        _ => {}
+    }
+    store.backup(path).map_err(|e| match e {
+        StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists => {
+            anyhow::Error::new(FileError::Exists(path.to_path_buf()))
+        }
+        StoreError::Io { source, .. } => anyhow::Error::new(FileError::from_io(path, source)),
+        other => anyhow::Error::new(other),
+    })?;
+    writeln!(out, "{} {}", Msg::BackupWritten.text(lang), path.display())?;
+    Ok(())
+}
+
+/// `text` with each placeholder filled with its count and noun ("1 upphandling").
+fn counted(text: &str, counts: &[(&str, Noun, usize)], lang: Lang) -> String {
+    counts
+        .iter()
+        .fold(text.to_string(), |text, (mark, noun, n)| {
+            text.replace(mark, &noun.count(*n, lang))
+        })
 }
 
 pub(super) fn procurements_list(

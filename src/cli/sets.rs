@@ -12,7 +12,7 @@ use crate::catalog::{self, CatalogError};
 use crate::domain::procurement::{AboveAmbition, Selection, select};
 use crate::domain::{Kind, Lang, Profile, RequirementSet};
 use crate::files::{self, Access, Existing, FileError};
-use crate::i18n::{self, CliText, Label, Msg};
+use crate::i18n::{self, CliText, Label, Msg, Noun};
 use crate::store::Store;
 use crate::store::prelude::*;
 
@@ -109,15 +109,15 @@ fn import(
         Err(errors) => return report(&errors, lang, err),
     };
     store.write(|tx| tx.import_set(&parsed.set))?;
-    writeln!(
-        out,
-        "{} {} {} ({} {})",
-        Msg::Imported.text(lang),
-        parsed.set.id,
-        parsed.set.version,
-        parsed.set.requirements.len(),
-        Msg::ColRequirements.text(lang).to_lowercase()
-    )?;
+    let text = CliText::ImportedSet
+        .text(lang)
+        .replace("{set}", parsed.set.id.as_str())
+        .replace("{version}", parsed.set.version.as_str())
+        .replace(
+            "{requirements}",
+            &Noun::Requirement.count(parsed.set.requirements.len(), lang),
+        );
+    writeln!(out, "{text}")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -161,14 +161,16 @@ pub(super) fn report(
         writeln!(err, "{}", e.message(lang))?;
     }
     if errors.len() > MAX_SHOWN_ERRORS {
-        let more = (errors.len() - MAX_SHOWN_ERRORS).to_string();
-        writeln!(
-            err,
-            "{}",
-            CliText::MoreErrors.text(lang).replace("{n}", &more)
-        )?;
+        let more = errors.len() - MAX_SHOWN_ERRORS;
+        let text = CliText::MoreErrors.counted(more, lang);
+        writeln!(err, "{}", text.replace("{n}", &more.to_string()))?;
     }
-    writeln!(err, "{} {}", errors.len(), Msg::ValidateFailed.text(lang))?;
+    let found = Noun::Error.count(errors.len(), lang);
+    writeln!(
+        err,
+        "{}",
+        CliText::ErrorsFound.text(lang).replace("{errors}", &found)
+    )?;
     Ok(ExitCode::from(1))
 }
 
@@ -238,14 +240,11 @@ pub(super) fn validate(
     match catalog::validate_files(&files) {
         Ok(sets) => {
             let reqs: usize = sets.iter().map(|s| s.set.requirements.len()).sum();
-            writeln!(
-                out,
-                "{} {} ({} {})",
-                sets.len(),
-                Msg::ValidateOk.text(lang),
-                reqs,
-                Msg::ColRequirements.text(lang).to_lowercase()
-            )?;
+            let text = CliText::FilesValid
+                .counted(sets.len(), lang)
+                .replace("{files}", &Noun::File.count(sets.len(), lang))
+                .replace("{requirements}", &Noun::Requirement.count(reqs, lang));
+            writeln!(out, "{text}")?;
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => report(&errors, lang, err),
@@ -323,14 +322,11 @@ pub(super) fn applies(
         .collect();
     let headers = [Msg::ColId, Msg::ColKind, Msg::ColWhy, Msg::ColTitle];
     table(out, &headers.map(|h| h.text(lang)), rows)?;
-    writeln!(
-        out,
-        "\n{}",
-        Msg::AppliesCount
-            .text(lang)
-            .replace("{n}", &applied.len().to_string())
-            .replace("{total}", &total.to_string())
-    )?;
+    let text = CliText::AppliesCount
+        .counted(applied.len(), lang)
+        .replace("{n}", &applied.len().to_string())
+        .replace("{total}", &Noun::Requirement.count(total, lang));
+    writeln!(out, "\n{text}")?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -10,6 +10,7 @@ use crate::clock::{ClockError, YEARS};
 use crate::domain::Lang;
 use crate::files::FileError;
 use crate::sanitize::for_terminal;
+use crate::settings::{Problem, SettingsError};
 
 macro_rules! cli_texts {
     ($($name:ident => ($sv:expr, $en:expr)),+ $(,)?) => {
@@ -50,6 +51,65 @@ cli_texts! {
     NoDataDir => (
         "hittar ingen datakatalog för användaren (är HOME satt?); ange en databasfil med --db eller KRAVKOLL_DB",
         "cannot find a data directory for this user (is HOME set?); name a database file with --db or KRAVKOLL_DB"
+    ),
+    // Counts: `{files}`, `{errors}`… are filled with `Noun::count`, so the noun agrees with its
+    // number; where the rest of the sentence agrees too, `CliText::counted` has the one-form.
+    FilesValid => ("{files} är giltiga ({requirements})", "{files} are valid ({requirements})"),
+    ErrorsFound => ("{errors} hittades", "{errors} found"),
+    ImportedSet => ("Importerade {set} {version} ({requirements})", "Imported {set} {version} ({requirements})"),
+    AppliesCount => ("{n} av {total} gäller för profilen.", "{n} of {total} apply to the profile."),
+    DemoCounts => (
+        "{procurements} med {lines}, {suppliers} med {sub_suppliers}, {contracts} och {reviews}",
+        "{procurements} with {lines}, {suppliers} with {sub_suppliers}, {contracts} and {reviews}"
+    ),
+    SettingsIgnored => (
+        "varning: {reason}; filens inställningar används inte",
+        "warning: {reason}; the file's settings are not used"
+    ),
+    LanguageNotSaved => (
+        "Språket kunde inte sparas till nästa gång: {reason}",
+        "The language could not be saved for next time: {reason}"
+    ),
+    // `--help`: clap's headings and the notes it puts after a flag's text.
+    HelpUsage => ("Användning", "Usage"),
+    HelpCommands => ("Kommandon", "Commands"),
+    HelpArguments => ("Argument", "Arguments"),
+    HelpOptions => ("Flaggor", "Options"),
+    HelpOptionsTag => ("[FLAGGOR]", "[OPTIONS]"),
+    HelpDefault => ("standard: {value}", "default: {value}"),
+    HelpValues => ("möjliga värden: {values}", "possible values: {values}"),
+    HelpEnv => ("miljövariabel: {name}", "env: {name}"),
+    // Usage errors (exit 2), as clap words them in English.
+    UsageError => ("fel", "error"),
+    UsageTip => ("tips", "tip"),
+    UsageTryHelp => ("Mer hjälp får du med '{flag}'.", "For more information, try '{flag}'."),
+    UsageInvalidValue => ("ogiltigt värde '{value}' för '{arg}'", "invalid value '{value}' for '{arg}'"),
+    UsageValueMissing => ("'{arg}' behöver ett värde men fick inget", "a value is required for '{arg}' but none was supplied"),
+    UsagePossibleValues => ("möjliga värden", "possible values"),
+    UsageUnknownArgument => ("okänt argument '{arg}'", "unexpected argument '{arg}' found"),
+    UsageUnknownCommand => ("okänt kommando '{command}'", "unrecognized subcommand '{command}'"),
+    UsageMissingArguments => ("de här argumenten behövs men saknas:", "the following required arguments were not provided:"),
+    UsageMissingCommand => ("'{command}' behöver ett kommando men fick inget", "'{command}' requires a subcommand but one was not provided"),
+    UsageCommands => ("kommandon", "subcommands"),
+    UsageRepeated => ("argumentet '{arg}' får bara anges en gång", "the argument '{arg}' cannot be used multiple times"),
+    UsageConflict => ("argumentet '{arg}' kan inte användas tillsammans med", "the argument '{arg}' cannot be used with"),
+    UsageConflictOthers => ("ett eller flera av de andra argumenten", "one or more of the other specified arguments"),
+    UsageNoEquals => ("ett värde till '{arg}' skrivs efter ett likhetstecken", "equal sign is needed when assigning values to '{arg}'"),
+    UsageTooManyValues => ("oväntat värde '{value}' för '{arg}'; inga fler värden väntades", "unexpected value '{value}' for '{arg}' found; no more were expected"),
+    UsageNotUtf8 => ("ett argument är inte giltig UTF-8", "invalid UTF-8 was detected in one or more arguments"),
+    UsageSimilarCommand => ("det finns ett liknande kommando: {names}", "a similar subcommand exists: {names}"),
+    UsageSimilarCommands => ("det finns liknande kommandon: {names}", "some similar subcommands exist: {names}"),
+    UsageSimilarArgument => ("det finns ett liknande argument: {names}", "a similar argument exists: {names}"),
+    UsageSimilarValue => ("det finns ett liknande värde: {names}", "a similar value exists: {names}"),
+    UsageAsValue => ("för att ange '{arg}' som ett värde, skriv '{fix}'", "to pass '{arg}' as a value, use '{fix}'"),
+    UsageExists => ("'{name}' finns", "'{name}' exists"),
+    UsageNoDoubleDash => (
+        "kommandot '{command}' finns; ta bort '--' före det för att använda det",
+        "subcommand '{command}' exists; to use it, remove the '--' before it"
+    ),
+    ScaleCounts => (
+        "{requirements} i {sets}, {procurements}, {suppliers} och {reviews}, genererat på {seconds} s",
+        "{requirements} in {sets}, {procurements}, {suppliers} and {reviews}, generated in {seconds} s"
     ),
 }
 
@@ -102,7 +162,9 @@ pub fn file_error(e: &FileError, lang: Lang) -> String {
         FileError::Io { source, .. } if sv => {
             format!("fel vid åtkomst av {p}: {}", super::io_error(source, lang))
         }
-        FileError::Io { source, .. } => format!("cannot access {p}: {source}"),
+        FileError::Io { source, .. } => {
+            format!("cannot access {p}: {}", super::io_error(source, lang))
+        }
     }
 }
 
@@ -144,6 +206,37 @@ pub fn clock_error(e: &ClockError, lang: Lang) -> String {
             "KRAVKOLL_TODAY must be a date between the years {from} and {to}, not '{}'",
             for_terminal(v)
         ),
+    }
+}
+
+/// Why the settings file cannot be read or written, in `lang`, with the file and line.
+pub fn settings_error(e: &SettingsError, lang: Lang) -> String {
+    let (path, line, problem) = match e {
+        SettingsError::File(f) => return file_error(f, lang),
+        SettingsError::Invalid {
+            path,
+            line,
+            problem,
+        } => (shown(path), line, problem),
+    };
+    let reason = match (problem, lang) {
+        (Problem::Syntax(detail), Lang::Sv) => {
+            format!("inte giltig TOML: {}", for_terminal(detail))
+        }
+        (Problem::Syntax(detail), Lang::En) => format!("not valid TOML: {}", for_terminal(detail)),
+        (Problem::NotALanguage(v), Lang::Sv) => {
+            format!(
+                "lang ska vara \"sv\" eller \"en\", inte \"{}\"",
+                for_terminal(v)
+            )
+        }
+        (Problem::NotALanguage(v), Lang::En) => {
+            format!("lang must be \"sv\" or \"en\", not \"{}\"", for_terminal(v))
+        }
+    };
+    match lang {
+        Lang::Sv => format!("{path}:{line}: inställningsfilen går inte att läsa: {reason}"),
+        Lang::En => format!("{path}:{line}: the settings file cannot be read: {reason}"),
     }
 }
 
@@ -231,6 +324,60 @@ mod tests {
                 assert!(t.contains("\\u001b") || t.contains("\\u202e"), "{t}");
             }
         }
+    }
+
+    #[test]
+    fn every_file_error_names_its_path_and_the_os_reason_in_the_language() {
+        use std::io::{Error, ErrorKind};
+        let p = || PathBuf::from("mapp/fil.toml");
+        let io = |kind| FileError::Io {
+            path: p(),
+            source: Error::from(kind),
+        };
+        let errors = [
+            FileError::Exists(p()),
+            FileError::Symlink(p()),
+            FileError::IsDirectory(p()),
+            FileError::DirectoryMissing(p()),
+            FileError::NotFound(p()),
+            FileError::PermissionDenied(p()),
+            FileError::NotText(p()),
+            FileError::TooLarge {
+                path: p(),
+                size: None,
+                limit: 1,
+            },
+            io(ErrorKind::NotADirectory),
+            io(ErrorKind::StorageFull),
+            io(ErrorKind::ReadOnlyFilesystem),
+            io(ErrorKind::AlreadyExists),
+        ];
+        for e in &errors {
+            for lang in Lang::ALL {
+                let text = file_error(e, lang);
+                assert!(text.contains("mapp/fil.toml"), "{text}");
+                assert!(!text.contains("os error"), "{text}");
+            }
+            let sv = file_error(e, Lang::Sv);
+            for english in [
+                "denied",
+                "exist",
+                "directory",
+                "the file",
+                "disk is",
+                "read-only",
+            ] {
+                assert!(!sv.contains(english), "{english}: {sv}");
+            }
+        }
+        assert_eq!(
+            file_error(&FileError::PermissionDenied(p()), Lang::Sv),
+            "behörighet saknas till mapp/fil.toml; kontrollera rättigheterna eller välj en annan plats"
+        );
+        assert_eq!(
+            file_error(&io(ErrorKind::StorageFull), Lang::Sv),
+            "fel vid åtkomst av mapp/fil.toml: disken är full"
+        );
     }
 
     #[test]

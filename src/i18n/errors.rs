@@ -2,7 +2,7 @@
 //! `Display`; Swedish is written here. Errors about the database file (locked, read-only,
 //! damaged, not kravkoll's) name the file and say what to do in both languages.
 
-use super::Label;
+use super::{Label, Noun};
 use crate::domain::contract::ContractError;
 use crate::domain::procurement::ProcurementError;
 use crate::domain::profile::ProfileWarning;
@@ -100,6 +100,20 @@ fn follow_up_error(e: &FollowUpError, lang: Lang) -> String {
 
 /// A store error in the user's language.
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
+    if let (StoreError::SetInUse { set, procurements }, Lang::En) = (e, lang) {
+        // The error's own text says "procurement(s)"; a message can count properly.
+        return format!(
+            "set {set} is used by {} and cannot be deleted",
+            Noun::Procurement.count(*procurements, lang)
+        );
+    }
+    if let (StoreError::Io { path, source }, Lang::En) = (e, lang) {
+        // The same words for the OS's reason as every other file error.
+        return format!(
+            "cannot create or open the database file {path}: {}",
+            io_error(source, lang)
+        );
+    }
     if lang == Lang::En {
         return e.to_string();
     }
@@ -127,7 +141,8 @@ pub fn store_error(e: &StoreError, lang: Lang) -> String {
             "kravid {id} används redan av paketet {other_set}; kravid är unika i hela biblioteket"
         ),
         StoreError::SetInUse { set, procurements } => format!(
-            "kravpaketet {set} används av {procurements} upphandling(ar) och kan inte tas bort"
+            "kravpaketet {set} används av {} och kan inte tas bort",
+            Noun::Procurement.count(*procurements, lang)
         ),
         StoreError::OrgNumberTaken(o) => {
             format!("organisationsnumret {o} tillhör redan en annan leverantör")

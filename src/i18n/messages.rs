@@ -38,14 +38,10 @@ messages! {
     OriginCustom => ("egen", "custom"),
     NoSets => ("Biblioteket har inga kravpaket.", "The library has no requirement sets."),
     NoProcurements => ("Inga upphandlingar ännu. Kör `kravkoll demo` för exempeldata.", "No procurements yet. Run `kravkoll demo` for sample data."),
-    ValidateOk => ("filer är giltiga", "files are valid"),
-    ValidateFailed => ("fel hittades", "errors found"),
     Imported => ("Importerade", "Imported"),
     Exported => ("Skrev", "Wrote"),
     BackupWritten => ("Säkerhetskopia skriven till", "Backup written to"),
-    ScaleCounts => ("{requirements} krav i {sets} genererade paket, {procurements} upphandlingar, {suppliers} leverantörer och {reviews} uppföljningar på {seconds} s", "{requirements} requirements in {sets} generated sets, {procurements} procurements, {suppliers} suppliers and {reviews} reviews in {seconds} s"),
     DemoLoaded => ("Exempeldata inlagd", "Sample data loaded"),
-    DemoCounts => ("{procurements} upphandlingar med {lines} kravrader, {suppliers} leverantörer med {sub_suppliers} underleverantörer, {contracts} avtal och {reviews} uppföljningar", "{procurements} procurements with {lines} requirement lines, {suppliers} suppliers with {sub_suppliers} sub-suppliers, {contracts} contracts and {reviews} reviews"),
     SetNotFound => ("Kravpaketet finns inte", "No such requirement set"),
     VersionNotFound => ("Versionen finns inte", "No such version"),
     Database => ("Databas", "Database"),
@@ -323,7 +319,6 @@ messages! {
     HeaderCollapsed => ("{key}: visa hela", "{key}: show all"),
     ExcludedBecause => ("Utelämnat: {reason}", "Left out: {reason}"),
     Amendments => ("Rättelser", "Amendments"),
-    AppliesCount => ("{n} av {total} krav gäller för profilen.", "{n} of {total} requirements apply to the profile."),
     WaitingForOtherUser => ("väntar på en annan användare som sparar i {path} …", "waiting for another user who is saving to {path} …"),
 }
 

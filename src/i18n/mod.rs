@@ -5,17 +5,21 @@
 
 mod cli;
 mod conditions;
+mod counts;
 mod entities;
 mod errors;
 mod fields;
+mod help;
 mod labels;
 mod messages;
 
 pub use crate::domain::Lang;
-pub use cli::{CliText, cli_error, clock_error, file_error};
+pub use cli::{CliText, cli_error, clock_error, file_error, settings_error};
 pub use conditions::{condition, fact};
+pub use counts::Noun;
 pub use errors::{any_error, io_error, org_number_error, profile_warning, store_error};
 pub use fields::{field_help, field_label, klassa_help};
+pub use help::{arg_help, command_help, help_flag_pointing, program_long_help, value_name_sv};
 pub use labels::{Label, kind_short};
 pub use messages::{Msg, PROCUREMENT_COLUMNS};
 

@@ -12,6 +12,7 @@
 //! when another process changed the database (`PRAGMA data_version`, checked on every tick).
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crossterm::event::KeyEvent;
@@ -32,7 +33,8 @@ use super::widgets::form::{Field, FormState};
 use super::widgets::modal::{HelpState, Toast, ToastKind};
 use crate::domain::Lang;
 use crate::files;
-use crate::i18n::{CliText, Msg};
+use crate::i18n::{self, CliText, Msg};
+use crate::settings;
 use crate::store::Store;
 
 /// How often the database is asked whether another process changed it.
@@ -50,6 +52,8 @@ pub struct App {
     /// The database's `data_version` when last checked.
     seen_version: i64,
     last_check: Instant,
+    /// Where the language chosen with `L` is saved (`remember_language`).
+    settings_path: Option<PathBuf>,
 }
 
 impl App {
@@ -80,6 +84,7 @@ impl App {
             jobs,
             seen_version,
             last_check: Instant::now(),
+            settings_path: None,
         };
         // Only the first screen is read at start; the others when they are first shown.
         let tab = app.state.tab;
@@ -102,6 +107,25 @@ impl App {
     /// The store, for tools and tests that change data behind the screens' back.
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
+    }
+
+    /// From now on, saves the language in the settings file at `path` whenever `L` switches
+    /// it, so the next start speaks it (`--lang` still wins). A failure to save is a toast.
+    pub fn remember_language(&mut self, path: PathBuf) {
+        self.settings_path = Some(path);
+    }
+
+    fn save_language(&mut self) {
+        let Some(path) = &self.settings_path else {
+            return;
+        };
+        let lang = self.state.lang;
+        if let Err(e) = settings::save(path, &settings::Settings { lang: Some(lang) }) {
+            let text = CliText::LanguageNotSaved
+                .text(lang)
+                .replace("{reason}", &i18n::settings_error(&e, lang));
+            self.toast(text, ToastKind::Error);
+        }
     }
 
     /// The contexts keys are looked up in, innermost first.
@@ -321,7 +345,8 @@ impl App {
                 self.state.lang = match self.state.lang {
                     Lang::Sv => Lang::En,
                     Lang::En => Lang::Sv,
-                }
+                };
+                self.save_language();
             }
             Action::Reload => {
                 self.reload_shown();

@@ -51,7 +51,7 @@ impl UiError {
                     n => format!(
                         "{first} {}",
                         CliText::MoreErrors
-                            .text(lang)
+                            .counted(n - 1, lang)
                             .replace("{n}", &(n - 1).to_string())
                     ),
                 }

@@ -100,9 +100,24 @@ fn repaint_after_wait(
     Ok(true)
 }
 
+/// How the command line starts the interactive program.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub lang: Lang,
+    /// `NO_COLOR` is set: draw without colour.
+    pub no_color: bool,
+    /// Where the language chosen with `L` is remembered; `None` remembers nothing.
+    pub settings_path: Option<std::path::PathBuf>,
+}
+
 /// Runs the program until the user quits. The terminal is restored on every way out: `q`, an
 /// error, a panic, a termination signal, or the terminal going away.
-pub fn run(mut store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
+pub fn run(mut store: Store, options: Options) -> anyhow::Result<()> {
+    let Options {
+        lang,
+        no_color,
+        settings_path,
+    } = options;
     let terminate = termination_flag()?;
     let waited: WaitLine = Arc::default();
     store.set_wait_notice(wait_notice(lang, Arc::clone(&waited)));
@@ -110,6 +125,9 @@ pub fn run(mut store: Store, lang: Lang, no_color: bool) -> anyhow::Result<()> {
     let queue = event::Queue::default();
     let jobs = jobs::Jobs::thread(queue.sender())?;
     let mut app = App::with_jobs(store, lang, Theme::new(no_color), jobs)?;
+    if let Some(path) = settings_path {
+        app.remember_language(path);
+    }
     let mut guard = terminal::Guard::enter()?;
     tracing::info!("interactive program started");
     queue.read_terminal()?;

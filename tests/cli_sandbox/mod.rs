@@ -1,6 +1,6 @@
 //! A temporary directory with a database for running the real binary, shared by the CLI test
 //! files. Each command gets a fixed day, Swedish, no log unless asked, and XDG directories in
-//! the sandbox.
+//! the sandbox (so no settings file of the user running the tests is read).
 #![allow(dead_code, clippy::unwrap_used)]
 
 use std::path::PathBuf;
@@ -21,6 +21,15 @@ impl Sandbox {
         self.dir.path().join("kravkoll.db")
     }
 
+    /// `XDG_CONFIG_HOME` of the commands: the settings file is `kravkoll/settings.toml` in it.
+    pub fn config_home(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
+    pub fn settings_file(&self) -> PathBuf {
+        self.config_home().join("kravkoll/settings.toml")
+    }
+
     pub fn command(&self, args: &[&str]) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_kravkoll"));
         c.args(args)
@@ -29,6 +38,7 @@ impl Sandbox {
             .env("KRAVKOLL_TODAY", "2026-11-22")
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .env("XDG_STATE_HOME", self.dir.path().join("state"))
+            .env("XDG_CONFIG_HOME", self.config_home())
             .env_remove("KRAVKOLL_LOG")
             .env("RUST_BACKTRACE", "0")
             .env_remove("LC_ALL")

@@ -120,7 +120,7 @@ fn draw(frame: &mut Frame, area: Rect, title: Msg, what: Msg, n: i64, c: Counts,
         )),
         Line::raw(""),
         Line::raw(
-            what.text(lang)
+            what.counted(n, lang)
                 .replace("{n}", &n.to_string())
                 .replace("{contracts}", &c.contracts.to_string()),
         ),

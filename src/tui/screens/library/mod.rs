@@ -303,7 +303,7 @@ impl Library {
                         .text(lang)
                         .replace("{id}", set.id.as_str()),
                     Msg::ConfirmDeleteSet
-                        .text(lang)
+                        .counted(set.requirements.len(), lang)
                         .replace("{n}", &set.requirements.len().to_string()),
                 ),
                 Ask::DeleteSet {

@@ -131,7 +131,7 @@ fn duplicate(from: &str, v: &Values, cx: &mut Ctx) -> Result<Submitted, Refusal>
             other => id_taken(DuplicateField::Id, other),
         })?;
     let message = Msg::Duplicated
-        .text(cx.lang)
+        .counted(n, cx.lang)
         .replace("{id}", id.as_str())
         .replace("{n}", &n.to_string());
     Ok(Submitted::Saved {

@@ -277,7 +277,7 @@ fn filter_row(d: &Detail, lang: Lang, theme: &Theme) -> Option<Line<'static>> {
         format!(
             "  {}",
             Msg::FilterMatches
-                .text(lang)
+                .counted(shown, lang)
                 .replace("{n}", &shown.to_string())
         ),
         theme.dim(),

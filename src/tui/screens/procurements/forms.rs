@@ -401,7 +401,7 @@ pub fn apply(ask: Ask, cx: &mut Ctx) -> Result<String, UiError> {
                 .write(|tx| tx.reapply_profile(id, revision, &procurement))?
                 .change;
             Ok(Msg::ProfileApplied
-                .text(lang)
+                .counted(change.added.len(), lang)
                 .replace("{added}", &change.added.len().to_string())
                 .replace("{removed}", &change.removed.len().to_string()))
         }
@@ -414,7 +414,7 @@ pub fn apply(ask: Ask, cx: &mut Ctx) -> Result<String, UiError> {
                 .store
                 .write(|tx| tx.unlink_set(procurement, &set, &seen))?;
             Ok(Msg::Unlinked
-                .text(lang)
+                .counted(n, lang)
                 .replace("{set}", &set)
                 .replace("{n}", &n.to_string()))
         }

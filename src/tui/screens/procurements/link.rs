@@ -26,7 +26,9 @@ fn preview_detail(s: &SetPreview, lang: Lang) -> String {
     }
     let adds = match s.would_add {
         0 => Msg::SetAppliesNone.text(lang).to_string(),
-        n => Msg::SetWouldAdd.text(lang).replace("{n}", &n.to_string()),
+        n => Msg::SetWouldAdd
+            .counted(n, lang)
+            .replace("{n}", &n.to_string()),
     };
     format!("{} · {adds}", s.version)
 }
@@ -80,7 +82,7 @@ pub fn from_profile(d: &Detail, cx: &mut Ctx) -> Outcome<Procurements> {
     }
     let total: usize = applying.iter().map(|s| s.would_add).sum();
     let title = Msg::BuildPreviewTitle
-        .text(lang)
+        .counted(total, lang)
         .replace("{sets}", &applying.len().to_string())
         .replace("{n}", &total.to_string());
     let entries = applying.iter().map(|s| set_entry(d, s, lang)).collect();
@@ -100,9 +102,9 @@ pub fn link(
     let lang = cx.lang;
     let added = d.write(cx, |tx| tx.link_sets(procurement, &sets))?;
     let said = match sets.as_slice() {
-        [one] => Msg::SetLinked.text(lang).replace("{set}", one),
+        [one] => Msg::SetLinked.counted(added, lang).replace("{set}", one),
         many => Msg::SetsLinked
-            .text(lang)
+            .counted(added, lang)
             .replace("{sets}", &many.len().to_string()),
     };
     Ok(info(said.replace("{n}", &added.to_string())))
@@ -122,7 +124,9 @@ pub fn unlink_picker(d: &Detail, lang: Lang) -> Outcome<Procurements> {
                 procurement: d.record.id,
                 set: l.set_id.clone(),
             };
-            let detail = Msg::SetLines.text(lang).replace("{n}", &lines.to_string());
+            let detail = Msg::SetLines
+                .counted(lines, lang)
+                .replace("{n}", &lines.to_string());
             Entry::new(format!("{} {}", l.set_id, l.version), pick).detail(detail)
         })
         .collect();
@@ -159,7 +163,7 @@ pub fn unlink_confirm(
         .collect();
     let mut body = vec![TextLine::raw(
         Msg::UnlinkBody
-            .text(lang)
+            .counted(lines.len(), lang)
             .replace("{set}", &set)
             .replace("{n}", &lines.len().to_string()),
     )];

@@ -119,7 +119,7 @@ fn publish_question(
     }
     body.push(TextLine::raw(
         Msg::ConfirmPublish
-            .text(lang)
+            .counted(included, lang)
             .replace("{n}", &included.to_string()),
     ));
     Effect::Confirm(ask, Confirm::new(title, body))

@@ -1,0 +1,285 @@
+//! The command line's `--help` texts in Swedish and English: what each command does and what
+//! each flag and argument means. `cli::help` puts them into clap's command before parsing;
+//! a test there checks that every command and argument clap knows has its text here.
+
+use crate::domain::Lang;
+
+/// `(command, argument, Swedish, English)`. The command is its path without `kravkoll`
+/// (`""` is the program itself); the argument is clap's id, or `""` for the command's own
+/// text. `*` stands for every command: flags that are global, and the ones clap adds itself.
+const TEXTS: &[(&str, &str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "Kravbibliotek, upphandlingar och leverantörsuppföljning för svenska kommuner",
+        "Requirement library, procurements and supplier follow-up for Swedish municipalities",
+    ),
+    (
+        "*",
+        "db",
+        "Databasfil (standard: kravkoll.db i användarens datakatalog)",
+        "Database file (default: kravkoll.db in the user's data directory)",
+    ),
+    (
+        "*",
+        "lang",
+        "Gränssnittets språk: sv eller en (standard: det som senast valdes med L i programmet, annars från LANG, annars sv)",
+        "Language of the interface: sv or en (default: the one last chosen with L in the program, else from LANG, else sv)",
+    ),
+    (
+        "*",
+        "log",
+        "Skriv en logg till kravkoll.log i användarens tillståndskatalog, på NIVÅ (standard info; även KRAVKOLL_LOG, till exempel debug eller kravkoll=debug)",
+        "Write a log to kravkoll.log in the user's state directory, at LEVEL (default info; also KRAVKOLL_LOG, e.g. debug or kravkoll=debug)",
+    ),
+    ("*", "help", "Visa hjälpen", "Print help"),
+    ("*", "version", "Visa versionen", "Print version"),
+    (
+        "*",
+        "format",
+        "Utdata: table för människor, json för program",
+        "Output: table for people, json for programs",
+    ),
+    (
+        "help",
+        "",
+        "Visa den här hjälpen eller hjälpen för de angivna kommandona",
+        "Print this message or the help of the given subcommand(s)",
+    ),
+    (
+        "help",
+        "subcommand",
+        "Kommandot vars hjälp ska visas",
+        "Print help for the subcommand(s)",
+    ),
+    ("sets", "", "Kravbiblioteket", "The requirement library"),
+    (
+        "sets list",
+        "",
+        "Lista bibliotekets kravpaket",
+        "List the sets of the library",
+    ),
+    (
+        "sets show",
+        "",
+        "Visa ett kravpaket med alla dess krav",
+        "Show one set with all its requirements",
+    ),
+    (
+        "sets show",
+        "id",
+        "Kravpaketets id, till exempel hosting-location",
+        "The set's id, e.g. hosting-location",
+    ),
+    (
+        "sets show",
+        "version",
+        "En viss version (standard: den aktuella)",
+        "A given version (default: the current one)",
+    ),
+    (
+        "sets validate",
+        "",
+        "Kontrollera kravpaketsfiler utan att röra databasen (standard: de inbyggda paketen)",
+        "Check set files without touching the database (default: the built-in sets)",
+    ),
+    (
+        "sets validate",
+        "paths",
+        "Filer, eller kataloger med .toml-filer",
+        "Files or directories of .toml files",
+    ),
+    (
+        "sets applies",
+        "",
+        "Vilka krav som gäller för en upphandlingsprofil, och varför",
+        "Which requirements apply to a procurement profile, and why",
+    ),
+    (
+        "sets applies",
+        "profile",
+        "En profilfil i TOML med fälten i en upphandlingsprofil",
+        "A profile file in TOML with the fields of a procurement profile",
+    ),
+    (
+        "sets applies",
+        "offer_above_ambition",
+        "Erbjud krav över profilens ambitionsnivå som bör-krav i stället för att utelämna dem",
+        "Offer requirements above the profile's ambition as evaluated ones instead of leaving them out",
+    ),
+    (
+        "sets applies",
+        "paths",
+        "Kravpaketsfiler eller kataloger att pröva i stället för biblioteket i databasen",
+        "Set files or directories to evaluate instead of the library in the database",
+    ),
+    (
+        "sets import",
+        "",
+        "Importera en kravpaketsfil till biblioteket (ett nytt paket, eller en ny version av ett eget paket)",
+        "Import a set file into the library (a new set, or a new version of your own set)",
+    ),
+    (
+        "sets import",
+        "path",
+        "Kravpaketsfilen (.toml)",
+        "The set file (.toml)",
+    ),
+    (
+        "sets export",
+        "",
+        "Skriv ett kravpaket till en fil i kravpaketsformatet",
+        "Write a set to a file in the set format",
+    ),
+    (
+        "sets export",
+        "id",
+        "Kravpaketets id, till exempel hosting-location",
+        "The set's id, e.g. hosting-location",
+    ),
+    (
+        "sets export",
+        "version",
+        "En viss version (standard: den aktuella)",
+        "A given version (default: the current one)",
+    ),
+    (
+        "sets export",
+        "out",
+        "Filen som skapas",
+        "The file to create",
+    ),
+    (
+        "sets export",
+        "force",
+        "Ersätt filen om den finns (en symbolisk länk skrivs aldrig igenom)",
+        "Replace the file if it exists (a symbolic link is never written through)",
+    ),
+    ("procurements", "", "Upphandlingar", "Procurements"),
+    (
+        "procurements list",
+        "",
+        "Lista upphandlingarna",
+        "List procurements",
+    ),
+    (
+        "demo",
+        "",
+        "Lägg in realistisk exempeldata i en tom databas, eller generera en stor för prestandamätningar",
+        "Load a realistic sample into an empty database, or generate a large one for benchmarks",
+    ),
+    (
+        "demo",
+        "scale",
+        "sample: några upphandlingar, leverantörer och uppföljningar i alla lägen; municipal eller national: genererad data i prestandabudgetarnas storlekar",
+        "sample: a few procurements, suppliers and reviews in every state; municipal or national: generated data at the sizes of the performance budgets",
+    ),
+    (
+        "backup",
+        "",
+        "Kopiera hela databasen till en ny fil medan den används",
+        "Copy the whole database to a new file while it stays in use",
+    ),
+    (
+        "backup",
+        "path",
+        "Säkerhetskopian som skapas",
+        "The backup file to create",
+    ),
+];
+
+fn pick(sv: &'static str, en: &'static str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+fn find(command: &str, arg: &str, lang: Lang) -> Option<&'static str> {
+    TEXTS
+        .iter()
+        .find(|(c, a, _, _)| *c == command && *a == arg)
+        .map(|(_, _, sv, en)| pick(sv, en, lang))
+}
+
+/// The one-line text of the command at `path` (names after `kravkoll`).
+pub fn command_help(path: &[&str], lang: Lang) -> Option<&'static str> {
+    find(&command_key(path), "", lang)
+}
+
+/// The longer text `kravkoll --help` opens with.
+pub fn program_long_help(lang: Lang) -> &'static str {
+    pick(
+        "kravkoll håller kravbiblioteket, upphandlingarna som byggs av det och uppföljningen av leverantörerna i en lokal databas. Utan kommando öppnas det interaktiva programmet.",
+        "kravkoll keeps the requirement library, the procurements built from it and the follow-up of suppliers in one local database. Run without a command to open the interactive program.",
+        lang,
+    )
+}
+
+/// The text of the argument `id` of the command at `path`.
+pub fn arg_help(path: &[&str], id: &str, lang: Lang) -> Option<&'static str> {
+    find(&command_key(path), id, lang).or_else(|| find("*", id, lang))
+}
+
+/// The text of `-h`/`--help` where a longer help exists: in the short help it points to the
+/// long one, in the long help to the short one.
+pub fn help_flag_pointing(to_long: bool, lang: Lang) -> &'static str {
+    match (to_long, lang) {
+        (true, Lang::Sv) => "Visa hjälpen (mer med '--help')",
+        (true, Lang::En) => "Print help (see more with '--help')",
+        (false, Lang::Sv) => "Visa hjälpen (en sammanfattning med '-h')",
+        (false, Lang::En) => "Print help (see a summary with '-h')",
+    }
+}
+
+/// A value's placeholder (`<PATH>`) in Swedish; `None` for names that read the same.
+pub fn value_name_sv(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "PATH" | "PATHS" => "SÖKVÄG",
+        "LEVEL" => "NIVÅ",
+        "LANG" => "SPRÅK",
+        "SCALE" => "SKALA",
+        "COMMAND" | "SUBCOMMAND" => "KOMMANDO",
+        _ => return None,
+    })
+}
+
+/// The command a path's texts are found under. clap's `help` command holds copies of the
+/// other commands (for `kravkoll help sets list`); a copy has the text of what it copies.
+fn command_key(path: &[&str]) -> String {
+    match path.iter().position(|name| *name == "help") {
+        Some(i) if i + 1 == path.len() => "help".to_string(),
+        Some(i) => command_key(&[&path[..i], &path[i + 1..]].concat()),
+        None => path.join(" "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_both_languages_and_is_found_once() {
+        for (i, (c, a, sv, en)) in TEXTS.iter().enumerate() {
+            assert!(!sv.trim().is_empty() && !en.trim().is_empty(), "{c} {a}");
+            let first = TEXTS.iter().position(|(c2, a2, ..)| c2 == c && a2 == a);
+            assert_eq!(first, Some(i), "{c:?} {a:?} twice");
+        }
+    }
+
+    #[test]
+    fn copies_in_the_help_command_read_as_what_they_copy() {
+        assert_eq!(command_key(&["help", "sets", "list"]), "sets list");
+        assert_eq!(command_key(&["sets", "help", "list"]), "sets list");
+        assert_eq!(command_key(&["sets", "help"]), "help");
+        assert_eq!(command_key(&["sets", "help", "help"]), "help");
+        assert_eq!(
+            command_help(&["sets", "export"], Lang::Sv),
+            Some("Skriv ett kravpaket till en fil i kravpaketsformatet")
+        );
+        assert_eq!(
+            arg_help(&["sets", "list"], "db", Lang::En),
+            find("*", "db", Lang::En)
+        );
+    }
+}

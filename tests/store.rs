@@ -474,6 +474,7 @@ fn a_whole_follow_up_cycle() {
             "corrective_action",
             "finding",
             "procurement",
+            "procurement_line",
             "requirement_set",
             "review",
             "supplier"

@@ -279,7 +279,7 @@ messages! {
     TakenOverRemoved => ("{id} är borttaget ur biblioteket och utelämnas nu", "{id} is removed from the library and now left out"),
     DriftEditedLocally => ("ändrat av dig", "changed by you"),
     DriftLibraryOld => ("Biblioteket förut ({v})", "The library before ({v})"),
-    DriftLibraryNew => ("Biblioteket nu ({v}), ord för ord", "The library now ({v}), word by word"),
+    DriftLibraryNew => ("Bibliotekets ändring {from} → {v}, ord för ord", "The library's change {from} → {v}, word by word"),
     DriftLocal => ("Din text i upphandlingen", "Your text in the procurement"),
     DriftRemovedSays => ("Kravet finns inte längre i biblioteket; att ta in ändringen utelämnar det.", "The requirement is no longer in the library; taking this over leaves it out."),
     BlockedIntro => ("Upphandlingen kan inte publiceras:", "The procurement cannot be published:"),

@@ -147,7 +147,9 @@ impl Tx<'_> {
             }
             line.position = position;
             position += 1;
-            self.insert_line(procurement_id, &line)?;
+            let id = self.insert_line(procurement_id, &line)?;
+            // Each line's history starts here: which set and version it was copied from.
+            self.audit("procurement_line", id, "link", None, snapshot(&line))?;
             added += 1;
         }
         self.tx.execute(

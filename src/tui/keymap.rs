@@ -326,6 +326,30 @@ pub fn key_for(chain: &[Context], action: &Action) -> Option<Key> {
     })
 }
 
+/// The keys of a binding as the user's language reads them: a yes is `j` (ja) in Swedish and
+/// `y` in English. Both keys work in both languages; only the one shown differs.
+pub fn keys_in<'a>(keys: &[&'a str], lang: crate::domain::Lang) -> Vec<&'a str> {
+    let other = match lang {
+        crate::domain::Lang::Sv => "y",
+        crate::domain::Lang::En => "j",
+    };
+    if !(keys.contains(&"j") && keys.contains(&"y")) {
+        return keys.to_vec();
+    }
+    keys.iter().copied().filter(|k| *k != other).collect()
+}
+
+/// The key shown for `action` in `chain`, in the user's language (see `keys_in`).
+pub fn key_in(chain: &[Context], action: &Action, lang: crate::domain::Lang) -> Option<Key> {
+    chain.iter().find_map(|ctx| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == *ctx && b.action == *action)
+            .and_then(|b| keys_in(b.keys, lang).first().copied())
+            .and_then(Key::parse)
+    })
+}
+
 /// The bindings visible in `chain`, innermost first, without those shadowed by an inner
 /// context binding the same key.
 pub fn visible(chain: &[Context]) -> Vec<&'static Binding> {

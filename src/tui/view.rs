@@ -142,7 +142,10 @@ fn draw_footer(frame: &mut Frame, area: Rect, chain: &[Context], lang: Lang, the
         })
         .collect();
     for b in inner.iter().take(6) {
-        if let Some(k) = b.keys.first().and_then(|k| keymap::Key::parse(k)) {
+        if let Some(k) = keymap::keys_in(b.keys, lang)
+            .first()
+            .and_then(|k| keymap::Key::parse(k))
+        {
             push(k.to_string(), b.action.describe().text(lang), &mut spans);
         }
     }

@@ -167,3 +167,111 @@ impl TestApp {
         self.app.state.toast.as_ref().map(|t| t.text.clone())
     }
 }
+
+/// A draft with `profile`, due in a month, owned by Maria.
+pub fn draft(reference: &str, profile: kravkoll::domain::Profile) -> kravkoll::domain::Procurement {
+    kravkoll::domain::Procurement {
+        reference: reference.into(),
+        title: format!("Upphandling {reference}"),
+        owner: "Maria Lindqvist".into(),
+        procedure: kravkoll::domain::Procedure::Open,
+        status: kravkoll::domain::Status::Draft,
+        profile,
+        deadline: Some(today() + chrono::Duration::days(30)),
+        published_on: None,
+        weight_total: None,
+    }
+}
+
+impl TestApp {
+    /// Saves `p` with `sets` linked straight to the store, then opens it as the officer would:
+    /// the Procurements tab read again (Ctrl-R), the cursor moved to it, Enter. Returns its id.
+    pub fn open_draft(&mut self, p: &kravkoll::domain::Procurement, sets: &[&str]) -> i64 {
+        let id = self
+            .app
+            .store_mut()
+            .write(|tx| {
+                let id = tx.record_procurement(p)?;
+                for s in sets {
+                    tx.link_set(
+                        id,
+                        s,
+                        kravkoll::domain::procurement::AboveAmbition::LeaveOut,
+                    )?;
+                }
+                Ok(id)
+            })
+            .unwrap();
+        self.keys("3 ctrl-r g");
+        let at = self
+            .app
+            .state
+            .screens
+            .procurements
+            .list
+            .iter()
+            .position(|s| s.id == id)
+            .expect("the new draft is listed");
+        for _ in 0..at {
+            self.press("j");
+        }
+        self.press("enter");
+        id
+    }
+
+    /// The open procurement.
+    pub fn detail(&self) -> &kravkoll::tui::screens::procurements::Detail {
+        self.app
+            .state
+            .screens
+            .procurements
+            .detail
+            .as_ref()
+            .expect("a procurement is open")
+    }
+
+    /// The lines of the open procurement, as stored.
+    pub fn stored_lines(
+        &self,
+    ) -> Vec<kravkoll::store::procurements::Record<kravkoll::domain::Line>> {
+        self.store().lines(self.detail().record.id).unwrap()
+    }
+
+    /// Moves the cursor of the open procurement to the line with `label`.
+    pub fn select_line(&mut self, label: &str) -> &mut TestApp {
+        self.press("g");
+        let rows = self.detail().rows.clone();
+        let at = rows
+            .iter()
+            .position(|r| match r {
+                kravkoll::tui::screens::procurements::Row::Line(i) => {
+                    self.detail().lines[*i].value.label() == label
+                }
+                kravkoll::tui::screens::procurements::Row::NotApplied(i) => self
+                    .detail()
+                    .not_applied
+                    .as_ref()
+                    .is_some_and(|n| n[*i].requirement.id.as_str() == label),
+            })
+            .unwrap_or_else(|| panic!("no line {label}"));
+        for _ in 0..at {
+            self.press("j");
+        }
+        self
+    }
+
+    /// The body of the open confirmation or message, as text.
+    pub fn dialog(&self) -> Option<String> {
+        match self.app.state.modals.last() {
+            Some(kravkoll::tui::state::Modal::Confirm(_, c))
+            | Some(kravkoll::tui::state::Modal::Message(c)) => Some(
+                c.body
+                    .iter()
+                    .map(|l| l.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            _ => None,
+        }
+    }
+}

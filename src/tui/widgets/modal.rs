@@ -109,15 +109,6 @@ fn keys_text(keys: &[&str], sep: &str) -> String {
         .join(sep)
 }
 
-/// The keys of a yes in the user's language: `j` for ja, `y` for yes (both work).
-fn yes_keys<'a>(keys: &[&'a str], lang: Lang) -> Vec<&'a str> {
-    let other = match lang {
-        Lang::Sv => "y",
-        Lang::En => "j",
-    };
-    keys.iter().copied().filter(|k| *k != other).collect()
-}
-
 pub fn draw_help(frame: &mut Frame, area: Rect, h: &HelpState, lang: Lang, theme: &Theme) {
     let rect = centered(area, 76, area.height.saturating_sub(2));
     frame.render_widget(Clear, rect);
@@ -162,7 +153,7 @@ pub fn draw_confirm(frame: &mut Frame, area: Rect, c: &Confirm, lang: Lang, them
         keymap::BINDINGS
             .iter()
             .find(|b| b.context == Context::Confirm && b.action == a)
-            .map(|b| keys_text(&yes_keys(b.keys, lang), "/"))
+            .map(|b| keys_text(&keymap::keys_in(b.keys, lang), "/"))
             .unwrap_or_default()
     };
     let mut lines = c.body.clone();

@@ -297,6 +297,13 @@ impl Detail {
                 self.header_open = !self.header_open;
                 Ok(Vec::new())
             }
+            // Enter ends typing the filter; the lines it found stay, and n/N move between them.
+            Action::Open if self.typing() => {
+                if let Some(f) = &mut self.filter {
+                    f.typing = false;
+                }
+                Ok(Vec::new())
+            }
             Action::Search => {
                 let f = self.filter.get_or_insert_with(LineFilter::default);
                 f.typing = true;

@@ -176,6 +176,11 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, d: &Detail, lang: Lang, theme:
     }
     let [list_area, text_area] = if wide {
         Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body)
+    } else if d.view == View::Drift {
+        // The differences are few and their texts long: the texts get the room.
+        let n = u16::try_from(d.drift.len()).unwrap_or(u16::MAX);
+        let list_h = n.saturating_add(2).clamp(3, (body.height / 2).max(3));
+        Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1)]).areas(body)
     } else {
         let list_h = list_rows(body.height, false);
         Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1)]).areas(body)

@@ -162,17 +162,22 @@ fn change_text(d: &Detail, x: &Drift, lang: Lang, theme: &Theme) -> Vec<Line<'st
             ));
         }
         DriftChange::Changed { line, old, new, .. } => {
-            let was = Msg::DriftLibraryOld.text(lang).replace("{v}", &x.from);
-            text.push(heading(was, theme));
-            text.push(Line::raw(old.text.get(lang).to_string()));
-            text.push(Line::raw(""));
-            let now = Msg::DriftLibraryNew.text(lang).replace("{v}", &x.to);
+            // What changed first (the old text is in the diff, struck through), then the
+            // officer's own text to weigh it against, then the old text whole.
+            let now = Msg::DriftLibraryNew
+                .text(lang)
+                .replace("{from}", &x.from)
+                .replace("{v}", &x.to);
             text.push(heading(now, theme));
             text.extend(diff_lines(old.text.get(lang), new.text.get(lang), theme));
             if edited_locally(d, x) {
                 text.push(Line::raw(""));
                 text.extend(field(Msg::DriftLocal, current(*line), lang, theme));
             }
+            text.push(Line::raw(""));
+            let was = Msg::DriftLibraryOld.text(lang).replace("{v}", &x.from);
+            text.push(heading(was, theme));
+            text.push(Line::raw(old.text.get(lang).to_string()));
         }
         DriftChange::Removed { line, .. } => {
             text.push(heading(Msg::DriftRemovedSays.text(lang).to_string(), theme));

@@ -80,7 +80,7 @@ fn describe(e: &AuditEntry, line_id: i64, amendments: &[Amendment], lang: Lang) 
             .unwrap_or_default()
     };
     let said = match e.action.as_str() {
-        "create" | "add-by-profile" | "take-over-add" => origin(after.as_ref()?, lang),
+        "create" | "link" | "add-by-profile" | "take-over-add" => origin(after.as_ref()?, lang),
         "add-not-applying" => {
             let reason = e
                 .after

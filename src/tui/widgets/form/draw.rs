@@ -66,7 +66,7 @@ fn hints(form: &FormState, lang: Lang, theme: &Theme) -> Line<'static> {
     let mut chain = form.contexts();
     chain.push(Context::Form);
     let key = |a: Action| {
-        keymap::key_for(&chain, &a)
+        keymap::key_in(&chain, &a, lang)
             .map(|k| k.to_string())
             .unwrap_or_default()
     };

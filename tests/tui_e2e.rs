@@ -417,3 +417,49 @@ fn a_save_that_waits_for_another_users_lock_says_so_and_the_screen_comes_back() 
     t.wait_gone("Väntar på en annan användare", STEP);
     t.wait_for("Space Ta med / utelämna krav", STEP);
 }
+
+/// An own set as a file: its version and the text of its one requirement.
+fn own_set_file(home: &Home, version: &str, text: &str) -> String {
+    let path = home.path().join(format!("egna-villkor-{version}.toml"));
+    let body = format!(
+        "format = 1\nid = \"egna-villkor\"\nversion = \"{version}\"\n\
+         title = {{ sv = \"Egna villkor\" }}\n\n[[requirement]]\nid = \"EGV-1\"\n\
+         kind = \"mandatory\"\ntitle = {{ sv = \"Svarstid\" }}\ntext = {{ sv = \"{text}\" }}\n"
+    );
+    std::fs::write(&path, body).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_newer_version_imported_by_another_process_is_shown_and_v_does_not_say_up_to_date() {
+    let home = Home::new();
+    let v1 = own_set_file(&home, "1", "Leverantören ska svara inom en arbetsdag.");
+    home.cli(&["sets", "import", &v1]);
+    let mut t = Pty::start(&home);
+    t.wait_for("1 Översikt", START);
+    t.send(b"3n");
+    t.wait_for("Ny upphandling", STEP);
+    t.type_text("KS 2026/400");
+    t.send(key::TAB);
+    t.type_text("Supporttjänst");
+    t.send(key::ENTER);
+    t.wait_for("KS 2026/400 · Supporttjänst", STEP);
+    t.send(b"l");
+    t.wait_for("Länka kravpaket", STEP);
+    t.type_text("egna");
+    t.send(key::ENTER);
+    t.wait_for("egna-villkor: 1 krav lades till", STEP);
+    // Another program on the same database file imports version 2 while this one is open.
+    let v2 = own_set_file(&home, "2", "Leverantören ska svara inom fyra timmar.");
+    home.cli(&["sets", "import", &v2]);
+    // Without a key: the open procurement is read again and says a newer version exists.
+    t.wait_for("egna-villkor 1 (→ 2)", STEP);
+    t.send(b"v");
+    t.wait_for("Skillnader mot nyare kravversioner", STEP);
+    assert!(
+        !t.screen().contains("är aktuella"),
+        "v said up to date:\n{}",
+        t.screen()
+    );
+    t.wait_for("fyra", STEP);
+}

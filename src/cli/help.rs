@@ -72,6 +72,10 @@ fn localize_arg(arg: Arg, path: &[&str], lang: Lang) -> Arg {
         CliText::HelpOptions
     };
     arg = arg.help_heading(heading.text(lang));
+    // Under a heading of its own clap lists arguments by display order, not by position.
+    if let Some(i) = arg.get_index() {
+        arg = arg.display_order(i);
+    }
     if let Some(names) = arg.get_value_names() {
         let swedish: Vec<Str> = names
             .iter()

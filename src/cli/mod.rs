@@ -17,6 +17,7 @@ mod error;
 mod help;
 mod lang;
 mod other;
+mod procurements;
 mod sets;
 mod table;
 mod usage;
@@ -259,6 +260,31 @@ fn execute(
         } => {
             let store = open_store(cli, env, lang, err)?;
             other::procurements_list(&store, *format, lang, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Procurements {
+            command: ProcurementsCommand::Show { reference, format },
+        } => {
+            let store = open_store(cli, env, lang, err)?;
+            procurements::show(&store, reference, *format, lang, out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Procurements {
+            command: ProcurementsCommand::Check { reference, format },
+        } => {
+            let store = open_store(cli, env, lang, err)?;
+            procurements::check_list(&store, reference, *format, lang, out)
+        }
+        Command::Procurements {
+            command:
+                ProcurementsCommand::History {
+                    reference,
+                    line,
+                    format,
+                },
+        } => {
+            let store = open_store(cli, env, lang, err)?;
+            procurements::history(&store, reference, line, *format, lang, out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo { scale } => {

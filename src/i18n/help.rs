@@ -163,6 +163,48 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
         "List procurements",
     ),
     (
+        "procurements show",
+        "",
+        "Visa en upphandling med dess krav: markering (✗ utelämnat, ⚑ rättat, ✎ ändrat), plats, id, typ, vikt",
+        "Show a procurement with its lines: mark (✗ left out, ⚑ amended, ✎ changed), place, id, kind, weight",
+    ),
+    (
+        "procurements check",
+        "",
+        "Kontrollera upphandlingen före publicering: vad som hindrar (slutstatus 1) och vad som bör ses över",
+        "Check the procurement before publishing: what blocks it (exit status 1) and what to look at",
+    ),
+    (
+        "procurements history",
+        "",
+        "Ett kravs historik: varifrån det kom, ändringar, rättelser med skäl, vem och när",
+        "A line's history: where it came from, edits, amendments with reasons, who and when",
+    ),
+    (
+        "procurements show",
+        "reference",
+        "Upphandlingens diarienummer, t.ex. \"KS 2026/118\"",
+        "The procurement's case reference, e.g. \"KS 2026/118\"",
+    ),
+    (
+        "procurements check",
+        "reference",
+        "Upphandlingens diarienummer, t.ex. \"KS 2026/118\"",
+        "The procurement's case reference, e.g. \"KS 2026/118\"",
+    ),
+    (
+        "procurements history",
+        "reference",
+        "Upphandlingens diarienummer, t.ex. \"KS 2026/118\"",
+        "The procurement's case reference, e.g. \"KS 2026/118\"",
+    ),
+    (
+        "procurements history",
+        "line",
+        "Kravets id, t.ex. HOST-04 eller EGEN-2",
+        "The line's id, e.g. HOST-04 or EGEN-2",
+    ),
+    (
         "demo",
         "",
         "Lägg in realistisk exempeldata i en tom databas, eller generera en stor för prestandamätningar",
@@ -239,6 +281,8 @@ pub fn value_name_sv(name: &str) -> Option<&'static str> {
         "LEVEL" => "NIVÅ",
         "LANG" => "SPRÅK",
         "SCALE" => "SKALA",
+        "REFERENCE" => "DIARIENUMMER",
+        "LINE" => "KRAV",
         "COMMAND" | "SUBCOMMAND" => "KOMMANDO",
         _ => return None,
     })

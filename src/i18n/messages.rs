@@ -319,6 +319,10 @@ messages! {
     HeaderCollapsed => ("{key}: visa hela", "{key}: show all"),
     ExcludedBecause => ("Utelämnat: {reason}", "Left out: {reason}"),
     Amendments => ("Rättelser", "Amendments"),
+    NothingToCheck => ("Inget hindrar publicering och inget behöver kontrolleras.", "Nothing blocks publishing and nothing needs checking."),
+    ColWhen => ("När", "When"),
+    ColWho => ("Vem", "Who"),
+    ColWhat => ("Vad", "What"),
     WaitingForOtherUser => ("väntar på en annan användare som sparar i {path} …", "waiting for another user who is saving to {path} …"),
 }
 

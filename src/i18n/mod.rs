@@ -10,8 +10,10 @@ mod entities;
 mod errors;
 mod fields;
 mod help;
+mod history;
 mod labels;
 mod messages;
+mod publish;
 
 pub use crate::domain::Lang;
 pub use cli::{CliText, cli_error, clock_error, file_error, settings_error};
@@ -20,8 +22,10 @@ pub use counts::Noun;
 pub use errors::{any_error, io_error, org_number_error, profile_warning, store_error};
 pub use fields::{field_help, field_label, klassa_help};
 pub use help::{arg_help, command_help, help_flag_pointing, program_long_help, value_name_sv};
+pub use history::{Event, line_history};
 pub use labels::{Label, kind_short};
 pub use messages::{Msg, PROCUREMENT_COLUMNS};
+pub use publish::{blocker_text, warning_text};
 
 /// The UI language: `--lang`, then `LANG`, then Swedish.
 pub fn pick_lang(flag: Option<&str>, env_lang: Option<&str>) -> Lang {

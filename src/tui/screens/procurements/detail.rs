@@ -66,7 +66,7 @@ pub struct Detail {
     /// The whole header, even where it leaves the list few rows.
     pub header_open: bool,
     /// The selected line's history, while the history view is open.
-    pub history: Vec<history::Event>,
+    pub history: Vec<crate::i18n::Event>,
 }
 
 impl Detail {

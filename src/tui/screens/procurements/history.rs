@@ -1,27 +1,13 @@
-//! A line's history (`h`), told from the audit trail: where it came from (set and version, or
-//! the officer's own), each edit of its text, kind, weight or inclusion, taking over newer
-//! library text, and amendments with their reasons, each with who and when.
+//! A line's history (`h`): its rows of the audit trail, told in words by `i18n::line_history`.
 
-use serde_json::Value;
-
-use crate::domain::{Kind, Lang, Line};
-use crate::i18n::{Label, Msg};
-use crate::store::AuditEntry;
+use crate::domain::Line;
+use crate::i18n::{Event, line_history};
 use crate::store::procurements::{Amendment, Record};
 use crate::tui::error::UiError;
 use crate::tui::screens::Ctx;
 
-/// One step of a line's history, in words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
-    /// When (the trail's UTC time, to the minute) and by whom.
-    pub at: String,
-    pub actor: String,
-    pub what: String,
-}
-
 /// How many rows of the trail a line's history reads; a line is rarely changed more often.
-const LIMIT: usize = 500;
+pub const LIMIT: usize = 500;
 
 /// The line's history, oldest first.
 pub fn of_line(
@@ -29,152 +15,10 @@ pub fn of_line(
     line: &Record<Line>,
     amendments: &[Amendment],
 ) -> Result<Vec<Event>, UiError> {
-    let lang = cx.lang;
     let id = line.id.to_string();
     let mut trail = cx
         .store
         .audit_trail(Some(("procurement_line", id.as_str())), LIMIT)?;
     trail.reverse();
-    Ok(trail
-        .iter()
-        .filter_map(|e| {
-            let what = describe(e, line.id, amendments, lang)?;
-            Some(Event {
-                at: minute(&e.at),
-                actor: e.actor.clone(),
-                what,
-            })
-        })
-        .collect())
-}
-
-/// `2026-12-01T09:14:03Z` as `2026-12-01 09:14`.
-fn minute(at: &str) -> String {
-    at.get(..16).unwrap_or(at).replace('T', " ")
-}
-
-fn line_of(v: Option<&Value>) -> Option<Line> {
-    let v = v?;
-    let v = v.get("line").unwrap_or(v);
-    serde_json::from_value(v.clone()).ok()
-}
-
-fn origin(l: &Line, lang: Lang) -> String {
-    match &l.source {
-        Some(s) => Msg::HistFromLibrary
-            .text(lang)
-            .replace("{set}", &s.set_id)
-            .replace("{version}", &s.version),
-        None => Msg::HistOwn.text(lang).to_string(),
-    }
-}
-
-/// One row of the trail in words; `None` for a row that says nothing about the line.
-fn describe(e: &AuditEntry, line_id: i64, amendments: &[Amendment], lang: Lang) -> Option<String> {
-    let before = line_of(e.before.as_ref());
-    let after = line_of(e.after.as_ref());
-    let version = |l: &Option<Line>| {
-        l.as_ref()
-            .and_then(|l| l.source.as_ref())
-            .map(|s| s.version.clone())
-            .unwrap_or_default()
-    };
-    let said = match e.action.as_str() {
-        "create" | "link" | "add-by-profile" | "take-over-add" => origin(after.as_ref()?, lang),
-        "add-not-applying" => {
-            let reason = e
-                .after
-                .as_ref()
-                .and_then(|a| a.get("reason"))
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            format!(
-                "{} {}",
-                origin(after.as_ref()?, lang),
-                Msg::HistAddedAnyway.text(lang).replace("{reason}", reason)
-            )
-        }
-        "take-over" => Msg::HistTakeOver
-            .text(lang)
-            .replace("{version}", &version(&after)),
-        "keep-local" => Msg::HistKeepLocal
-            .text(lang)
-            .replace("{version}", &version(&after)),
-        "take-over-remove" => Msg::HistRemovedFromLibrary.text(lang).to_string(),
-        "remove-by-profile" => Msg::HistRemovedByProfile.text(lang).to_string(),
-        "unlink-set" => Msg::HistUnlinked.text(lang).to_string(),
-        "move" => Msg::HistMoved
-            .text(lang)
-            .replace("{n}", &after.as_ref()?.position.to_string()),
-        "amend" => {
-            let reason = amendments
-                .iter()
-                .find(|a| a.line_id == Some(line_id) && a.at == e.at)
-                .map(|a| a.reason.as_str())
-                .unwrap_or_default();
-            let mut s = Msg::HistAmended.text(lang).replace("{reason}", reason);
-            if let (Some(b), Some(a)) = (&before, &after) {
-                s = join(s, changes(b, a, lang));
-            }
-            s
-        }
-        _ => changes(before.as_ref()?, after.as_ref()?, lang)?,
-    };
-    Some(said)
-}
-
-fn join(first: String, rest: Option<String>) -> String {
-    match rest {
-        Some(r) => format!("{first}; {r}"),
-        None => first,
-    }
-}
-
-fn kind_label(k: Kind, lang: Lang) -> &'static str {
-    k.label(lang)
-}
-
-/// What an edit changed, in words; `None` when nothing the officer sees did.
-fn changes(b: &Line, a: &Line, lang: Lang) -> Option<String> {
-    let mut said = Vec::new();
-    if b.text != a.text {
-        said.push(Msg::HistText.text(lang).to_string());
-    }
-    if b.title != a.title {
-        said.push(Msg::HistTitle.text(lang).to_string());
-    }
-    if b.kind != a.kind {
-        said.push(
-            Msg::HistKind
-                .text(lang)
-                .replace("{from}", kind_label(b.kind, lang))
-                .replace("{to}", kind_label(a.kind, lang)),
-        );
-    }
-    if b.weight != a.weight {
-        let w = |w: Option<u32>| w.map_or("–".to_string(), |w| w.to_string());
-        said.push(
-            Msg::HistWeight
-                .text(lang)
-                .replace("{from}", &w(b.weight))
-                .replace("{to}", &w(a.weight)),
-        );
-    }
-    if b.included && !a.included {
-        let mut s = Msg::HistExcluded.text(lang).to_string();
-        if let Some(r) = &a.exclusion {
-            s = format!("{s}: {r}");
-        }
-        said.push(s);
-    } else if !b.included && a.included {
-        said.push(Msg::HistIncluded.text(lang).to_string());
-    }
-    if b.position != a.position && said.is_empty() {
-        said.push(
-            Msg::HistMoved
-                .text(lang)
-                .replace("{n}", &a.position.to_string()),
-        );
-    }
-    (!said.is_empty()).then(|| said.join("; "))
+    Ok(line_history(&trail, line.id, amendments, cx.lang))
 }

@@ -6,9 +6,10 @@ use ratatui::text::Line as TextLine;
 
 use super::detail::Detail;
 use super::{Ask, Pick, Procurements};
-use crate::domain::publish::{Blocker, Checks, Warning, check};
+use crate::domain::publish::{Checks, check};
 use crate::domain::{Lang, Line, Status};
 use crate::i18n::{Label, Msg};
+use crate::i18n::{blocker_text, warning_text};
 use crate::tui::screens::{Ctx, Effect, Outcome, info};
 use crate::tui::widgets::filter_list::{Entry, FilterList, Look};
 use crate::tui::widgets::modal::Confirm;
@@ -52,36 +53,6 @@ pub fn checks(d: &Detail, today: chrono::NaiveDate) -> Checks {
         })
         .collect();
     check(&d.record.value, &lines, &newer, today)
-}
-
-pub fn blocker_text(b: &Blocker, lang: Lang) -> String {
-    match b {
-        Blocker::ProhibitedAi => Msg::BlockProhibitedAi.text(lang).to_string(),
-        Blocker::NoLines => Msg::BlockNoLines.text(lang).to_string(),
-        Blocker::EmptyText(id) => Msg::BlockEmptyText.text(lang).replace("{id}", id),
-    }
-}
-
-pub fn warning_text(w: &Warning, lang: Lang) -> String {
-    let ids = |ids: &[String]| ids.join(", ");
-    match w {
-        Warning::NoDeadline => Msg::WarnNoDeadline.text(lang).to_string(),
-        Warning::DeadlinePassed(d) => Msg::WarnDeadlinePassed
-            .text(lang)
-            .replace("{date}", &d.to_string()),
-        Warning::NoOwner => Msg::WarnNoOwner.text(lang).to_string(),
-        Warning::NewerVersion { set, from, to } => Msg::WarnNewerVersion
-            .text(lang)
-            .replace("{set}", set)
-            .replace("{from}", from)
-            .replace("{to}", to),
-        Warning::ExcludedLaw(l) => Msg::WarnExcludedLaw.text(lang).replace("{ids}", &ids(l)),
-        Warning::MissingWeights(l) => Msg::WarnMissingWeights.text(lang).replace("{ids}", &ids(l)),
-        Warning::WeightSum { sum, total } => Msg::WarnWeightSum
-            .text(lang)
-            .replace("{sum}", &sum.to_string())
-            .replace("{total}", &total.to_string()),
-    }
 }
 
 /// The publish question, or (when something blocks it) the reason it cannot be asked.

@@ -544,7 +544,13 @@ fn form_text(f: &mut FormState, typed: Option<char>, ev: &KeyEvent, key: &Key) -
         return false;
     }
     if let Some(list) = &mut f.choosing {
-        return filter_text(list, typed, ev);
+        return match typed {
+            Some(c) => {
+                f.type_choice(c);
+                true
+            }
+            None => filter_text(list, typed, ev),
+        };
     }
     if f.focused().is_some_and(Field::is_multi_line) {
         // Every key the table leaves free belongs to the editor (Enter is a new line).
@@ -556,7 +562,7 @@ fn form_text(f: &mut FormState, typed: Option<char>, ev: &KeyEvent, key: &Key) -
             true
         }
         Some(c) if c != ' ' => {
-            f.open_choice(Some(c));
+            f.type_choice(c);
             true
         }
         _ => f.wants_text() && f.edit_line(ev),

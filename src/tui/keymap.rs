@@ -229,6 +229,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Procurements, ["n"], A::New, Editing),
     bind!(Procurements, ["e"], A::EditProcurement, Editing),
     // One procurement
+    bind!(ProcurementDetail, ["b"], A::BuildFromProfile, Editing),
     bind!(ProcurementDetail, ["l"], A::LinkSet, Editing),
     bind!(ProcurementDetail, ["space"], A::ToggleInclude, Editing),
     bind!(ProcurementDetail, ["t"], A::ChangeKind, Editing),
@@ -241,7 +242,6 @@ pub static BINDINGS: &[Binding] = &[
     bind!(ProcurementDetail, ["s"], A::ChangeStatus, Editing),
     bind!(ProcurementDetail, ["A"], A::Amend, Editing),
     bind!(ProcurementDetail, ["v"], A::ShowDrift, Navigation),
-    bind!(ProcurementDetail, ["b"], A::BuildFromProfile, Editing),
     bind!(ProcurementDetail, ["U"], A::UnlinkSet, Editing),
     bind!(ProcurementDetail, ["i"], A::ToggleNotApplying, Navigation),
     bind!(ProcurementDetail, ["m"], A::MoveLineTo, Editing),

@@ -209,17 +209,18 @@ impl Detail {
         self.filter.as_ref().is_some_and(|f| f.typing)
     }
 
-    /// Typing into the line filter.
-    pub fn text(&mut self, input: TextEvent, lang: Lang) -> bool {
+    /// Typing into the line filter; the history beside the list follows the selected line.
+    pub fn text(&mut self, input: TextEvent, cx: &mut Ctx) -> Result<bool, UiError> {
         let Some(f) = self.filter.as_mut().filter(|f| f.typing) else {
-            return false;
+            return Ok(false);
         };
         let took = f.input.take(input);
         if took {
-            self.rebuild_rows(lang);
+            self.rebuild_rows(cx.lang);
             self.cursor.first();
+            self.load_history(cx)?;
         }
-        took
+        Ok(took)
     }
 
     /// Back, inside the detail: out of the history, the filter, the rows that do not apply;
@@ -231,8 +232,13 @@ impl Detail {
             if f.typing && !f.input.value().is_empty() {
                 f.typing = false;
             } else {
+                // The line found stays selected among all the lines.
+                let keep = self.selected().map(|l| l.id);
                 self.filter = None;
                 self.rebuild_rows(lang);
+                if let Some(k) = keep {
+                    self.select_line(k);
+                }
             }
         } else if self.not_applied.is_some() {
             self.not_applied = None;

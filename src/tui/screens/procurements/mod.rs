@@ -275,7 +275,15 @@ impl Screen for Procurements {
 
     fn text(&mut self, input: TextEvent, cx: &mut Ctx) -> bool {
         if let Some(d) = &mut self.detail {
-            return d.text(input, cx.lang);
+            return match d.text(input, cx) {
+                Ok(took) => took,
+                Err(e) => {
+                    // The history could not be read: it is left out rather than shown stale.
+                    tracing::warn!(error = %e, "reading a line's history");
+                    d.history.clear();
+                    true
+                }
+            };
         }
         let took = self.filtering() && self.filter.take(input);
         if took {

@@ -80,21 +80,28 @@ fn hints(form: &FormState, lang: Lang, theme: &Theme) -> Line<'static> {
             Span::raw(format!(" {}", Msg::DiscardNo.text(lang))),
         ]);
     }
-    let entries = [
-        (key(Action::Submit), Action::Submit),
-        (key(Action::NextField), Action::NextField),
+    let mut entries = vec![
+        (key(Action::Submit), Action::Submit.describe().text(lang)),
         (
-            format!("{}{}", key(Action::PrevChoice), key(Action::NextChoice)),
-            Action::NextChoice,
+            key(Action::NextField),
+            Action::NextField.describe().text(lang),
         ),
-        (key(Action::Cancel), Action::Cancel),
     ];
+    // How to change a choice only where the focus is on one.
+    if form.focused().is_some_and(|f| !f.is_text()) {
+        entries.push((
+            format!("{}{}", key(Action::PrevChoice), key(Action::NextChoice)),
+            Action::NextChoice.describe().text(lang),
+        ));
+        entries.push(("a–ö".to_string(), Msg::TypeToChoose.text(lang)));
+    }
+    entries.push((key(Action::Cancel), Action::Cancel.describe().text(lang)));
     let last = entries.len() - 1;
     let mut spans = Vec::new();
-    for (i, (k, action)) in entries.into_iter().enumerate() {
+    for (i, (k, text)) in entries.into_iter().enumerate() {
         spans.push(Span::styled(k, theme.key()));
         let gap = if i == last { "" } else { "  " };
-        spans.push(Span::raw(format!(" {}{gap}", action.describe().text(lang))));
+        spans.push(Span::raw(format!(" {text}{gap}")));
     }
     Line::from(spans)
 }

@@ -101,6 +101,29 @@ impl FormState {
         self.choosing = Some(list);
     }
 
+    /// A character typed on a choice field: it filters the field's options (opening them).
+    /// When what is typed leaves exactly one option with a word starting so (`j` for Ja, `3`
+    /// for level 3, `h` for hög risk), that option is taken and the focus moves on, so a
+    /// profile is set with a key per changed field; otherwise the list stays open to choose.
+    pub fn type_choice(&mut self, c: char) {
+        match &mut self.choosing {
+            Some(list) => {
+                list.input.insert(c);
+                list.refilter();
+            }
+            None => self.open_choice(Some(c)),
+        }
+        let Some(i) = self.choosing.as_ref().and_then(only_word_start) else {
+            return;
+        };
+        self.choosing = None;
+        if let Some(f) = self.focused_mut() {
+            f.choice = i;
+            f.error = None;
+        }
+        self.next_field();
+    }
+
     /// Takes the option under the list's cursor into the field and closes the list.
     pub fn choose(&mut self) {
         let chosen = self.choosing.take().and_then(FilterList::into_chosen);
@@ -250,6 +273,24 @@ impl FormState {
             f.input = TextInput::new(text);
         }
     }
+}
+
+/// The one option that has a word starting with what is typed (or starts with it whole),
+/// if exactly one has.
+fn only_word_start(list: &FilterList<usize>) -> Option<usize> {
+    let typed = list.input.value().to_lowercase();
+    if typed.trim().is_empty() {
+        return None;
+    }
+    let mut found = list.entries.iter().filter(|e| {
+        let label = e.label.to_lowercase();
+        label.starts_with(&typed)
+            || label
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| !w.is_empty() && w.starts_with(&typed))
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first.value)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod errors;
 mod fields;
 mod labels;
 mod messages;
+pub mod search;
 
 pub use crate::domain::Lang;
 pub use cli::{CliText, cli_error, clock_error, file_error};

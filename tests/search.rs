@@ -1,12 +1,14 @@
 //! The library search that knows the field: legal basis and kinds, synonyms from the catalog's
 //! table, corrected spellings over the text, where each hit matched; on an in-memory store
-//! with the built-in library and on an upgraded database.
+//! with the built-in library, on an upgraded database, and through the `search` command.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::disallowed_methods)]
 
+mod cli_sandbox;
 mod common;
 
 use std::collections::BTreeSet;
 
+use cli_sandbox::Sandbox;
 use kravkoll::domain::{Kind, Lang, Requirement};
 use kravkoll::i18n::{Label, kind_short};
 use kravkoll::store::Store;
@@ -301,4 +303,98 @@ fn an_upgraded_database_is_searched_with_basis_and_kinds() {
     // The own set imported into the old database is in the rebuilt index too.
     assert_eq!(hit(&find(&s, "MIN-1"), "MIN-1").matched, vec![Place::Id]);
     assert!(ids(&find(&s, "kvalificeringskrav").hits).contains("MIN-1"));
+}
+
+// The command line.
+
+#[test]
+fn the_search_command_prints_hits_and_where_they_matched() {
+    let s = Sandbox::new();
+    let table = s.ok(&["search", "2020:914"]);
+    let mut lines = table.lines();
+    let header = lines.next().unwrap();
+    for column in ["Id", "Kravpaket", "Typ", "Träff i", "Titel"] {
+        assert!(header.contains(column), "{table}");
+    }
+    let row = lines.find(|l| l.starts_with("SUB-04")).unwrap();
+    assert!(
+        row.contains("sub-suppliers") && row.contains("ska-krav"),
+        "{row}"
+    );
+    assert!(row.contains("rättslig grund"), "{row}");
+
+    let en = s.ok(&["search", "--lang", "en", "art.", "28"]);
+    assert!(en.starts_with("Id"), "{en}");
+    assert!(
+        en.contains("Matched in") && en.contains("legal basis"),
+        "{en}"
+    );
+
+    let fixed = s.ok(&["search", "underlevrantör"]);
+    assert!(
+        fixed.contains("Rättad stavning: underlevrantör → underleverantor"),
+        "{fixed}"
+    );
+    assert!(fixed.contains("Även synonymer till"), "{fixed}");
+    let dpa = s.ok(&["search", "--lang", "en", "DPA"]);
+    assert!(dpa.contains("Also synonyms of DPA:"), "{dpa}");
+
+    let none = s.ok(&["search", "xqzvbnmkq"]);
+    assert_eq!(none.trim(), "Inget matchar.");
+}
+
+#[test]
+fn the_search_command_writes_json_for_scripts() {
+    let s = Sandbox::new();
+    let out = s.ok(&[
+        "search",
+        "underlevrantör",
+        "--format",
+        "json",
+        "--limit",
+        "5",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["query"], "underlevrantör");
+    let hits = doc["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 5);
+    for h in hits {
+        assert!(h["id"].as_str().unwrap().contains('-'), "{h}");
+        assert!(h["set"].is_string() && h["kind"].is_string(), "{h}");
+        assert!(h["title"]["sv"].is_string(), "{h}");
+        let matched: Vec<&str> = h["matched"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m.as_str().unwrap())
+            .collect();
+        assert!(matched.contains(&"spelling"), "{h}");
+    }
+    assert_eq!(
+        doc["corrections"][0]["searched"],
+        serde_json::json!(["underleverantor"])
+    );
+    assert!(doc["synonyms"][0]["also"].as_array().unwrap().len() > 2);
+    let kinds = s.ok(&["search", "bör-krav", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&kinds).unwrap();
+    assert_eq!(doc["kinds"][0]["kind"], "evaluated");
+    let empty = s.ok(&["search", "xqzvbnmkq", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&empty).unwrap();
+    assert_eq!(doc["hits"], serde_json::json!([]));
+}
+
+#[test]
+fn the_search_command_shows_typed_control_characters_escaped() {
+    let s = Sandbox::new();
+    let out = s.run(&["search", "underlevrantör\u{1b}]0;x\u{7}"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    let usage = s.run(&["search"]);
+    assert_eq!(usage.status.code(), Some(2));
+    let zero = s.run(&["search", "x", "--limit", "0"]);
+    assert_eq!(zero.status.code(), Some(2));
 }

@@ -43,6 +43,18 @@ pub(super) enum Command {
         #[command(subcommand)]
         command: SetsCommand,
     },
+    /// Search the library as the interactive program does: ids, titles, texts, tags, legal
+    /// basis and kinds, with the field's synonyms and corrected spellings
+    Search {
+        /// What to search for; every word must match (`2020:914`, `art. 28`, `ska-krav`, `DPA`)
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        query: Vec<String>,
+        /// Show at most this many hits
+        #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u16).range(1..))]
+        limit: u16,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Procurements
     Procurements {
         #[command(subcommand)]

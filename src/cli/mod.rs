@@ -15,6 +15,7 @@ use clap::{CommandFactory, FromArgMatches};
 mod args;
 mod error;
 mod other;
+mod search;
 mod sets;
 mod table;
 
@@ -240,6 +241,15 @@ fn execute(
         Command::Sets { command } => {
             let mut store = open_store(cli, env, lang, err)?;
             sets::run(command, &mut store, lang, out, err)
+        }
+        Command::Search {
+            query,
+            limit,
+            format,
+        } => {
+            let store = open_store(cli, env, lang, err)?;
+            search::search(&store, query, usize::from(*limit), *format, lang, out)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Procurements {
             command: ProcurementsCommand::List { format },

@@ -172,25 +172,74 @@ pub fn builtin() -> &'static Synonyms {
 /// lower case, without diacritics ("PUB-avtalet" → `pub`, `avtalet`; "Överföring" →
 /// `overforing`). This follows SQLite's `unicode61 remove_diacritics 2` tokenizer, which the
 /// index uses, closely enough for deciding which words of a query name a synonym or need a
-/// corrected spelling; the index itself always tokenizes the query as typed.
+/// corrected spelling and where a hit matched; the index itself always tokenizes the query as
+/// typed.
 pub fn fold(text: &str) -> Vec<String> {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(fold_word)
-        .collect()
+    let folded = Folded::new(text);
+    folded.words().map(str::to_string).collect()
+}
+
+/// The folded words of a text in one string: what the search compares phrases with, many
+/// times per hit, without a string per word.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    text: String,
+    words: Vec<std::ops::Range<usize>>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let mut out = Folded {
+            text: String::with_capacity(text.len()),
+            words: Vec::new(),
+        };
+        let mut start = None;
+        for c in text.chars() {
+            if !is_word_char(c) {
+                if let Some(s) = start.take() {
+                    out.words.push(s..out.text.len());
+                }
+                continue;
+            }
+            start.get_or_insert(out.text.len());
+            if c.is_ascii() {
+                out.text.push(c.to_ascii_lowercase());
+            } else {
+                out.text
+                    .extend(c.to_lowercase().map(nucleo_matcher::chars::normalize));
+            }
+        }
+        if let Some(s) = start {
+            out.words.push(s..out.text.len());
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The `i`th word ("" past the end).
+    pub fn word(&self, i: usize) -> &str {
+        self.words
+            .get(i)
+            .and_then(|r| self.text.get(r.clone()))
+            .unwrap_or_default()
+    }
+
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.word(i))
+    }
 }
 
 /// Letters and digits, and the ASCII symbols unicode61 keeps inside words (`+`, `$`, `<` …);
 /// spaces and punctuation separate words.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || "$+<=>^`|~".contains(c)
-}
-
-fn fold_word(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(nucleo_matcher::chars::normalize)
-        .collect()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::super::Result;
 use super::query::{Phrase, Term};
-use crate::catalog::synonyms::fold;
+use crate::catalog::synonyms::Folded;
 use crate::domain::Kind;
 
 /// A reason a requirement is a hit, in the order they are shown.
@@ -49,22 +49,23 @@ impl Place {
 
 /// A hit's short fields, folded as the index folds them.
 pub(super) struct Fields {
-    pub id: Vec<String>,
-    pub title: Vec<String>,
-    pub tags: Vec<String>,
-    pub basis: Vec<String>,
+    pub id: Folded,
+    pub title: Folded,
+    pub tags: Folded,
+    pub basis: Folded,
     pub kind: Kind,
+    /// The kind column as indexed: the kind's code.
+    pub kind_code: Folded,
 }
 
 impl Fields {
     fn places(&self, phrase: &Phrase) -> Vec<Place> {
-        let kind = fold(self.kind.code());
         [
             (Place::Id, &self.id),
             (Place::Title, &self.title),
             (Place::Tags, &self.tags),
             (Place::Basis, &self.basis),
-            (Place::Kind, &kind),
+            (Place::Kind, &self.kind_code),
         ]
         .into_iter()
         .filter(|(_, field)| phrase.found_in(field))
@@ -78,10 +79,10 @@ impl Fields {
 pub(super) fn places(
     terms: &[Term],
     fields: &Fields,
-    mut text: impl FnMut() -> Result<Vec<String>>,
+    mut text: impl FnMut() -> Result<Folded>,
 ) -> Result<Vec<Place>> {
     let mut out = BTreeSet::new();
-    let mut body: Option<Vec<String>> = None;
+    let mut body: Option<Folded> = None;
     for term in terms {
         let per_word: Vec<Vec<Place>> = term
             .words
@@ -113,7 +114,7 @@ pub(super) fn places(
             if body.is_none() {
                 body = Some(text()?);
             }
-            let body = body.as_deref().unwrap_or_default();
+            let body = body.get_or_insert_with(Folded::default);
             term.words
                 .iter()
                 .zip(&per_word)

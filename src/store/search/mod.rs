@@ -10,6 +10,8 @@ mod matched;
 mod query;
 mod spelling;
 
+use std::collections::HashMap;
+
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use rusqlite::{OptionalExtension, params};
@@ -18,7 +20,7 @@ use serde::Serialize;
 use super::Result;
 use super::custom_sets::IndexEntry;
 use super::sealed::Conn;
-use crate::catalog::synonyms::fold;
+use crate::catalog::synonyms::Folded;
 use crate::domain::{Kind, Text};
 
 pub use matched::Place;
@@ -83,8 +85,10 @@ pub struct Session {
     vocabulary: Vocabulary,
 }
 
-/// Matches in ids, titles and basis, best first; the ranking runs inside the index and only
-/// the top rows are joined, which keeps broad prefixes fast on a national library.
+/// Matches in ids and titles, best first; the ranking runs inside the index and only the top
+/// rows are joined, which keeps broad prefixes fast on a national library. (Not the basis:
+/// "art. 28" stands in the basis of tens of thousands of a national library's requirements,
+/// and ranking them all took 180 ms.)
 const RANKED: &str = "
     SELECT v.set_id, r.req_id, r.kind, r.title_sv, r.title_en, f.rank, r.id
     FROM (SELECT rowid, bm25(requirement_fts, 10.0, 5.0, 3.0, 4.0, 1.0, 1.0) AS rank
@@ -103,6 +107,18 @@ const ANYWHERE: &str = "
     JOIN set_version v ON v.id = r.set_version_id
     JOIN requirement_set s ON s.current_version_id = v.id
     ORDER BY r.id";
+
+/// The indexed tags and basis of the hits (a JSON array of their rows), for telling where each
+/// matched. They are read from the index's own content table (FTS5's `%_content`, columns
+/// `c0`… in the order of the index's columns) in one statement: reading them row by row
+/// through the virtual table, or parsing each requirement's JSON, cost a good part of a
+/// keystroke for 200 hits.
+const SHORT_FIELDS: &str = "
+    SELECT c.id, c.c2, c.c3 FROM json_each(?1) j
+    JOIN requirement_fts_content c ON c.id = j.value";
+
+/// A hit's text as indexed (`body_text`, the sixth column).
+const TEXT: &str = "SELECT c5 FROM requirement_fts_content WHERE id = ?1";
 
 /// A hit with its row, until it is told where it matched.
 struct Row {
@@ -131,7 +147,7 @@ fn rows(conn: &rusqlite::Connection, sql: &str, query: &str, limit: usize) -> Re
     )
 }
 
-/// Runs `terms`: ranked matches in ids, titles and basis first, then matches anywhere.
+/// Runs `terms`: ranked matches in ids and titles first, then matches anywhere.
 fn run(conn: &rusqlite::Connection, terms: &[Term], limit: usize) -> Result<Vec<Row>> {
     let Some(q) = query::fts(terms) else {
         return Ok(Vec::new());
@@ -140,7 +156,7 @@ fn run(conn: &rusqlite::Connection, terms: &[Term], limit: usize) -> Result<Vec<
     let mut found = rows(
         conn,
         RANKED,
-        &format!("{{req_id title basis}} : ({q})"),
+        &format!("{{req_id title}} : ({q})"),
         limit * 2,
     )?;
     found.truncate(limit);
@@ -171,7 +187,7 @@ fn correct(
         for w in &term.words {
             let mut w = w.clone();
             if plain && w.correctable() && !vocabulary.knows(conn, &w.tokens[0])? {
-                w.corrections = vocabulary.corrections(conn, &w.tokens[0])?;
+                w.correct(vocabulary.corrections(conn, &w.tokens[0])?);
                 if !w.corrections.is_empty() {
                     corrections.push(Correction {
                         typed: w.typed.clone(),
@@ -185,31 +201,36 @@ fn correct(
     Ok((words, corrections))
 }
 
-/// Reads each hit's short fields back from the index and says where it matched.
+/// Says where each hit matched, from its short fields and, when needed, its text.
 fn explain(conn: &rusqlite::Connection, terms: &[Term], rows: Vec<Row>) -> Result<Vec<Hit>> {
-    let mut short = conn.prepare_cached(
-        "SELECT req_id, title, tags, basis FROM requirement_fts WHERE rowid = ?1",
-    )?;
-    let mut long = conn.prepare_cached("SELECT body_text FROM requirement_fts WHERE rowid = ?1")?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let short: HashMap<i64, (String, String)> = super::all(
+        conn,
+        SHORT_FIELDS,
+        [serde_json::to_string(&ids).unwrap_or_default()],
+        |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))),
+    )?
+    .into_iter()
+    .collect();
+    let mut text = conn.prepare_cached(TEXT)?;
     let mut hits = Vec::with_capacity(rows.len());
     for Row { mut hit, id } in rows {
-        let fields = short
-            .query_row([id], |r| {
-                Ok(matched::Fields {
-                    id: fold(&r.get::<_, String>(0)?),
-                    title: fold(&r.get::<_, String>(1)?),
-                    tags: fold(&r.get::<_, String>(2)?),
-                    basis: fold(&r.get::<_, String>(3)?),
-                    kind: hit.kind,
-                })
-            })
-            .optional()?;
-        if let Some(fields) = fields {
-            hit.matched = matched::places(terms, &fields, || {
-                let text: Option<String> = long.query_row([id], |r| r.get(0)).optional()?;
-                Ok(fold(&text.unwrap_or_default()))
-            })?;
-        }
+        let (tags, basis) = short
+            .get(&id)
+            .map(|(t, b)| (t.as_str(), b.as_str()))
+            .unwrap_or_default();
+        let fields = matched::Fields {
+            id: Folded::new(&hit.requirement_id),
+            title: Folded::new(&format!("{} {}", hit.title.sv, hit.title.en)),
+            tags: Folded::new(tags),
+            basis: Folded::new(basis),
+            kind: hit.kind,
+            kind_code: Folded::new(hit.kind.code()),
+        };
+        hit.matched = matched::places(terms, &fields, || {
+            let body: Option<String> = text.query_row([id], |r| r.get(0)).optional()?;
+            Ok(Folded::new(&body.unwrap_or_default()))
+        })?;
         hits.push(hit);
     }
     Ok(hits)
@@ -239,8 +260,8 @@ fn widened(terms: &[Term]) -> (Vec<Widened>, Vec<KindWord>) {
 
 /// Full-text search of the library.
 pub trait ReadSearch: Conn {
-    /// Requirements of the current library matching `query`: matches in ids, titles and basis
-    /// first, best first, then matches in texts, tags and kinds. Old versions are never
+    /// Requirements of the current library matching `query`: matches in ids and titles first,
+    /// best first, then matches in basis, texts, tags and kinds. Old versions are never
     /// returned.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
         Ok(self.find(query, limit, &mut Session::default())?.hits)
@@ -280,18 +301,34 @@ impl<C: Conn + ?Sized> ReadSearch for C {}
 /// Adds approximate matches on ids and titles (letters in order, as in "flerfakt" or "host3")
 /// when the search found fewer than [`FEW`], up to `limit` hits in all. `index` is the
 /// library's requirement index ([`super::custom_sets::ReadLibrary::requirement_index`]).
+///
+/// Scoring a title costs a microsecond or two, too much for every title of a national library
+/// on each keystroke, so titles are first tested cheaply for holding the query's letters in
+/// order; when more than [`MAX_APPROXIMATE`] pass, the query is too unspecific for a guess to
+/// help and nothing approximate is added.
 pub fn approximate(found: &mut Found, query: &str, index: &[IndexEntry], limit: usize) {
     let query = query.trim();
     if query.is_empty() || !found.wants_approximate(limit) {
         return;
     }
+    let atoms: Vec<Vec<char>> = query
+        .split_whitespace()
+        .map(|a| a.chars().map(fold_char).collect())
+        .collect();
+    let candidates: Vec<usize> = (0..index.len())
+        .filter(|&i| letters_in_order(&atoms, &index[i]))
+        .take(MAX_APPROXIMATE + 1)
+        .collect();
+    if candidates.len() > MAX_APPROXIMATE {
+        return;
+    }
     let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut buf = Vec::new();
-    let mut scored: Vec<(u32, usize)> = index
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
+    let mut scored: Vec<(u32, usize)> = candidates
+        .into_iter()
+        .filter_map(|i| {
+            let e = &index[i];
             let label = format!("{} {} {}", e.requirement_id, e.title.sv, e.title.en);
             pattern
                 .score(Utf32Str::new(&label, &mut buf), &mut matcher)
@@ -322,12 +359,90 @@ pub fn approximate(found: &mut Found, query: &str, index: &[IndexEntry], limit: 
     }
 }
 
+/// Titles scored at most for approximate matches.
+pub const MAX_APPROXIMATE: usize = 1_000;
+
+/// A character as the approximate match compares it: lower case, without diacritics.
+fn fold_char(c: char) -> char {
+    match c {
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        // Swedish letters first: this runs on every letter of every title.
+        'å' | 'ä' | 'Å' | 'Ä' => 'a',
+        'ö' | 'Ö' => 'o',
+        'é' | 'É' => 'e',
+        _ => nucleo_matcher::chars::normalize(c.to_lowercase().next().unwrap_or(c)),
+    }
+}
+
+/// Whether each of `atoms` (the query's words, folded) has its letters in order in the entry's
+/// id and titles: what a fuzzy match needs, tested without building a string.
+fn letters_in_order(atoms: &[Vec<char>], e: &IndexEntry) -> bool {
+    atoms.iter().all(|atom| {
+        let mut want = atom.iter().filter(|c| !c.is_whitespace()).peekable();
+        let text = [
+            e.requirement_id.as_str(),
+            e.title.sv.as_str(),
+            e.title.en.as_str(),
+        ];
+        for c in text.iter().flat_map(|t| t.chars()).map(fold_char) {
+            if want.peek() == Some(&&c) {
+                want.next();
+            }
+            if want.peek().is_none() {
+                return true;
+            }
+        }
+        want.peek().is_none()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::Store;
     use crate::store::sets::tests::set;
     use crate::store::test_support::store;
+
+    fn entry(id: &str, title: &str) -> IndexEntry {
+        IndexEntry {
+            set_id: "alpha".into(),
+            requirement_id: id.into(),
+            kind: Kind::Mandatory,
+            level: None,
+            title: Text::new(title, ""),
+        }
+    }
+
+    #[test]
+    fn approximate_matches_need_the_letters_in_order_and_a_specific_query() {
+        let index = [
+            entry("HOST-03", "Överföring till tredjeland"),
+            entry("SEC-04", "Flerfaktorsautentisering"),
+        ];
+        let mut found = Found::default();
+        approximate(&mut found, "ovrfrng", &index, 200);
+        assert_eq!(ids_of(&found), vec!["HOST-03"], "diacritics folded");
+        let mut found = Found::default();
+        approximate(&mut found, "flrfkt sec", &index, 200);
+        assert_eq!(ids_of(&found), vec!["SEC-04"], "every word");
+        // Letters that every one of many titles has: no guess rather than a thousand.
+        let many: Vec<IndexEntry> = (0..=MAX_APPROXIMATE)
+            .map(|i| entry(&format!("GEN-{i}"), "Leverantören ska redovisa"))
+            .collect();
+        let mut found = Found::default();
+        approximate(&mut found, "lev", &many, 200);
+        assert!(found.hits.is_empty());
+        approximate(&mut found, "lev", &many[..10], 200);
+        assert_eq!(found.hits.len(), 10);
+    }
+
+    fn ids_of(found: &Found) -> Vec<&str> {
+        found
+            .hits
+            .iter()
+            .map(|h| h.requirement_id.as_str())
+            .collect()
+    }
 
     #[test]
     fn search_finds_swedish_and_english_and_only_current_versions() {

@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use crate::catalog::synonyms::{self, Synonyms, fold};
+use crate::catalog::synonyms::{self, Folded, Synonyms, fold};
 use crate::domain::Kind;
 
 /// A quoted FTS5 phrase and the folded words it stands for.
@@ -41,16 +41,19 @@ impl Phrase {
     }
 
     /// Whether these words stand in `field` in a row, as FTS5 would match them.
-    pub fn found_in(&self, field: &[String]) -> bool {
+    pub fn found_in(&self, field: &Folded) -> bool {
         let Some((last, head)) = self.tokens.split_last() else {
             return false;
         };
-        field.windows(self.tokens.len()).any(|w| {
-            w[..head.len()] == *head
+        let k = self.tokens.len();
+        (0..(field.len() + 1).saturating_sub(k)).any(|at| {
+            head.iter()
+                .enumerate()
+                .all(|(i, w)| field.word(at + i) == w)
                 && if self.prefix {
-                    w[head.len()].starts_with(last.as_str())
+                    field.word(at + head.len()).starts_with(last.as_str())
                 } else {
-                    w[head.len()] == *last
+                    field.word(at + head.len()) == last
                 }
         })
     }
@@ -63,27 +66,32 @@ pub(super) struct Word {
     pub tokens: Vec<String>,
     /// Spellings searched instead of the typed one, which the library does not have.
     pub corrections: Vec<String>,
+    forms: Vec<Phrase>,
 }
 
 impl Word {
     fn new(typed: String) -> Word {
         Word {
             tokens: fold(&typed),
+            forms: vec![Phrase::new(&typed, true)],
             typed,
             corrections: Vec::new(),
         }
     }
 
-    /// The words it is searched as: the corrections when there are some, else as typed.
-    pub fn forms(&self) -> Vec<Phrase> {
-        if self.corrections.is_empty() {
+    /// Searches `corrections` instead of the typed word (none: the word as typed).
+    pub fn correct(&mut self, corrections: Vec<String>) {
+        self.forms = if corrections.is_empty() {
             vec![Phrase::new(&self.typed, true)]
         } else {
-            self.corrections
-                .iter()
-                .map(|c| Phrase::new(c, true))
-                .collect()
-        }
+            corrections.iter().map(|c| Phrase::new(c, true)).collect()
+        };
+        self.corrections = corrections;
+    }
+
+    /// The words it is searched as: the corrections when there are some, else as typed.
+    pub fn forms(&self) -> &[Phrase] {
+        &self.forms
     }
 
     /// The folded words it stands for when looking up synonyms: its best correction if any.
@@ -358,7 +366,7 @@ mod tests {
 
     #[test]
     fn phrases_match_words_in_a_row_the_last_as_a_prefix() {
-        let field = fold("GDPR art. 28.3 d; Lag (2020:914) 1–2 §§");
+        let field = Folded::new("GDPR art. 28.3 d; Lag (2020:914) 1–2 §§");
         assert!(Phrase::new("art. 28", true).found_in(&field));
         assert!(Phrase::new("2020:914", true).found_in(&field));
         assert!(Phrase::new("gdpr", true).found_in(&field));

@@ -305,6 +305,44 @@ fn an_upgraded_database_is_searched_with_basis_and_kinds() {
     assert!(ids(&find(&s, "kvalificeringskrav").hits).contains("MIN-1"));
 }
 
+#[test]
+fn the_interactive_search_corrects_widens_and_says_where_the_selected_hit_matched() {
+    let mut t = common::TestApp::new(false);
+    t.keys("2 /").type_text("underlevrantör");
+    let search = t.app.state.screens.library.search.as_ref().unwrap();
+    let store_hits = ids(&t
+        .store()
+        .find("underlevrantör", 200, &mut Session::default())
+        .unwrap()
+        .hits);
+    assert_eq!(ids(&search.hits), store_hits);
+    assert_eq!(search.corrections[0].searched, vec!["underleverantor"]);
+    assert_eq!(search.synonyms.len(), 1);
+    let screen = t.screen(120, 40);
+    assert!(
+        screen.contains("Träff i: titel, rättad stavning"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Rättad stavning: underlevrantör → underleverantor"),
+        "{screen}"
+    );
+    // Moving the cursor shows where the next hit matched.
+    let second = search.hits[1].matched.clone();
+    t.press("down");
+    let moved = t.app.state.screens.library.search.as_ref().unwrap();
+    assert_eq!(moved.cursor.current(), Some(1));
+    let screen = t.screen(120, 40);
+    let wanted = kravkoll::i18n::search::matched_in(&second, Lang::Sv);
+    assert!(screen.contains(&wanted), "{wanted}\n{screen}");
+    // Backspace to one letter: nothing searched, nothing said.
+    for _ in 0.."underlevrantör".chars().count() - 1 {
+        t.press("backspace");
+    }
+    let search = t.app.state.screens.library.search.as_ref().unwrap();
+    assert!(search.hits.is_empty() && search.corrections.is_empty() && search.synonyms.is_empty());
+}
+
 // The command line.
 
 #[test]

@@ -15,6 +15,7 @@ pub mod parse;
 mod position;
 mod requirement;
 pub mod snippet;
+pub mod synonyms;
 pub mod write;
 
 #[cfg(test)]

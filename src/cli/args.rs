@@ -32,6 +32,14 @@ pub(super) enum Command {
         #[command(subcommand)]
         command: SetsCommand,
     },
+    Search {
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        query: Vec<String>,
+        #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u16).range(1..), value_name = "LIMIT")]
+        limit: u16,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     Procurements {
         #[command(subcommand)]
         command: ProcurementsCommand,

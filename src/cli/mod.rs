@@ -18,6 +18,7 @@ mod help;
 mod lang;
 mod other;
 mod procurements;
+mod search;
 mod sets;
 mod table;
 mod usage;
@@ -254,6 +255,15 @@ fn execute(
         Command::Sets { command } => {
             let mut store = open_store(cli, env, lang, err)?;
             sets::run(command, &mut store, lang, out, err)
+        }
+        Command::Search {
+            query,
+            limit,
+            format,
+        } => {
+            let store = open_store(cli, env, lang, err)?;
+            search::search(&store, query, usize::from(*limit), *format, lang, out)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Procurements {
             command: ProcurementsCommand::List { format },

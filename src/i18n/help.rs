@@ -155,6 +155,24 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
         "Ersätt filen om den finns (en symbolisk länk skrivs aldrig igenom)",
         "Replace the file if it exists (a symbolic link is never written through)",
     ),
+    (
+        "search",
+        "",
+        "Sök i biblioteket som det interaktiva programmet gör: id, titlar, texter, taggar, rättslig grund och kravtyp, med fältets synonymer och rättad stavning",
+        "Search the library as the interactive program does: ids, titles, texts, tags, legal basis and kinds, with the field's synonyms and corrected spellings",
+    ),
+    (
+        "search",
+        "query",
+        "Det som ska sökas; varje ord måste träffa (2020:914, art. 28, ska-krav, PUB-avtal)",
+        "What to search for; every word must match (2020:914, art. 28, ska-krav, DPA)",
+    ),
+    (
+        "search",
+        "limit",
+        "Visa högst så här många träffar",
+        "Show at most this many hits",
+    ),
     ("procurements", "", "Upphandlingar", "Procurements"),
     (
         "procurements list",
@@ -283,6 +301,8 @@ pub fn value_name_sv(name: &str) -> Option<&'static str> {
         "SCALE" => "SKALA",
         "REFERENCE" => "DIARIENUMMER",
         "LINE" => "KRAV",
+        "QUERY" => "SÖKORD",
+        "LIMIT" => "ANTAL",
         "COMMAND" | "SUBCOMMAND" => "KOMMANDO",
         _ => return None,
     })

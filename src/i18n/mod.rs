@@ -14,6 +14,7 @@ mod history;
 mod labels;
 mod messages;
 mod publish;
+pub mod search;
 
 pub use crate::domain::Lang;
 pub use cli::{CliText, cli_error, clock_error, file_error, settings_error};

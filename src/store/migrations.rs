@@ -27,6 +27,7 @@ static STEPS: &[&str] = &[
     include_str!("sql/0002_indexes.sql"),
     include_str!("sql/0003_own_sets.sql"),
     include_str!("sql/0004_audit_no_replace.sql"),
+    include_str!("sql/0005_search.sql"),
     include_str!("sql/0006_tailoring.sql"),
 ];
 

@@ -1,22 +1,16 @@
-//! Search over the whole library as you type: the full-text index first (ids, titles, texts
-//! and tags in both languages, prefix matching), then fuzzy matches on ids and titles to catch
-//! typos and abbreviations the index cannot.
+//! Search over the whole library as you type: the store's search (ids, titles, tags, basis,
+//! kinds and texts in both languages, with synonyms and corrected spellings), then approximate
+//! matches on ids and titles for what the index cannot find. What the search made of the query
+//! (a corrected word, the synonyms it added) is kept to be shown above the hits.
 
-use crate::domain::{Kind, Text};
-use crate::store::Store;
 use crate::store::custom_sets::IndexEntry;
 use crate::store::prelude::*;
-use crate::tui::widgets::fuzzy;
+use crate::store::search::{Correction, Found, Session, Widened, approximate};
+use crate::store::{Store, StoreError};
 use crate::tui::widgets::list::ListCursor;
 use crate::tui::widgets::text_input::TextInput;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    pub set_id: String,
-    pub requirement_id: String,
-    pub kind: Kind,
-    pub title: Text,
-}
+pub use crate::store::search::Hit;
 
 #[derive(Debug, Default)]
 pub struct Search {
@@ -24,13 +18,17 @@ pub struct Search {
     pub hits: Vec<Hit>,
     pub cursor: ListCursor,
     /// The last search failed (the index refused the query): shown, never a crash.
-    pub error: Option<crate::store::StoreError>,
+    pub error: Option<StoreError>,
+    /// Words the library does not have, and the spellings searched instead.
+    pub corrections: Vec<Correction>,
+    /// Words that named synonyms, and the synonyms searched too.
+    pub synonyms: Vec<Widened>,
+    /// What was read of the index's vocabulary, kept for the next keystroke.
+    session: Session,
 }
 
 /// Results shown at most; more would not fit a screen and cost time on every key.
 const LIMIT: usize = 200;
-/// Fewer full-text hits than this and fuzzy matches are added.
-const FUZZY_BELOW: usize = 20;
 /// Characters typed before the search runs.
 pub const MIN_CHARS: usize = 2;
 
@@ -43,50 +41,21 @@ impl Search {
         let q = self.input.value().trim().to_string();
         self.error = None;
         // One letter matches nearly everything in a large library; wait for the second.
-        if q.chars().count() < MIN_CHARS {
-            self.hits.clear();
-            self.cursor = ListCursor::new(0);
-            return;
-        }
-        let mut hits: Vec<Hit> = match store.search(&q, LIMIT) {
-            Ok(found) => found
-                .into_iter()
-                .map(|h| Hit {
-                    set_id: h.set_id,
-                    requirement_id: h.requirement_id,
-                    kind: h.kind,
-                    title: h.title,
-                })
-                .collect(),
-            Err(e) => {
-                self.error = Some(e);
-                Vec::new()
-            }
+        let mut found = if q.chars().count() < MIN_CHARS {
+            Found::default()
+        } else {
+            let mut found = store
+                .find(&q, LIMIT, &mut self.session)
+                .unwrap_or_else(|e| {
+                    self.error = Some(e);
+                    Found::default()
+                });
+            approximate(&mut found, &q, index, LIMIT);
+            found
         };
-        if !q.is_empty() && hits.len() < FUZZY_BELOW {
-            let labels: Vec<String> = index
-                .iter()
-                .map(|e| format!("{} {} {}", e.requirement_id, e.title.sv, e.title.en))
-                .collect();
-            for i in fuzzy::rank(&q, &labels).into_iter().take(LIMIT) {
-                let e = &index[i];
-                if !hits.iter().any(|h| h.requirement_id == e.requirement_id) {
-                    hits.push(Hit {
-                        set_id: e.set_id.clone(),
-                        requirement_id: e.requirement_id.clone(),
-                        kind: e.kind,
-                        title: e.title.clone(),
-                    });
-                }
-                if hits.len() >= LIMIT {
-                    break;
-                }
-            }
-        }
-        if q.is_empty() {
-            hits.clear();
-        }
-        self.cursor = ListCursor::new(hits.len());
-        self.hits = hits;
+        self.corrections = std::mem::take(&mut found.corrections);
+        self.synonyms = std::mem::take(&mut found.synonyms);
+        self.cursor = ListCursor::new(found.hits.len());
+        self.hits = found.hits;
     }
 }

@@ -257,6 +257,24 @@ fn set_text(set: &RequirementSet, lang: Lang, theme: &Theme) -> Vec<Line<'static
     out
 }
 
+/// The line under the query: where the selected hit matched, then any corrected spelling and
+/// the synonyms searched, so that a hit the officer did not type for is explained.
+fn search_note(s: &Search, lang: Lang) -> String {
+    let mut parts: Vec<String> = s
+        .selected()
+        .filter(|h| !h.matched.is_empty())
+        .map(|h| i18n::search::matched_in(&h.matched, lang))
+        .into_iter()
+        .collect();
+    parts.extend(
+        s.corrections
+            .iter()
+            .map(|c| i18n::search::correction(c, lang)),
+    );
+    parts.extend(s.synonyms.iter().map(|w| i18n::search::widened(w, lang)));
+    parts.join("  ·  ")
+}
+
 fn draw_search(frame: &mut Frame, area: Rect, s: &Search, lang: Lang, theme: &Theme) {
     let block = pane_block(
         format!("{} ({})", Msg::SearchTitle.text(lang), s.hits.len()),
@@ -284,6 +302,14 @@ fn draw_search(frame: &mut Frame, area: Rect, s: &Search, lang: Lang, theme: &Th
         input_area.x + 2 + col.min(input_area.width.saturating_sub(3)),
         input_area.y,
     ));
+    frame.render_widget(
+        Paragraph::new(Span::styled(search_note(s, lang), theme.dim())),
+        Rect {
+            y: input_area.y + 1,
+            height: input_area.height.saturating_sub(1),
+            ..input_area
+        },
+    );
     if let Some(e) = &s.error {
         frame.render_widget(
             Paragraph::new(Span::styled(i18n::store_error(e, lang), theme.error())),

@@ -26,6 +26,8 @@ pub enum Context {
     /// The newer versions of a procurement's linked sets, line by line.
     Drift,
     Form,
+    /// A choice field of a form, while its list is closed: step through the options, or open them.
+    FormChoiceField,
     /// A multi-line field of a form: keys not bound here are the text editor's.
     FormMultiLine,
     /// The open list of a choice field's options.
@@ -46,6 +48,7 @@ impl Context {
         matches!(
             self,
             Context::Form
+                | Context::FormChoiceField
                 | Context::FormMultiLine
                 | Context::FormChoice
                 | Context::FormDiscard
@@ -263,11 +266,11 @@ pub static BINDINGS: &[Binding] = &[
     // Forms
     bind!(Form, ["tab", "down"], A::NextField, Navigation),
     bind!(Form, ["shift-tab", "up"], A::PrevField, Navigation),
-    bind!(Form, ["right"], A::NextChoice, Editing),
-    bind!(Form, ["left"], A::PrevChoice, Editing),
+    bind!(FormChoiceField, ["right"], A::NextChoice, Editing),
+    bind!(FormChoiceField, ["left"], A::PrevChoice, Editing),
     bind!(Form, ["enter", "ctrl-s"], A::Submit, Editing),
     bind!(Form, ["esc"], A::Cancel, Navigation),
-    bind!(Form, ["space"], A::OpenChoice, Editing),
+    bind!(FormChoiceField, ["space"], A::OpenChoice, Editing),
     // The options of a choice field: typing filters them
     bind!(FormChoice, ["enter"], A::Open, Editing),
     bind!(FormChoice, ["tab"], A::NextField, Navigation),

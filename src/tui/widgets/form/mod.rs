@@ -61,6 +61,8 @@ impl FormState {
             vec![Context::FormChoice]
         } else if self.focused().is_some_and(Field::is_multi_line) {
             vec![Context::FormMultiLine]
+        } else if self.focused().is_some_and(|f| !f.is_text()) {
+            vec![Context::FormChoiceField, Context::Form]
         } else {
             vec![Context::Form]
         }

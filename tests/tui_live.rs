@@ -93,6 +93,11 @@ fn a_line_changed_by_another_process_is_not_overwritten_and_the_reload_key_is_na
     t.press("space").press("enter");
     let toast = t.toast().unwrap();
     assert!(toast.contains("Ctrl-R"), "{toast}");
+    let id = line.value.label();
+    assert!(
+        toast.starts_with(&format!("Kravraden {id} har ändrats av någon annan")),
+        "a sentence naming the line: {toast}"
+    );
     let saved = other.lines(detail_id(&t)).unwrap();
     let now = saved.iter().find(|l| l.id == line.id).unwrap();
     assert_eq!(now.value.text.sv, "Den andra terminalens text.");
@@ -108,6 +113,30 @@ fn a_line_changed_by_another_process_is_not_overwritten_and_the_reload_key_is_na
         .unwrap()
         .lines[0];
     assert_eq!(shown.revision, now.revision);
+}
+
+#[test]
+fn an_edit_refused_as_stale_keeps_the_form_and_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("delad.db");
+    let mut t = TestApp::on_file(&db, true);
+    t.keys("3 j j enter");
+    let line = t.detail().lines[0].clone();
+    t.press("e").press("end").type_text(" – min ändring");
+    let mut other = file_store(&db, true);
+    let mut theirs = line.value.clone();
+    theirs.edit_text(Text::sv("Den andra terminalens text."));
+    other
+        .write(|tx| tx.update_line(line.id, line.revision, &theirs))
+        .unwrap();
+    t.press("enter");
+    assert!(t.toast().unwrap().starts_with("Kravraden"));
+    assert!(t.modal_open(), "the form stays open");
+    let screen = t.screen(120, 40);
+    assert!(screen.contains("– min ändring"), "{screen}");
+    let now = other.lines(detail_id(&t)).unwrap();
+    let now = now.iter().find(|l| l.id == line.id).unwrap();
+    assert_eq!(now.value.text.sv, "Den andra terminalens text.");
 }
 
 fn detail_id(t: &TestApp) -> i64 {

@@ -13,6 +13,7 @@ pub mod error;
 pub mod event;
 pub mod jobs;
 pub mod keymap;
+mod modal_keys;
 pub mod screens;
 pub mod state;
 pub mod tabs;

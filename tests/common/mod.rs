@@ -80,6 +80,8 @@ impl TestApp {
             "left" => KeyCode::Left,
             "right" => KeyCode::Right,
             "backspace" => KeyCode::Backspace,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
             "pgdn" => KeyCode::PageDown,
             "pgup" => KeyCode::PageUp,
             s if s.chars().count() == 1 => KeyCode::Char(s.chars().next().unwrap()),

@@ -156,6 +156,9 @@ impl<T> FilterList<T> {
 
 pub fn draw<T>(frame: &mut Frame, area: Rect, list: &FilterList<T>, theme: &Theme) {
     let height = usize::from(area.height.saturating_sub(6));
+    let width = area.width.saturating_sub(8).min(100);
+    // Inside the border; what is left of a fact's label once the fact itself fits.
+    let row_w = usize::from(width.saturating_sub(2));
     let rows: Vec<Line> = list
         .cursor
         .window(height)
@@ -177,14 +180,16 @@ pub fn draw<T>(frame: &mut Frame, area: Rect, list: &FilterList<T>, theme: &Them
                     Span::styled(e.detail.clone(), theme.key()),
                 ],
                 Look::Facts => vec![
-                    Span::raw(format!("{tick}{}", e.label)),
+                    Span::raw(format!(
+                        "{tick}{}",
+                        fit_label(&e.label, row_w, tick.len() + 2 + e.detail.chars().count())
+                    )),
                     Span::styled(format!("  {}", e.detail), theme.dim()),
                 ],
             };
             Line::from(spans).style(style)
         })
         .collect();
-    let width = area.width.saturating_sub(8).min(100);
     let popup_h = (u16::try_from(rows.len()).unwrap_or(20) + 4).clamp(6, area.height);
     let rect = centered(area, width, popup_h);
     frame.render_widget(Clear, rect);
@@ -218,6 +223,17 @@ pub fn draw<T>(frame: &mut Frame, area: Rect, list: &FilterList<T>, theme: &Them
             ..inner
         },
     );
+}
+
+/// A label cut with "…" so that what follows it (`rest` characters) stays in the row; a label
+/// is never cut below 20 characters, where the fact gives way instead.
+fn fit_label(label: &str, row: usize, rest: usize) -> String {
+    let room = row.saturating_sub(rest).max(20);
+    if label.chars().count() > room {
+        super::pad(label, room)
+    } else {
+        label.to_string()
+    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,20 @@ pub fn notice(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
     );
 }
 
+/// `s` made exactly `w` characters wide: padded with spaces, or cut with "…".
+pub fn pad(s: &str, w: usize) -> String {
+    let n = s.chars().count();
+    if n > w {
+        let mut t: String = s.chars().take(w.saturating_sub(1)).collect();
+        if w > 0 {
+            t.push('…');
+        }
+        t
+    } else {
+        format!("{s}{}", " ".repeat(w - n))
+    }
+}
+
 /// A centred rectangle of at most `w` × `h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);

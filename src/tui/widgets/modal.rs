@@ -62,10 +62,25 @@ impl Toast {
         // Errors stay longer: they are the ones people need to read.
         let secs = if kind == ToastKind::Error { 8 } else { 4 };
         Toast {
-            text,
+            // Only an error text: an info text may begin with a set id.
+            text: if kind == ToastKind::Error {
+                sentence(&text)
+            } else {
+                text
+            },
             kind,
             expires: Instant::now() + Duration::from_secs(secs),
         }
+    }
+}
+
+/// `text` with its first letter in upper case: error texts are written to be embedded
+/// ("kravraden … har ändrats"), and alone in a toast one begins as a sentence.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -12,18 +12,7 @@ use crate::i18n::{self, Label, Msg};
 use crate::store::sets::Origin;
 use crate::tui::screens::id_width;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::notice;
-
-fn pad(s: &str, w: usize) -> String {
-    let n = s.chars().count();
-    if n > w {
-        let mut t: String = s.chars().take(w.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    } else {
-        format!("{s}{}", " ".repeat(w - n))
-    }
-}
+use crate::tui::widgets::{notice, pad};
 
 fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
     Block::bordered()

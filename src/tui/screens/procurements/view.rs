@@ -11,19 +11,7 @@ use crate::domain::{Lang, Profile};
 use crate::i18n::{self, Label, Msg, PROCUREMENT_COLUMNS};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::notice;
-
-pub(super) fn pad(s: &str, w: usize) -> String {
-    let n = s.chars().count();
-    if n > w {
-        let mut t: String = s.chars().take(w.saturating_sub(1)).collect();
-        if w > 0 {
-            t.push('…');
-        }
-        t
-    } else {
-        format!("{s}{}", " ".repeat(w - n))
-    }
-}
+pub(super) use crate::tui::widgets::pad;
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &Procurements, lang: Lang, theme: &Theme) {
     match &s.detail {

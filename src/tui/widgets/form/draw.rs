@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &FormState, theme: &Theme) {
         help_rect,
     );
     frame.render_widget(
-        Paragraph::new(hints(form, form.lang, theme)),
+        Paragraph::new(hints(form, form.lang, inner.width, theme)),
         Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1),
     );
     if let Some(list) = &form.choosing {
@@ -62,9 +62,9 @@ fn label_width(form: &FormState) -> u16 {
 
 /// "Enter save  Tab next field  ←→ change choice  Esc cancel", keys from the key table; while
 /// the form asks whether to throw its changes away, the question and its answers.
-fn hints(form: &FormState, lang: Lang, theme: &Theme) -> Line<'static> {
+fn hints(form: &FormState, lang: Lang, width: u16, theme: &Theme) -> Line<'static> {
     let mut chain = form.contexts();
-    chain.push(Context::Form);
+    chain.extend([Context::FormChoiceField, Context::Form]);
     let key = |a: Action| {
         keymap::key_in(&chain, &a, lang)
             .map(|k| k.to_string())
@@ -80,11 +80,13 @@ fn hints(form: &FormState, lang: Lang, theme: &Theme) -> Line<'static> {
             Span::raw(format!(" {}", Msg::DiscardNo.text(lang))),
         ]);
     }
+    // Each hint with how much it matters: on a narrow form the least needed go first.
     let mut entries = vec![
-        (key(Action::Submit), Action::Submit.describe().text(lang)),
+        (key(Action::Submit), Action::Submit.describe().text(lang), 3),
         (
             key(Action::NextField),
             Action::NextField.describe().text(lang),
+            0,
         ),
     ];
     // How to change a choice only where the focus is on one.
@@ -92,13 +94,33 @@ fn hints(form: &FormState, lang: Lang, theme: &Theme) -> Line<'static> {
         entries.push((
             format!("{}{}", key(Action::PrevChoice), key(Action::NextChoice)),
             Action::NextChoice.describe().text(lang),
+            2,
         ));
-        entries.push(("a–ö".to_string(), Msg::TypeToChoose.text(lang)));
+        let letters = match lang {
+            Lang::Sv => "a–ö",
+            Lang::En => "a–z",
+        };
+        entries.push((letters.to_string(), Msg::TypeToChoose.text(lang), 1));
     }
-    entries.push((key(Action::Cancel), Action::Cancel.describe().text(lang)));
+    entries.push((key(Action::Cancel), Action::Cancel.describe().text(lang), 3));
+    let len = |e: &[(String, &str, u8)]| -> usize {
+        e.iter()
+            .map(|(k, t, _)| k.chars().count() + 1 + t.chars().count() + 2)
+            .sum::<usize>()
+            .saturating_sub(2)
+    };
+    while len(&entries) > width as usize {
+        let Some(least) = (0..entries.len()).min_by_key(|&i| entries[i].2) else {
+            break;
+        };
+        if entries[least].2 >= 3 {
+            break;
+        }
+        entries.remove(least);
+    }
     let last = entries.len() - 1;
     let mut spans = Vec::new();
-    for (i, (k, text)) in entries.into_iter().enumerate() {
+    for (i, (k, text, _)) in entries.into_iter().enumerate() {
         spans.push(Span::styled(k, theme.key()));
         let gap = if i == last { "" } else { "  " };
         spans.push(Span::raw(format!(" {text}{gap}")));

@@ -15,9 +15,9 @@ use serde::Serialize;
 use crate::domain::procurement::AboveAmbition;
 use crate::domain::supplier::{ChangeKind, DEFAULT_NOTICE_DAYS, SubSupplierChange};
 use crate::domain::{
-    AiRisk, AiUse, CheckResult, Contract, CorrectiveAction, Country, Delivery, Evidence,
-    EvidenceKind, Level, OrgNumber, PersonalData, Preset, Procedure, Procurement, Profile, Status,
-    SubSupplier, SubSupplierStatus, Supplier, Text, Tier,
+    AiRisk, AiUse, CheckResult, Contract, ContractValue, CorrectiveAction, Country, Delivery,
+    Evidence, EvidenceKind, Level, OrgNumber, PersonalData, Preset, Procedure, Procurement,
+    Profile, Status, SubSupplier, SubSupplierStatus, Supplier, Text, Tier,
 };
 use crate::store::contracts::NewContract;
 use crate::store::prelude::*;
@@ -181,7 +181,7 @@ impl<'t, 'c> Demo<'t, 'c> {
         // decisions about individuals (high risk, Annex III).
         let profile = Profile {
             ai: AiUse::System,
-            ai_risk: AiRisk::High,
+            ai_risk: AiRisk::HighAnnex3,
             automated_decisions: true,
             ambition: Level::Basic,
             ..social_services()
@@ -204,9 +204,10 @@ impl<'t, 'c> Demo<'t, 'c> {
             integrity: level(2),
             availability: level(3),
             personal_data: PersonalData::Ordinary,
+            processor: true,
             delivery: Delivery::Saas,
             citizen_facing: true,
-            above_threshold: true,
+            value: ContractValue::Above,
             tier: Tier::B,
             ..Profile::default()
         };

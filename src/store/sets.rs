@@ -226,7 +226,7 @@ impl Store {
 
 /// The row id and stored content hash of a set's version, compared as numbers. Of equal
 /// versions left by older databases, the one imported last.
-fn version_row(
+pub(super) fn version_row(
     conn: &rusqlite::Connection,
     id: &str,
     version: &SetVersion,
@@ -376,6 +376,24 @@ impl Tx<'_> {
             })),
         )?;
         Ok(Some(added))
+    }
+
+    /// Whether the library holds `version` of the set.
+    pub fn has_version(&self, id: &str, version: &crate::domain::SetVersion) -> Result<bool> {
+        Ok(version_row(&self.tx, id, version)?.is_some())
+    }
+
+    /// A given version of a set that must exist: its row id and its content.
+    pub(super) fn version_of(
+        &self,
+        id: &str,
+        version: &crate::domain::SetVersion,
+    ) -> Result<(i64, RequirementSet)> {
+        let (vid, _) = version_row(&self.tx, id, version)?.ok_or_else(|| StoreError::NotFound {
+            entity: Entity::SetVersion,
+            id: format!("{id} {version}"),
+        })?;
+        Ok((vid, load_version(&self.tx, vid)?))
     }
 
     /// The current version of a set that must exist: its row id and its content.

@@ -347,3 +347,31 @@ fn json_lists_files_by_what_became_of_them() {
     assert_eq!(stopped["conflicts"][0]["version"], "1.0");
     assert_eq!(stopped["unchanged"][0]["id"], "kommun-moln");
 }
+
+#[cfg(unix)]
+#[test]
+fn export_all_writes_nothing_when_one_target_is_a_link_even_with_force() {
+    let s = Sandbox::new();
+    s.ok(&["sets", "sync", folder_one(&s).to_str().unwrap()]);
+    let out = s.dir.path().join("ut");
+    std::fs::create_dir_all(&out).unwrap();
+    let precious = s.dir.path().join("precious.txt");
+    std::fs::write(&precious, "keep me\n").unwrap();
+    std::os::unix::fs::symlink(&precious, out.join("region-ai.toml")).unwrap();
+    let o = s.run(&[
+        "sets",
+        "export",
+        "--all",
+        "--out",
+        out.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("region-ai.toml är en symbolisk länk"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.join("kommun-moln.toml").exists(), "nothing written");
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep me\n");
+}

@@ -245,19 +245,16 @@ pub(super) fn export_all(
         .iter()
         .map(|set| (dir.join(format!("{}.toml", set.id)), set))
         .collect();
-    if !force {
-        let taken: Vec<&PathBuf> = targets
-            .iter()
-            .map(|(path, _)| path)
-            .filter(|path| std::fs::symlink_metadata(path).is_ok())
-            .collect();
-        for path in &taken {
-            let text = i18n::cli_error(&CliError::ExportExists(path.to_path_buf()), lang);
-            writeln!(err, "kravkoll: {}: {text}", Msg::ErrorPrefix.text(lang))?;
-        }
-        if !taken.is_empty() {
-            return Ok(ExitCode::from(1));
-        }
+    // Every target is checked before any is written, so a refusal leaves the folder as it was.
+    let refusals: Vec<String> = targets
+        .iter()
+        .filter_map(|(path, _)| refusal(path, force, lang))
+        .collect();
+    for text in &refusals {
+        writeln!(err, "kravkoll: {}: {text}", Msg::ErrorPrefix.text(lang))?;
+    }
+    if !refusals.is_empty() {
+        return Ok(ExitCode::from(1));
     }
     for (path, set) in &targets {
         export(set, path, force)?;
@@ -269,6 +266,22 @@ pub(super) fn export_all(
         .replace("{dir}", &dir.display().to_string());
     writeln!(out, "{text}")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why `path` cannot be written: a file there without `--force`, or (always) a symbolic link
+/// or a directory.
+fn refusal(path: &Path, force: bool, lang: Lang) -> Option<String> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    let path = path.to_path_buf();
+    Some(if meta.file_type().is_symlink() {
+        i18n::file_error(&FileError::Symlink(path), lang)
+    } else if meta.is_dir() {
+        i18n::file_error(&FileError::IsDirectory(path), lang)
+    } else if force {
+        return None;
+    } else {
+        i18n::cli_error(&CliError::ExportExists(path), lang)
+    })
 }
 
 #[cfg(test)]

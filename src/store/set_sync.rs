@@ -238,17 +238,20 @@ mod tests {
         assert!(matches!(sync.entries[0].arrival, Arrival::Conflict));
         assert!(matches!(sync.entries[1].arrival, Arrival::New));
         assert_eq!(s.writes(), writes, "nothing written");
-        // Two new sets that share a requirement id: the second is refused, the first rolled back.
+        // Two new sets that share a requirement id: the one imported second (by id, "third")
+        // is refused, and the one imported first is rolled back.
         let files = [
             incoming("c.toml", "third", "1", &[("TRE-01", "Tre")]),
             incoming("d.toml", "fourth", "1", &[("TRE-01", "Fyra")]),
         ];
         let sync = s.sync_sets(&files).unwrap();
         assert!(matches!(
-            sync.entries[1].arrival,
+            sync.entries[0].arrival,
             Arrival::Refused(StoreError::DuplicateRequirementId { .. })
         ));
-        assert_eq!(s.set("third").unwrap(), None);
+        assert!(matches!(sync.entries[1].arrival, Arrival::New));
+        assert_eq!(s.set("fourth").unwrap(), None);
+        assert_eq!(s.writes(), writes, "nothing written");
         assert_eq!(s.set_versions("mine").unwrap(), vec!["1"]);
     }
 

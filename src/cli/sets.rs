@@ -42,12 +42,24 @@ pub(super) fn run(
             }
         }
         SetsCommand::Import { path } => return import(path, store, lang, out, err),
+        SetsCommand::Sync { dir, format } => {
+            return super::sync::sync(dir, *format, store, lang, out, err);
+        }
+        SetsCommand::Export {
+            all: true,
+            out: dir,
+            force,
+            ..
+        } => return super::sync::export_all(store, dir, *force, lang, out, err),
         SetsCommand::Export {
             id,
             version,
             out: path,
             force,
+            ..
         } => {
+            // clap requires the id without --all.
+            let id = id.as_deref().unwrap_or_default();
             let set = find_set(store, id, version.as_deref())?;
             export(&set, path, *force)?;
             writeln!(out, "{} {}", Msg::Exported.text(lang), path.display())?;
@@ -123,7 +135,7 @@ fn import(
 
 /// `sets export`: the set file, 0644, never over an existing file without `--force` and never
 /// through a link.
-fn export(set: &RequirementSet, path: &Path, force: bool) -> anyhow::Result<()> {
+pub(super) fn export(set: &RequirementSet, path: &Path, force: bool) -> anyhow::Result<()> {
     let existing = if force {
         Existing::Replace
     } else {
@@ -175,7 +187,7 @@ pub(super) fn report(
 }
 
 /// A set file's text, refused above [`catalog::MAX_FILE_BYTES`] before it is read whole.
-fn read_set_file(path: &Path) -> Result<String, FileError> {
+pub(super) fn read_set_file(path: &Path) -> Result<String, FileError> {
     files::read_text(path, catalog::MAX_FILE_BYTES)
 }
 

@@ -108,6 +108,14 @@ fn import(
         Ok(p) => p,
         Err(errors) => return report(&errors, lang, err),
     };
+    // References may point at other sets of the library; the set's own older version is
+    // replaced, so it does not count.
+    let others = library(store)?;
+    let known = catalog::Known::of_sets(others.iter().filter(|s| s.id != parsed.set.id));
+    let errors = catalog::check_references(std::slice::from_ref(&parsed), &known);
+    if !errors.is_empty() {
+        return report(&errors, lang, err);
+    }
     store.write(|tx| tx.import_set(&parsed.set))?;
     let text = CliText::ImportedSet
         .text(lang)
@@ -210,8 +218,26 @@ fn read_texts(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, String)>> {
 pub(super) fn read_files(
     paths: &[PathBuf],
 ) -> anyhow::Result<Result<Vec<RequirementSet>, Vec<CatalogError>>> {
-    Ok(catalog::validate_files(&read_texts(paths)?)
+    let files = read_texts(paths)?;
+    Ok(catalog::validate_files_with(&files, &builtin_known(&files))
         .map(|parsed| parsed.into_iter().map(|p| p.set).collect()))
+}
+
+/// What own files may refer to besides each other: the built-in sets, except those the files
+/// are versions of (a changed built-in file is checked as it now stands).
+fn builtin_known(files: &[(String, String)]) -> catalog::Known {
+    let given: Vec<_> = files
+        .iter()
+        .filter_map(|(name, text)| catalog::parse_set(name, text).ok())
+        .map(|p| p.set.id)
+        .collect();
+    let builtins = catalog::builtin::load().unwrap_or_default();
+    catalog::Known::of_sets(
+        builtins
+            .iter()
+            .map(|p| &p.set)
+            .filter(|s| !given.contains(&s.id)),
+    )
 }
 
 /// The current version of every set in the library.
@@ -237,7 +263,7 @@ pub(super) fn validate(
     } else {
         read_texts(paths)?
     };
-    match catalog::validate_files(&files) {
+    match catalog::validate_files_with(&files, &builtin_known(&files)) {
         Ok(sets) => {
             let reqs: usize = sets.iter().map(|s| s.set.requirements.len()).sum();
             let text = CliText::FilesValid

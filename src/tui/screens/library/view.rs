@@ -264,7 +264,8 @@ fn reference_lines(
     out
 }
 
-fn set_text(set: &RequirementSet, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+/// The detail of a set: title, description, sources and key dates.
+pub fn set_text(set: &RequirementSet, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = vec![Line::from(Span::styled(
         format!("{} {}", set.title.get(lang), set.version),
         theme.title(),

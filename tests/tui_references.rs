@@ -7,7 +7,9 @@ mod common;
 use common::TestApp;
 use kravkoll::domain::Lang;
 use kravkoll::store::prelude::*;
-use kravkoll::tui::screens::library::PathField;
+use kravkoll::tui::screens::library::{PathField, ReqField};
+use kravkoll::tui::state::Modal;
+use kravkoll::tui::widgets::form::FieldId;
 
 const DATA: &str = r#"format = 1
 id = "data"
@@ -129,4 +131,29 @@ fn the_set_detail_lists_its_key_dates() {
         text.contains(&"2027-12-02 – Krav på AI-system med hög risk".to_string()),
         "{text:?}"
     );
+}
+
+#[test]
+fn an_edit_through_the_form_keeps_the_references() {
+    let (mut t, _dir) = imported(Lang::Sv);
+    t.open_set("ai").keys("tab e");
+    let title_at = match t.app.state.modals.last() {
+        Some(Modal::Form(_, f)) => f
+            .fields
+            .iter()
+            .position(|f| f.id == FieldId::of(ReqField::TitleSv))
+            .unwrap(),
+        _ => panic!("no form"),
+    };
+    for _ in 0..title_at {
+        t.press("tab");
+    }
+    t.press("end").type_text(" nu").press("ctrl-s");
+    assert!(!t.modal_open(), "{:?}", t.form_error(ReqField::TitleSv));
+    let set = t.store().set("ai").unwrap().unwrap();
+    let r = &set.requirements[0];
+    assert_eq!(r.title.sv, "Loggning nu");
+    assert_eq!(r.see[0].as_str(), "ZDATA-10");
+    assert_eq!(r.applies_from.as_ref().unwrap().as_str(), "zz-high-risk");
+    assert_eq!(set.dates.len(), 1);
 }

@@ -399,6 +399,17 @@ fn show_set(set: &RequirementSet, lang: Lang, out: &mut dyn Write) -> anyhow::Re
             )?;
         }
     }
+    if !set.dates.is_empty() {
+        writeln!(out, "{}:", Msg::SetKeyDates.text(lang))?;
+        for d in &set.dates {
+            writeln!(
+                out,
+                "  - {} – {}",
+                d.date.format("%Y-%m-%d"),
+                d.what.get(lang)
+            )?;
+        }
+    }
     for r in &set.requirements {
         let level = r
             .level
@@ -428,6 +439,16 @@ fn show_set(set: &RequirementSet, lang: Lang, out: &mut dyn Write) -> anyhow::Re
         )?;
         field(out, Msg::SetEvidence, r.evidence.get(lang))?;
         field(out, Msg::SetFollowUp, r.follow_up.get(lang))?;
+        let see: Vec<&str> = r.see.iter().map(|id| id.as_str()).collect();
+        field(out, Msg::SetSeeAlso, &see.join(", "))?;
+        if let Some(key) = &r.applies_from {
+            // Only this set is at hand; a date of another set shows by its key.
+            let from = match crate::domain::key_date::find_date(key, &set.dates, &[]) {
+                Some(d) => format!("{} ({})", d.date.format("%Y-%m-%d"), d.what.get(lang)),
+                None => key.to_string(),
+            };
+            field(out, Msg::SetAppliesFrom, &from)?;
+        }
     }
     Ok(())
 }

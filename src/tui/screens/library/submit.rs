@@ -147,7 +147,18 @@ fn save_requirement(
     v: &Values,
     cx: &mut Ctx,
 ) -> Result<Submitted, Refusal> {
-    let r = requirement_from_toml(&requirement_toml(v)?).map_err(catalog_refusal)?;
+    let mut r = requirement_from_toml(&requirement_toml(v)?).map_err(catalog_refusal)?;
+    // The form has no fields for references; an edit keeps those the requirement had.
+    if let RequirementEdit::Existing { id, .. } = edit {
+        let stored = cx
+            .store
+            .set(set)?
+            .and_then(|s| s.requirements.into_iter().find(|old| old.id.as_str() == id));
+        if let Some(old) = stored {
+            r.see = old.see;
+            r.applies_from = old.applies_from;
+        }
+    }
     cx.store
         .write(|tx| tx.save_requirement(set, edit, &r))
         .map_err(|e| match e {

@@ -442,6 +442,11 @@ fn processor_decides_the_processor_duties_and_pd_04_follows_ai_with_personal_dat
     // PD-04: any AI with personal data, and where it applied before.
     let ai = applies_to(AI_WITH_PERSONAL_DATA);
     super::assert_has(&ai, &["PD-04"], "AI with personal data");
+    super::assert_has(
+        &super::applying("f-generative-assistant"),
+        &["PD-04", "PD-01"],
+        "(f)",
+    );
     super::assert_none(&licence, &["PD-04"], "no AI, ordinary data, C1");
     super::assert_has(&super::applying("b-case-management"), &["PD-04"], "(b) sensitive data");
     let no_pd = applies_to(&AI_WITH_PERSONAL_DATA.replace("\"ordinary\"", "\"none\""));

@@ -10,6 +10,7 @@ use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, RequirementSet};
 
 mod core;
+mod ops;
 
 /// The built-in library, parsed once for all tests of this file.
 pub(crate) fn library() -> &'static [RequirementSet] {

@@ -11,6 +11,7 @@ use kravkoll::domain::{Kind, Profile, RequirementSet};
 
 mod core;
 mod ops;
+mod commercial;
 
 /// The built-in library, parsed once for all tests of this file.
 pub(crate) fn library() -> &'static [RequirementSet] {

@@ -9,9 +9,9 @@ use kravkoll::catalog::{builtin, report};
 use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, RequirementSet};
 
+mod commercial;
 mod core;
 mod ops;
-mod commercial;
 
 /// The built-in library, parsed once for all tests of this file.
 pub(crate) fn library() -> &'static [RequirementSet] {
@@ -208,11 +208,15 @@ fn scenario_a_open_data_website_gets_no_secrecy_hosting_personal_data_or_ai_requ
         with_prefix(&a, "PD-").is_empty(),
         "(a) personal data: {a:?}"
     );
-    assert_none(&a, &["HOST-01", "HOST-03", "HOST-07", "HOST-10"], "(a)");
-    // What every procurement needs still applies.
+    assert_none(
+        &a,
+        &["HOST-01", "HOST-03", "HOST-13", "HOST-14", "HOST-10"],
+        "(a)",
+    );
+    // What every procurement needs still applies: encryption in transit among it.
     assert_has(
         &a,
-        &["LOU-01", "SUB-01", "HOST-09", "SEC-03", "UPF-01"],
+        &["LOU-01", "SUB-01", "HOST-07", "HOST-09", "SEC-03", "UPF-01"],
         "(a)",
     );
 }
@@ -222,22 +226,26 @@ fn scenario_b_case_management_gets_swedish_hosting_the_2020_914_chain_dpa_and_ac
     let b = applying("b-case-management");
     assert_has(
         &b,
-        &["HOST-04", "HOST-05", "SUB-04", "PD-01", "PD-06", "HOST-07"],
+        &[
+            "HOST-04", "HOST-05", "SUB-04", "PD-01", "PD-06", "HOST-07", "HOST-14",
+        ],
         "(b)",
     );
     assert!(
         with_prefix(&b, "AI-").is_empty() && with_prefix(&b, "AIP-").is_empty(),
         "(b) AI: {b:?}"
     );
-    assert_none(&b, &["HOST-01", "HOST-10"], "(b)");
-    // LOU-09 is the one exception, and rightly so: its change clause is what stops a supplier
+    // The EU/EEA is the floor with secrecy too (HOST-01); Sweden on top of it (HOST-04).
+    assert_has(&b, &["HOST-01"], "(b)");
+    assert_none(&b, &["HOST-10"], "(b)");
+    // LOU-12 is the one exception, and rightly so: its approval is what stops a supplier
     // from switching AI on in a service that was bought without it.
     let ai: Vec<_> = tagged(&b, &["ai", "ai-act", "gpai", "high-risk"])
         .into_iter()
-        .filter(|(id, _)| id.as_str() != "LOU-09")
+        .filter(|(id, _)| !["LOU-12", "DATA-10"].contains(&id.as_str()))
         .collect();
     assert!(ai.is_empty(), "(b) has no AI, yet gets {ai:?}");
-    assert_has(&b, &["LOU-09"], "(b)");
+    assert_has(&b, &["LOU-09", "LOU-12"], "(b)");
     // Case records: retrieval with secrecy review, retention per the plan, e-archive export, exit.
     assert_has(
         &b,

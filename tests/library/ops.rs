@@ -79,10 +79,18 @@ fn the_operational_sets_are_2026_2() {
 #[test]
 fn a_baseline_backup_and_restore_always_applies_and_the_stronger_one_only_from_availability_2() {
     let baseline = req("SEC-18");
-    assert!(baseline.applies_when.is_empty(), "SEC-18 must always apply");
-    assert!(baseline.text.sv.contains("säkerhetskopiera") && baseline.text.sv.contains("återställa"));
+    assert!(
+        baseline.applies_when.is_always(),
+        "SEC-18 must always apply"
+    );
+    assert!(
+        baseline.text.sv.contains("säkerhetskopiera") && baseline.text.sv.contains("återställa")
+    );
     for name in ALL {
-        assert!(has(&applying(name), "SEC-18"), "{name} lacks the baseline restore");
+        assert!(
+            has(&applying(name), "SEC-18"),
+            "{name} lacks the baseline restore"
+        );
     }
     let a = applying("a-open-data-website");
     for stronger in ["SEC-06", "SEC-19"] {
@@ -93,16 +101,25 @@ fn a_baseline_backup_and_restore_always_applies_and_the_stronger_one_only_from_a
         assert!(has(&b, stronger), "(b) at A 2 lacks {stronger}");
     }
     // RTO/RPO and the yearly restore test are two demands now.
-    assert!(req("SEC-06").text.sv.contains("RTO") && !req("SEC-06").text.sv.contains("återläsningstest"));
+    assert!(
+        req("SEC-06").text.sv.contains("RTO")
+            && !req("SEC-06").text.sv.contains("återläsningstest")
+    );
     assert!(req("SEC-19").text.sv.contains("återläsningstest"));
 }
 
 #[test]
 fn release_of_public_records_applies_to_every_procurement() {
-    assert!(req("ARK-03").applies_when.is_empty(), "ARK-03 must always apply");
+    assert!(
+        req("ARK-03").applies_when.is_always(),
+        "ARK-03 must always apply"
+    );
     for name in ALL {
         assert!(has(&applying(name), "ARK-03"), "{name} lacks ARK-03");
-        assert!(has(&applying(name), "ARK-10"), "{name} lacks the supplier's assistance");
+        assert!(
+            has(&applying(name), "ARK-10"),
+            "{name} lacks the supplier's assistance"
+        );
     }
     // Redaction is needed where something may be secret, not on an open-data website.
     assert!(!has(&applying("a-open-data-website"), "ARK-09"));
@@ -117,8 +134,16 @@ fn the_language_act_binds_the_customer_not_the_supplier() {
         "{:?}",
         r.basis
     );
-    assert!(r.rationale.sv.contains("Språklagen binder Beställaren, inte leverantören"));
-    assert!(r.rationale.en.contains("binds the Customer, not the supplier"));
+    assert!(
+        r.rationale
+            .sv
+            .contains("Språklagen binder Beställaren, inte leverantören")
+    );
+    assert!(
+        r.rationale
+            .en
+            .contains("binds the Customer, not the supplier")
+    );
     // The reason lives in the rationale, not in the text, and the text binds the supplier by contract.
     assert!(!r.text.sv.to_lowercase().contains("språklag"));
     assert!(r.text.sv.contains("svenska") && r.text.sv.starts_with("Leverantören ska"));
@@ -131,15 +156,33 @@ fn the_language_act_binds_the_customer_not_the_supplier() {
 #[test]
 fn termination_lists_the_three_grounds_of_lou_17_17_above_the_threshold() {
     let r = req("UPF-06");
-    assert!(r.basis.iter().any(|b| b == "LOU 17 kap. 17 §"), "{:?}", r.basis);
+    assert!(
+        r.basis.iter().any(|b| b == "LOU 17 kap. 17 §"),
+        "{:?}",
+        r.basis
+    );
     let sv = &r.text.sv;
     // (1) unlawful modification, (2) mandatory exclusion at award, (3) CJEU under art. 258 TFEU.
-    assert!(sv.contains("17 kap. 9–14 §§") && sv.contains("ny upphandling"), "{sv}");
-    assert!(sv.contains("13 kap. 1 § LOU") && sv.contains("uteslutits"), "{sv}");
-    assert!(sv.contains("EU-domstolen") && sv.contains("artikel 258"), "{sv}");
+    assert!(
+        sv.contains("17 kap. 9–14 §§") && sv.contains("ny upphandling"),
+        "{sv}"
+    );
+    assert!(
+        sv.contains("13 kap. 1 § LOU") && sv.contains("uteslutits"),
+        "{sv}"
+    );
+    assert!(
+        sv.contains("EU-domstolen") && sv.contains("artikel 258"),
+        "{sv}"
+    );
     assert!(r.text.en.contains("Article 258") && r.text.en.contains("Court of Justice"));
     // The contractual grounds are no longer bundled into it.
-    for gone in ["obestånd", "väsentligt avtalsbrott", "vitet", "två uppföljningar"] {
+    for gone in [
+        "obestånd",
+        "väsentligt avtalsbrott",
+        "vitet",
+        "två uppföljningar",
+    ] {
         assert!(!sv.contains(gone), "UPF-06 still bundles {gone:?}");
     }
     for (id, ground) in [
@@ -151,22 +194,46 @@ fn termination_lists_the_three_grounds_of_lou_17_17_above_the_threshold() {
         assert!(req(id).text.sv.contains(ground), "{id} lacks {ground:?}");
     }
     // The statutory duty is above the threshold only.
-    for name in ["b-case-management", "c-high-risk-benefits-ai", "e-security-sensitive"] {
-        assert!(has(&applying(name), "UPF-06"), "{name} is above the threshold");
+    for name in [
+        "b-case-management",
+        "c-high-risk-benefits-ai",
+        "e-security-sensitive",
+    ] {
+        assert!(
+            has(&applying(name), "UPF-06"),
+            "{name} is above the threshold"
+        );
     }
     for name in ["a-open-data-website", "d-resident-chatbot"] {
-        assert!(!has(&applying(name), "UPF-06"), "{name} is below the threshold");
-        assert!(has(&applying(name), "UPF-14"), "{name} lacks termination for breach");
+        assert!(
+            !has(&applying(name), "UPF-06"),
+            "{name} is below the threshold"
+        );
+        assert!(
+            has(&applying(name), "UPF-14"),
+            "{name} lacks termination for breach"
+        );
     }
 }
 
 #[test]
 fn environmental_management_rests_on_lou_15_15() {
     let r = req("MILJ-06");
-    assert!(r.basis.iter().any(|b| b == "LOU 15 kap. 15 §"), "{:?}", r.basis);
-    assert!(r.basis.iter().any(|b| b == "LOU 14 kap. 4 §"), "{:?}", r.basis);
+    assert!(
+        r.basis.iter().any(|b| b == "LOU 15 kap. 15 §"),
+        "{:?}",
+        r.basis
+    );
+    assert!(
+        r.basis.iter().any(|b| b == "LOU 14 kap. 4 §"),
+        "{:?}",
+        r.basis
+    );
     for wrong in ["LOU 4 kap. 3 §", "LOU 15 kap. 14 §"] {
-        assert!(!r.basis.iter().any(|b| b == wrong), "MILJ-06 still cites {wrong}");
+        assert!(
+            !r.basis.iter().any(|b| b == wrong),
+            "MILJ-06 still cites {wrong}"
+        );
     }
     assert!(r.rationale.sv.contains("15 kap. 15 §"));
 }
@@ -198,10 +265,16 @@ fn the_drafting_rules_hold_in_these_sets() {
             }
         }
         if r.kind == Kind::ContractTerm && r.evidence.sv.starts_with("Leverantören accepterar") {
-            problems.push(format!("{}: at tender stage it is Anbudsgivaren", r.id.as_str()));
+            problems.push(format!(
+                "{}: at tender stage it is Anbudsgivaren",
+                r.id.as_str()
+            ));
         }
         if r.kind == Kind::Qualification && !r.text.sv.starts_with("Anbudsgivaren ska i anbudet") {
-            problems.push(format!("{}: a qualification is asked in the tender", r.id.as_str()));
+            problems.push(format!(
+                "{}: a qualification is asked in the tender",
+                r.id.as_str()
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -211,7 +284,13 @@ fn the_drafting_rules_hold_in_these_sets() {
 fn incident_notification_is_split_into_answerable_parts() {
     let sec03 = &req("SEC-03").text.sv;
     assert!(sec03.contains("12 timmar"));
-    for gone in ["personuppgiftsincident", "48 timmar", "slutrapport", "incidentlogg", "allmänheten"] {
+    for gone in [
+        "personuppgiftsincident",
+        "48 timmar",
+        "slutrapport",
+        "incidentlogg",
+        "allmänheten",
+    ] {
         assert!(!sec03.contains(gone), "SEC-03 still bundles {gone:?}");
     }
     for (id, part) in [
@@ -226,7 +305,10 @@ fn incident_notification_is_split_into_answerable_parts() {
     assert!(has(&applying("b-case-management"), "SEC-13"));
     assert!(!has(&applying("a-open-data-website"), "SEC-13"));
     let licence = variant("b-case-management", "processor = true", "processor = false");
-    assert!(!has(&applying_to(&licence), "SEC-13"), "SEC-13 for a non-processor");
+    assert!(
+        !has(&applying_to(&licence), "SEC-13"),
+        "SEC-13 for a non-processor"
+    );
     assert!(has(&applying_to(&licence), "SEC-03"));
 }
 
@@ -238,7 +320,11 @@ fn the_other_bundles_of_these_sets_are_split() {
         ("SEC-02", "klassar om", "SEC-12"),
         ("SEC-04", "personliga konton", "SEC-17"),
         ("SEC-07", "5 arbetsdagar", "SEC-20"),
-        ("SEC-08", "kompenserande åtgärder som har vidtagits", "SEC-21"),
+        (
+            "SEC-08",
+            "kompenserande åtgärder som har vidtagits",
+            "SEC-21",
+        ),
         ("ARK-03", "maskera", "ARK-09"),
         ("ARK-03", "2 arbetsdagar", "ARK-10"),
         ("ARK-04", "logg", "ARK-11"),
@@ -259,10 +345,20 @@ fn the_other_bundles_of_these_sets_are_split() {
     ];
     let mut problems = Vec::new();
     for (kept, part, new) in splits {
-        if req(kept).text.sv.to_lowercase().contains(&part.to_lowercase()) {
+        if req(kept)
+            .text
+            .sv
+            .to_lowercase()
+            .contains(&part.to_lowercase())
+        {
             problems.push(format!("{kept} still says {part:?}"));
         }
-        if !req(new).text.sv.to_lowercase().contains(&part.to_lowercase()) {
+        if !req(new)
+            .text
+            .sv
+            .to_lowercase()
+            .contains(&part.to_lowercase())
+        {
             problems.push(format!("{new} does not say {part:?}"));
         }
     }
@@ -274,11 +370,21 @@ fn the_other_bundles_of_these_sets_are_split() {
 
 #[test]
 fn interface_requirements_do_not_fire_for_a_service_only_delivery() {
-    let service = variant("a-open-data-website", "delivery = \"saas\"", "delivery = \"service\"");
+    let service = variant(
+        "a-open-data-website",
+        "delivery = \"saas\"",
+        "delivery = \"service\"",
+    );
     let applies = applying_to(&service);
     for id in ["TILL-01", "TILL-02", "TILL-04", "TILL-06"] {
-        assert!(!has(&applies, id), "{id} for a service without a user interface");
-        assert!(has(&applying("a-open-data-website"), id), "{id} for the website");
+        assert!(
+            !has(&applies, id),
+            "{id} for a service without a user interface"
+        );
+        assert!(
+            has(&applying("a-open-data-website"), id),
+            "{id} for the website"
+        );
     }
     // A location penalty needs something whose location is regulated.
     assert!(!has(&applying("a-open-data-website"), "UPF-13"));
@@ -288,7 +394,11 @@ fn interface_requirements_do_not_fire_for_a_service_only_delivery() {
 #[test]
 fn usage_and_benefit_reporting_reaches_the_scenarios_that_need_it() {
     // Monthly usage statistics: a cloud service followed up at tier A or B.
-    for name in ["b-case-management", "c-high-risk-benefits-ai", "d-resident-chatbot"] {
+    for name in [
+        "b-case-management",
+        "c-high-risk-benefits-ai",
+        "d-resident-chatbot",
+    ] {
         let s = applying(name);
         for id in ["UPF-21", "UPF-23", "UPF-26"] {
             assert!(has(&s, id), "{name} lacks {id}");
@@ -304,13 +414,22 @@ fn usage_and_benefit_reporting_reaches_the_scenarios_that_need_it() {
     let e = applying("e-security-sensitive");
     assert!(!has(&e, "UPF-21") && has(&e, "UPF-26"));
     // AI: time saved with a method and the quality of AI use.
-    for name in ["c-high-risk-benefits-ai", "d-resident-chatbot", "f-generative-assistant"] {
+    for name in [
+        "c-high-risk-benefits-ai",
+        "d-resident-chatbot",
+        "f-generative-assistant",
+    ] {
         assert!(has(&applying(name), "UPF-25"), "{name} lacks UPF-25");
         assert!(has(&applying(name), "UPF-24"), "{name} lacks UPF-24");
     }
     assert!(!has(&applying("b-case-management"), "UPF-25"));
     // No individual data in the statistics.
-    assert!(req("UPF-21").text.sv.contains("får inte innehålla uppgifter om enskilda användare"));
+    assert!(
+        req("UPF-21")
+            .text
+            .sv
+            .contains("får inte innehålla uppgifter om enskilda användare")
+    );
     assert!(req("UPF-25").text.sv.contains("enskilda användare"));
     // The three parts of the index are named where they are reviewed.
     let meeting = &req("UPF-26").text.sv;

@@ -9,6 +9,8 @@ use kravkoll::catalog::{builtin, report};
 use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, RequirementSet};
 
+mod ai;
+
 /// The built-in library, parsed once for all tests of this file.
 fn library() -> &'static [RequirementSet] {
     static LIBRARY: OnceLock<Vec<RequirementSet>> = OnceLock::new();

@@ -323,7 +323,8 @@ fn application_dates_are_data_and_each_duty_links_to_its_date() {
 }
 
 /// A written-out date ("2 augusti 2026", "2 August 2026") or an application year (2026–2030)
-/// standing on its own, not part of a number such as "(EU) 2026/1744" or "SOU 2025:101".
+/// standing on its own, not part of a number such as "(EU) 2026/1744" or "SOU 2025:101". A
+/// document's version ("version mars 2025") is not a date of application.
 fn date_in(text: &str) -> Option<String> {
     const MONTHS: &[&str] = &[
         "januari",
@@ -348,15 +349,18 @@ fn date_in(text: &str) -> Option<String> {
         "october",
     ];
     let words: Vec<&str> = text.split_whitespace().collect();
-    for pair in words.windows(2) {
-        let month = pair[0].to_lowercase();
-        let year = pair[1].trim_end_matches([',', '.', ')', ';']);
-        if MONTHS.contains(&month.as_str())
+    for w in words.windows(3) {
+        let day = w[0];
+        let month = w[1].to_lowercase();
+        let year = w[2].trim_end_matches([',', '.', ')', ';']);
+        if (1..=2).contains(&day.len())
+            && day.chars().all(|c| c.is_ascii_digit())
+            && MONTHS.contains(&month.as_str())
             && year.len() == 4
             && year.starts_with("20")
             && year.chars().all(|c| c.is_ascii_digit())
         {
-            return Some(format!("{} {}", pair[0], pair[1]));
+            return Some(format!("{day} {} {year}", w[1]));
         }
     }
     let bytes = text.as_bytes();
@@ -385,8 +389,13 @@ fn date_in(text: &str) -> Option<String> {
 fn no_requirement_text_carries_an_application_date() {
     assert_eq!(
         date_in("gäller från den 2 augusti 2026"),
-        Some("augusti 2026".into())
+        Some("2 augusti 2026".into())
     );
+    assert_eq!(
+        date_in("since 2 February 2025."),
+        Some("2 February 2025".into())
+    );
+    assert_eq!(date_in("MCC-AI, version mars 2025"), None);
     assert_eq!(date_in("from 2027 on"), Some("2027".into()));
     assert_eq!(date_in("förordning (EU) 2026/1744 och SOU 2025:101"), None);
     let mut found = Vec::new();

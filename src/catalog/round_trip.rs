@@ -7,8 +7,9 @@ use proptest::prelude::*;
 
 use super::write::to_toml;
 use crate::catalog::{parse_set, report};
-use crate::domain::condition::{AiCondition, Clause, Condition};
-use crate::domain::profile::{AiRisk, ClassLevel, Delivery, PersonalData, Tier};
+use crate::domain::condition::{AiCondition, Clause, Condition, RiskMatch};
+use crate::domain::profile::{ClassLevel, ContractValue, Delivery, PersonalData, Tier};
+use crate::domain::key_date::{DateKey, KeyDate};
 use crate::domain::requirement::{Kind, Level, Requirement, RequirementId, Risk};
 use crate::domain::set::{RequirementSet, SetId, SetVersion, Source};
 use crate::domain::text::Text;
@@ -72,13 +73,23 @@ fn clause() -> impl Strategy<Value = Clause> {
         (level(), level(), level()),
         prop::option::of(prop::sample::select(PersonalData::ALL)),
         (flag(), flag(), flag(), flag(), flag(), flag()),
+        (flag(), flag(), prop::option::of(codes(ContractValue::ALL))),
         prop::option::of(prop::sample::select(AiCondition::ALL.to_vec())),
-        prop::option::of(codes(AiRisk::ALL)),
+        prop::option::of(codes(RiskMatch::ALL)),
         prop::option::of(codes(Delivery::ALL)),
         prop::option::of(codes(Tier::ALL)),
     )
         .prop_map(
-            |((c, i, a), pd, flags, ai, ai_risk, delivery, tier)| Clause {
+            |(
+                (c, i, a),
+                pd,
+                flags,
+                (processor, generative, value),
+                ai,
+                ai_risk,
+                delivery,
+                tier,
+            )| Clause {
                 confidentiality_min: c,
                 integrity_min: i,
                 availability_min: a,
@@ -89,6 +100,9 @@ fn clause() -> impl Strategy<Value = Clause> {
                 citizen_facing: flags.3,
                 archival: flags.4,
                 above_threshold: flags.5,
+                processor,
+                generative,
+                value,
                 ai,
                 ai_risk,
                 delivery,
@@ -107,6 +121,11 @@ fn requirement(id: RequirementId) -> impl Strategy<Value = Requirement> {
         (words(), words()),
         prop::collection::vec(clause(), 0..3),
         prop::option::of((1i64..=4, 1i64..=4)),
+        // Numbers from 90 up, so a requirement never names itself (its own are 00–03).
+        (
+            prop::collection::vec("[A-Z]{1,3}-9[0-9]", 0..3),
+            prop::option::of("[a-z][a-z0-9_-]{0,10}"),
+        ),
     )
         .prop_map(
             move |(
@@ -117,6 +136,7 @@ fn requirement(id: RequirementId) -> impl Strategy<Value = Requirement> {
                 (basis, tags),
                 clauses,
                 risk,
+                (see, applies_from),
             )| {
                 Requirement {
                     id: id.clone(),
@@ -132,9 +152,34 @@ fn requirement(id: RequirementId) -> impl Strategy<Value = Requirement> {
                     weight: (kind == Kind::Evaluated).then_some(w),
                     risk: risk.and_then(|(l, c)| Risk::new(l, c).ok()),
                     tags,
+                    see: see
+                        .iter()
+                        .map(|s| RequirementId::parse(s).unwrap())
+                        .collect(),
+                    applies_from: applies_from.map(|k| DateKey::parse(&k).unwrap()),
                 }
             },
         )
+}
+
+/// Key dates with distinct keys (`d0`, `d1` …).
+fn dates() -> impl Strategy<Value = Vec<KeyDate>> {
+    let one = (
+        (2020i32..2040, 1u32..=12, 1u32..=28),
+        text_of(Shape::Paragraphs),
+        prop_oneof![Just(String::new()), some_text(Shape::Line)],
+    );
+    prop::collection::vec(one, 0..3).prop_map(|all| {
+        all.into_iter()
+            .enumerate()
+            .map(|(i, ((y, m, d), what, basis))| KeyDate {
+                key: DateKey::parse(&format!("d{i}")).unwrap(),
+                date: chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+                what,
+                basis,
+            })
+            .collect()
+    })
 }
 
 fn set() -> impl Strategy<Value = RequirementSet> {
@@ -150,9 +195,10 @@ fn set() -> impl Strategy<Value = RequirementSet> {
         prop::collection::vec(source, 0..4),
         // A set file holds at least one requirement.
         ("[A-ZÅÄÖ]{1,4}", 1usize..4),
+        dates(),
     )
         .prop_flat_map(
-            |(id, version, (title, description), sources, (prefix, n))| {
+            |(id, version, (title, description), sources, (prefix, n), dates)| {
                 let requirements: Vec<_> = (0..n)
                     .map(|i| {
                         requirement(RequirementId::parse(&format!("{prefix}-{i:02}")).unwrap())
@@ -161,19 +207,20 @@ fn set() -> impl Strategy<Value = RequirementSet> {
                 (
                     Just(SetId::parse(&id).unwrap()),
                     Just(SetVersion::parse(&version).unwrap()),
-                    Just((title, description, sources)),
+                    Just((title, description, sources, dates)),
                     requirements,
                 )
             },
         )
         .prop_map(
-            |(id, version, (title, description, sources), requirements)| RequirementSet {
+            |(id, version, (title, description, sources, dates), requirements)| RequirementSet {
                 id,
                 version,
                 title,
                 description,
                 sources,
                 requirements,
+                dates,
             },
         )
 }

@@ -47,6 +47,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../requirement-sets/ai-use-policy.toml"),
     ),
     (
+        "ai-quality.toml",
+        include_str!("../../requirement-sets/ai-quality.toml"),
+    ),
+    (
         "information-security.toml",
         include_str!("../../requirement-sets/information-security.toml"),
     ),

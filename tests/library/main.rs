@@ -10,6 +10,7 @@ use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, RequirementSet};
 
 mod commercial;
+mod ai;
 mod core;
 mod ops;
 

@@ -49,10 +49,7 @@ fn core_requirements() -> Vec<&'static Requirement> {
 
 /// The `see` ids of a requirement, read from the set file itself.
 fn see(set: &str, id: &str) -> Vec<String> {
-    let path = format!(
-        "{}/requirement-sets/{set}.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/requirement-sets/{set}.toml", env!("CARGO_MANIFEST_DIR"));
     let file: toml::Value = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let r = file["requirement"]
         .as_array()
@@ -146,8 +143,10 @@ fn every_core_set_is_version_2026_2_and_no_core_text_says_koparen_or_names_an_id
         }
         for word in w.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
             if let Some((prefix, n)) = word.rsplit_once('-')
-                && ["LOU", "SUB", "HOST", "DATA", "PD", "AI", "AIP", "UPF", "SEC", "ARK"]
-                    .contains(&prefix)
+                && [
+                    "LOU", "SUB", "HOST", "DATA", "PD", "AI", "AIP", "UPF", "SEC", "ARK",
+                ]
+                .contains(&prefix)
                 && n.len() == 2
                 && n.chars().all(|c| c.is_ascii_digit())
             {
@@ -163,8 +162,16 @@ fn tender_stage_demands_and_contract_terms_name_the_parties_as_a_swedish_tender_
     // A tender-stage demand: the tenderer, in its tender, and the contracting authority.
     for id in ["SUB-01", "SUB-07", "HOST-05"] {
         let t = &req(id).text;
-        assert!(t.sv.starts_with("Anbudsgivaren ska i anbudet"), "{id}: {}", t.sv);
-        assert!(t.en.starts_with("The tenderer shall in its tender"), "{id}: {}", t.en);
+        assert!(
+            t.sv.starts_with("Anbudsgivaren ska i anbudet"),
+            "{id}: {}",
+            t.sv
+        );
+        assert!(
+            t.en.starts_with("The tenderer shall in its tender"),
+            "{id}: {}",
+            t.en
+        );
         assert!(!t.sv.contains("Beställar"), "{id} is a tender-stage demand");
     }
     // A contract term: the supplier and Beställaren / the Customer.
@@ -172,7 +179,10 @@ fn tender_stage_demands_and_contract_terms_name_the_parties_as_a_swedish_tender_
         let t = &req(id).text;
         assert!(t.sv.contains("Beställar"), "{id}: {}", t.sv);
         assert!(t.en.contains("the Customer"), "{id}: {}", t.en);
-        assert!(!t.sv.contains("upphandlande myndighet"), "{id} is a contract term");
+        assert!(
+            !t.sv.contains("upphandlande myndighet"),
+            "{id} is a contract term"
+        );
     }
 }
 
@@ -274,13 +284,28 @@ delivery = "saas"
 #[test]
 fn no_sweden_only_demand_for_secrecy_at_confidentiality_1_but_the_eu_eea_floor_and_the_duty() {
     let c1 = applies_to(SECRECY_C1);
-    super::assert_none(&c1, &["HOST-04", "SUB-04", "HOST-06", "HOST-11"], "secrecy, C1");
+    super::assert_none(
+        &c1,
+        &["HOST-04", "SUB-04", "HOST-06", "HOST-11"],
+        "secrecy, C1",
+    );
     // The floor and what the secrecy assessment needs still apply.
-    super::assert_has(&c1, &["HOST-01", "HOST-05", "HOST-12", "SUB-05"], "secrecy, C1");
+    super::assert_has(
+        &c1,
+        &["HOST-01", "HOST-05", "HOST-12", "SUB-05"],
+        "secrecy, C1",
+    );
     let c2 = applies_to(SECRECY_C2);
-    super::assert_has(&c2, &["HOST-04", "SUB-04", "HOST-05", "HOST-12"], "secrecy, C2");
+    super::assert_has(
+        &c2,
+        &["HOST-04", "SUB-04", "HOST-05", "HOST-12"],
+        "secrecy, C2",
+    );
     // The absolute bar on foreign compelled disclosure is the advanced level's.
-    assert_eq!(req("HOST-11").level, Some(kravkoll::domain::Level::Advanced));
+    assert_eq!(
+        req("HOST-11").level,
+        Some(kravkoll::domain::Level::Advanced)
+    );
     let advanced = applies_to(&SECRECY_C1.replace("basic", "advanced"));
     super::assert_has(&advanced, &["HOST-06", "HOST-11"], "secrecy, C1, advanced");
     super::assert_none(&advanced, &["HOST-04"], "secrecy, C1, advanced");
@@ -291,15 +316,28 @@ fn the_secrecy_texts_follow_osl_10_kap_2_a_and_cite_the_duty_of_2020_914_precise
     // HOST-05: the ownership chain is input to the 2 a § assessment, not eSam 2018 as the test.
     let host05 = req("HOST-05");
     assert!(host05.basis.iter().any(|b| b == "OSL 10 kap. 2 a §"));
-    assert!(!host05.basis.iter().any(|b| b.contains("eSam")), "{:?}", host05.basis);
+    assert!(
+        !host05.basis.iter().any(|b| b.contains("eSam")),
+        "{:?}",
+        host05.basis
+    );
     assert!(host05.rationale.sv.contains("1 juli 2023"));
     assert!(host05.rationale.sv.contains("olämpligt"));
     assert!(host05.rationale.sv.contains("en av de omständigheter"));
     assert!(host05.rationale.en.contains("one of the circumstances"));
-    assert!(host05.text.sv.starts_with("Anbudsgivaren ska i anbudet redovisa"));
+    assert!(
+        host05
+            .text
+            .sv
+            .starts_with("Anbudsgivaren ska i anbudet redovisa")
+    );
     // HOST-04 no longer reasons inside its text, and rests on 2 a §, not on eSam.
     let host04 = req("HOST-04");
-    assert!(!host04.text.sv.starts_with("Eftersom"), "{}", host04.text.sv);
+    assert!(
+        !host04.text.sv.starts_with("Eftersom"),
+        "{}",
+        host04.text.sv
+    );
     assert!(host04.text.sv.contains("Undantag medges inte"));
     assert!(!host04.basis.iter().any(|b| b.contains("eSam")));
     // The duty of confidentiality: its paragraph, marked as DOMAIN marks it.
@@ -327,7 +365,12 @@ fn sub_05_cannot_approve_what_host_04_keeps_in_sweden() {
     assert!(sub05.text.en.contains("may be processed only in Sweden"));
     assert!(see("sub-suppliers", "SUB-05").contains(&"HOST-04".to_string()));
     // HOST-01 likewise allows no exception for such data.
-    assert!(req("HOST-01").text.sv.contains("aldrig för uppgifter som enligt avtalet endast får behandlas i Sverige"));
+    assert!(
+        req("HOST-01")
+            .text
+            .sv
+            .contains("aldrig för uppgifter som enligt avtalet endast får behandlas i Sverige")
+    );
 }
 
 #[test]
@@ -335,7 +378,10 @@ fn host_07_is_split_tls_always_and_keys_from_confidentiality_2() {
     let host07 = req("HOST-07");
     assert!(host07.text.sv.contains("TLS 1.2"));
     assert!(!host07.text.sv.contains("AES"), "at rest is HOST-13");
-    assert!(!host07.text.sv.contains("nycklar"), "key custody is HOST-14");
+    assert!(
+        !host07.text.sv.contains("nycklar"),
+        "key custody is HOST-14"
+    );
     assert!(req("HOST-13").text.sv.contains("AES"));
     assert!(req("HOST-14").text.sv.contains("nyckel"));
     let open = super::applying("a-open-data-website");
@@ -352,11 +398,19 @@ fn host_07_is_split_tls_always_and_keys_from_confidentiality_2() {
 fn data_01_gives_disposal_and_use_rights_never_ownership() {
     let data01 = req("DATA-01");
     let w = words(data01);
-    assert!(data01.text.sv.contains("förfoganderätt och nyttjanderätt"), "{}", data01.text.sv);
+    assert!(
+        data01.text.sv.contains("förfoganderätt och nyttjanderätt"),
+        "{}",
+        data01.text.sv
+    );
     assert!(!w.contains("äganderätt"), "{w}");
     assert!(!data01.text.en.contains("ownership"), "{}", data01.text.en);
     // Only rights: the supplier's own use is DATA-10's.
-    assert!(!data01.text.sv.contains("Leverantören får"), "{}", data01.text.sv);
+    assert!(
+        !data01.text.sv.contains("Leverantören får"),
+        "{}",
+        data01.text.sv
+    );
     assert!(see("data-ownership-exit", "DATA-01").contains(&"DATA-10".to_string()));
 }
 
@@ -367,13 +421,26 @@ fn data_10_is_the_one_rule_on_secondary_use_with_exactly_two_exceptions_and_appl
         data10.title.sv,
         "Ingen sekundär användning av Beställarens uppgifter"
     );
-    for use_ in ["träning", "finjustering", "förbättring av produkter", "analys", "försäljning"] {
+    for use_ in [
+        "träning",
+        "finjustering",
+        "förbättring av produkter",
+        "analys",
+        "försäljning",
+    ] {
         assert!(data10.text.sv.contains(use_), "DATA-10 covers {use_}");
     }
     // The exceptions: what the law requires, and post-market monitoring under art. 72, limited.
     assert!(data10.text.sv.contains("Undantag gäller endast för (1) behandling som unionsrätten eller svensk rätt kräver av leverantören"));
-    assert!(data10.text.sv.contains("(2) den övervakning efter utsläppandet på marknaden"));
-    assert!(data10.text.sv.contains("AI-förordningen art. 72, och endast i den omfattning som den skyldigheten kräver"));
+    assert!(
+        data10
+            .text
+            .sv
+            .contains("(2) den övervakning efter utsläppandet på marknaden")
+    );
+    assert!(data10.text.sv.contains(
+        "AI-förordningen art. 72, och endast i den omfattning som den skyldigheten kräver"
+    ));
     assert!(!data10.text.sv.contains("(3)"), "no third exception");
     assert!(!data10.text.sv.contains("samtycke"), "no consent exception");
     assert!(data10.basis.iter().any(|b| b == "AI-förordningen art. 72"));
@@ -402,15 +469,32 @@ fn data_10_is_the_one_rule_on_secondary_use_with_exactly_two_exceptions_and_appl
 fn data_04_is_split_and_the_notice_is_the_notice_to_start_switching() {
     let data04 = req("DATA-04");
     assert!(data04.text.sv.contains("exitplan"));
-    assert!(!data04.text.sv.contains("uppsägningstid"), "{}", data04.text.sv);
-    assert!(!data04.text.sv.contains("30 kalenderdagar"), "{}", data04.text.sv);
+    assert!(
+        !data04.text.sv.contains("uppsägningstid"),
+        "{}",
+        data04.text.sv
+    );
+    assert!(
+        !data04.text.sv.contains("30 kalenderdagar"),
+        "{}",
+        data04.text.sv
+    );
     let notice = req("DATA-11");
-    assert!(notice.text.sv.contains("inleda bytet"), "{}", notice.text.sv);
+    assert!(
+        notice.text.sv.contains("inleda bytet"),
+        "{}",
+        notice.text.sv
+    );
     assert!(notice.text.sv.contains("2 månader"));
     assert!(notice.rationale.sv.contains("inte avtalets uppsägningstid"));
     assert!(req("DATA-12").text.sv.contains("högst 30 kalenderdagar"));
     assert!(req("DATA-12").text.sv.contains("högst 7 månader"));
-    assert!(req("DATA-13").text.sv.contains("minst 30 kalenderdagar att hämta"));
+    assert!(
+        req("DATA-13")
+            .text
+            .sv
+            .contains("minst 30 kalenderdagar att hämta")
+    );
     assert_eq!(
         see("data-ownership-exit", "DATA-04"),
         ["DATA-11", "DATA-12", "DATA-13", "DATA-05"]
@@ -422,22 +506,39 @@ fn data_04_is_split_and_the_notice_is_the_notice_to_start_switching() {
 #[test]
 fn data_09_names_sfs_2022_818_by_its_title() {
     let b = basis("DATA-09");
-    assert!(b.contains(&"Lag (2022:818) om den offentliga sektorns tillgängliggörande av data 2 kap. 2 §"), "{b:?}");
-    assert!(!b.iter().any(|x| x.contains("tillhandahållande av data")), "{b:?}");
+    assert!(
+        b.contains(
+            &"Lag (2022:818) om den offentliga sektorns tillgängliggörande av data 2 kap. 2 §"
+        ),
+        "{b:?}"
+    );
+    assert!(
+        !b.iter().any(|x| x.contains("tillhandahållande av data")),
+        "{b:?}"
+    );
     let set = super::library()
         .iter()
         .find(|s| s.id.as_str() == "data-ownership-exit")
         .unwrap();
-    assert!(set.sources.iter().any(|s| s.name.contains("tillgängliggörande av data")));
+    assert!(
+        set.sources
+            .iter()
+            .any(|s| s.name.contains("tillgängliggörande av data"))
+    );
 }
 
 #[test]
 fn processor_decides_the_processor_duties_and_pd_04_follows_ai_with_personal_data() {
     let licence = applies_to(ON_PREMISES_LICENCE);
-    super::assert_none(&licence, &["PD-01", "PD-05", "PD-08"], "on-premises licence");
+    super::assert_none(
+        &licence,
+        &["PD-01", "PD-05", "PD-08"],
+        "on-premises licence",
+    );
     // The rights functions are the service's own, not a processor's.
     super::assert_has(&licence, &["PD-03"], "on-premises licence");
-    let processing = applies_to(&ON_PREMISES_LICENCE.replace("processor = false", "processor = true"));
+    let processing =
+        applies_to(&ON_PREMISES_LICENCE.replace("processor = false", "processor = true"));
     super::assert_has(&processing, &["PD-01", "PD-05", "PD-08"], "processor");
     // PD-04: any AI with personal data, and where it applied before.
     let ai = applies_to(AI_WITH_PERSONAL_DATA);
@@ -448,7 +549,11 @@ fn processor_decides_the_processor_duties_and_pd_04_follows_ai_with_personal_dat
         "(f)",
     );
     super::assert_none(&licence, &["PD-04"], "no AI, ordinary data, C1");
-    super::assert_has(&super::applying("b-case-management"), &["PD-04"], "(b) sensitive data");
+    super::assert_has(
+        &super::applying("b-case-management"),
+        &["PD-04"],
+        "(b) sensitive data",
+    );
     let no_pd = applies_to(&AI_WITH_PERSONAL_DATA.replace("\"ordinary\"", "\"none\""));
     super::assert_none(&no_pd, &["PD-04", "PD-01"], "AI without personal data");
 }
@@ -457,7 +562,11 @@ fn processor_decides_the_processor_duties_and_pd_04_follows_ai_with_personal_dat
 fn lou_09_is_split_into_answerable_parts_and_leaves_model_changes_to_ai_20() {
     let lou09 = req("LOU-09");
     assert!(!lou09.text.sv.contains("AI-modell"), "{}", lou09.text.sv);
-    assert!(!lou09.text.sv.contains("1)"), "no list of changes: {}", lou09.text.sv);
+    assert!(
+        !lou09.text.sv.contains("1)"),
+        "no list of changes: {}",
+        lou09.text.sv
+    );
     assert!(lou09.text.sv.contains("60 kalenderdagar"));
     assert!(req("LOU-12").text.sv.contains("AI-funktioner"));
     assert!(req("LOU-13").text.sv.contains("ta bort eller begränsa"));
@@ -469,10 +578,18 @@ fn lou_09_is_split_into_answerable_parts_and_leaves_model_changes_to_ai_20() {
     // SUB-07 lists the model providers and leaves the change mechanism to AI-20.
     let sub07 = req("SUB-07");
     assert!(see("sub-suppliers", "SUB-07").contains(&"AI-20".to_string()));
-    for gone in ["innan en ny modell", "30 dagar", "testa", "tidigare version"] {
+    for gone in [
+        "innan en ny modell",
+        "30 dagar",
+        "testa",
+        "tidigare version",
+    ] {
         assert!(!sub07.text.sv.contains(gone), "SUB-07 restates {gone}");
     }
-    assert!(!sub07.text.sv.contains("träning"), "SUB-07 restates the training rule");
+    assert!(
+        !sub07.text.sv.contains("träning"),
+        "SUB-07 restates the training rule"
+    );
 }
 
 #[test]

@@ -262,7 +262,7 @@ fn scenario_c_high_risk_benefits_ai_gets_all_provider_evidence_and_deployer_supp
     // Training ban, logging, oversight, explanation, FRIA support, registration of the use.
     assert_has(
         &c,
-        &["AI-03", "AI-13", "AI-14", "AI-15", "AI-16", "AI-18"],
+        &["AI-13", "AI-14", "AI-15", "AI-16", "AI-18"],
         "(c)",
     );
     assert_has(&c, &["PD-07"], "(c) automated decisions need human review");
@@ -270,7 +270,7 @@ fn scenario_c_high_risk_benefits_ai_gets_all_provider_evidence_and_deployer_supp
     assert_has(&c, &["ARK-05", "ARK-06", "ARK-07", "DATA-07"], "(c)");
     assert_has(
         &c,
-        &["AIP-01", "AIP-02", "AIP-05", "AIP-07"],
+        &["AIP-01", "AIP-05", "AIP-07"],
         "(c) municipal AI policy",
     );
     // The AI Act already covers bias and instructions for high-risk systems.
@@ -280,7 +280,7 @@ fn scenario_c_high_risk_benefits_ai_gets_all_provider_evidence_and_deployer_supp
 #[test]
 fn scenario_d_resident_chatbot_gets_transparency_and_no_training_but_no_provider_evidence() {
     let d = applying("d-resident-chatbot");
-    assert_has(&d, &["AI-19", "AI-03"], "(d)");
+    assert_has(&d, &["AI-19", "DATA-10"], "(d)");
     assert_none(&d, PROVIDER_EVIDENCE, "(d)");
     assert_none(&d, &["AI-13", "AI-14", "AI-16"], "(d)");
     assert_none(&d, SECRECY, "(d)");

@@ -2,6 +2,8 @@
 //! what applies in the five profile scenarios officers meet most.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod delivery;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 

@@ -6,8 +6,8 @@
 use std::path::Path;
 
 use kravkoll::catalog::{self, ParsedSet, Problem};
-use kravkoll::domain::condition::{AiCondition, Clause};
-use kravkoll::domain::profile::{AiRisk, ClassLevel, Delivery, PersonalData, Tier};
+use kravkoll::domain::condition::{AiCondition, Clause, RiskMatch};
+use kravkoll::domain::profile::{ClassLevel, Delivery, PersonalData, Tier};
 use kravkoll::domain::{Kind, Lang, Level, Risk, Source, Text};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -113,7 +113,7 @@ const INVALID: &[(&str, &[&str])] = &[
     (
         "unknown_applies_when_key.toml",
         &[
-            "unknown_applies_when_key.toml:11:18: requirement[1].applies_when.confidentiality: unknown key \"confidentiality\"; allowed keys: confidentiality_min, integrity_min, availability_min, personal_data, secrecy, security_sensitive, automated_decisions, citizen_facing, archival, above_threshold, ai, ai_risk, delivery, tier",
+            "unknown_applies_when_key.toml:11:18: requirement[1].applies_when.confidentiality: unknown key \"confidentiality\"; allowed keys: confidentiality_min, integrity_min, availability_min, personal_data, processor, secrecy, security_sensitive, automated_decisions, generative, citizen_facing, archival, value, above_threshold, ai, ai_risk, delivery, tier",
         ],
     ),
     (
@@ -430,7 +430,7 @@ fn the_backup_set_reads_every_field() {
         third.applies_when.clauses(),
         [Clause {
             ai: Some(AiCondition::Any),
-            ai_risk: Some(vec![AiRisk::High, AiRisk::Limited]),
+            ai_risk: Some(vec![RiskMatch::High, RiskMatch::Limited]),
             citizen_facing: Some(false),
             ..Clause::default()
         }]

@@ -527,6 +527,7 @@ fn a_database_of_every_older_schema_is_upgraded_with_its_data() {
             .unwrap();
         assert_eq!(mark, kravkoll::store::APPLICATION_ID, "{}", src.display());
         stored_hashes_still_match(&path);
+        profiles_keep_what_they_meant(&path, &s);
         seen += 1;
     }
     assert_eq!(
@@ -534,6 +535,36 @@ fn a_database_of_every_older_schema_is_upgraded_with_its_data() {
         RELEASED_SCHEMAS.len(),
         "one fixture per released schema"
     );
+}
+
+/// Migration 0007: the demo's high-risk AI procurement was `high` and above the threshold; it
+/// is Annex III and `value = "above"` now, processor where it had personal data, and nothing
+/// says `above_threshold` any more.
+fn profiles_keep_what_they_meant(path: &std::path::Path, s: &kravkoll::store::Store) {
+    let conn = raw(path);
+    let leftovers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM procurement WHERE json_type(profile, '$.above_threshold') IS NOT NULL
+             OR json_extract(profile, '$.ai_risk') = 'high'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(leftovers, 0, "{}", path.display());
+    for p in s.procurements().unwrap() {
+        let full = s.procurement(p.id).unwrap().unwrap().value;
+        let pr = &full.profile;
+        assert_eq!(
+            pr.processor,
+            pr.personal_data != kravkoll::domain::PersonalData::None,
+            "{}",
+            full.reference
+        );
+        if full.reference == "KS 2026/87" {
+            assert_eq!(pr.ai_risk, kravkoll::domain::AiRisk::HighAnnex3);
+            assert_eq!(pr.value, kravkoll::domain::ContractValue::Above);
+        }
+    }
 }
 
 /// The store is the one place that speaks SQL: no other module of the program names rusqlite

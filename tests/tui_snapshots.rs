@@ -110,7 +110,7 @@ const STATES: &[State] = &[
     State {
         name: "procurement_form_profile",
         reach: |t| {
-            t.keys("3 n tab tab tab tab tab tab tab tab tab tab tab tab");
+            t.keys("3 n tab tab tab tab tab tab tab tab tab tab tab tab tab");
         },
     },
     State {

@@ -25,6 +25,8 @@ fn new_procurement(t: &mut TestApp, reference: &str, title: &str, profile: &[&st
     for step in profile {
         if step.is_empty() {
             t.press("tab");
+        } else if *step == "⏎" {
+            t.press("enter");
         } else {
             t.type_text(step);
         }
@@ -36,11 +38,13 @@ fn new_procurement(t: &mut TestApp, reference: &str, title: &str, profile: &[&st
 /// weights' total.
 const TO_CONFIDENTIALITY: [&str; 3] = ["", "", ""];
 
-/// Confidentiality 3, integrity 3, availability 2, sensitive personal data, secrecy, not
-/// security-sensitive, an AI system of high risk, automated decisions: one key each.
+/// Confidentiality 3, integrity 3, availability 2, sensitive personal data processed by the
+/// supplier, secrecy, not security-sensitive, an AI system of high risk under Annex III (the
+/// first of the three high routes: "h" and Enter), not generative, automated decisions: one
+/// key each, except the route.
 fn high_risk_ai_profile() -> Vec<&'static str> {
     let mut steps = TO_CONFIDENTIALITY.to_vec();
-    steps.extend(["3", "3", "2", "k", "j", "", "s", "h", "j"]);
+    steps.extend(["3", "3", "2", "k", "j", "j", "", "s", "h", "⏎", "", "", "j"]);
     steps
 }
 
@@ -68,9 +72,10 @@ fn a_procurement_is_created_through_the_form_with_its_profile() {
     assert_eq!(p.profile.confidentiality.value(), 3);
     assert_eq!(p.profile.availability.value(), 2);
     assert_eq!(p.profile.personal_data, PersonalData::Sensitive);
-    assert!(p.profile.secrecy && p.profile.automated_decisions);
+    assert!(p.profile.secrecy && p.profile.automated_decisions && p.profile.processor);
+    assert!(!p.profile.generative);
     assert_eq!(p.profile.ai, AiUse::System);
-    assert_eq!(p.profile.ai_risk, AiRisk::High);
+    assert_eq!(p.profile.ai_risk, AiRisk::HighAnnex3);
     let detail = t
         .app
         .state
@@ -143,7 +148,7 @@ fn linked_draft() -> TestApp {
         &mut t,
         "KS 2026/5",
         "Ärendesystem",
-        &[&TO_CONFIDENTIALITY[..], &["3", "", "", "k", "j"]].concat(),
+        &[&TO_CONFIDENTIALITY[..], &["3", "", "", "k", "j", "j"]].concat(),
     );
     t.press("l").type_text("hosting").press("enter");
     t
@@ -300,7 +305,7 @@ fn a_profile_change_is_shown_before_it_happens() {
     let before = line_ids(&t);
     // Secrecy off: the EU/EEA rules come in, the Sweden rule goes.
     t.press("E")
-        .keys("tab tab tab tab tab tab tab tab tab tab left")
+        .keys("tab tab tab tab tab tab tab tab tab tab tab left")
         .press("enter");
     let body = match t.app.state.modals.last() {
         Some(Modal::Confirm(_, c)) => c
@@ -327,7 +332,7 @@ fn a_profile_change_is_shown_before_it_happens() {
             .secrecy
     );
     t.press("E")
-        .keys("tab tab tab tab tab tab tab tab tab tab left")
+        .keys("tab tab tab tab tab tab tab tab tab tab tab left")
         .press("enter")
         .press("y");
     let after = line_ids(&t);
@@ -354,7 +359,11 @@ fn a_prohibited_ai_risk_class_blocks_publishing() {
         &mut t,
         "KS 9",
         "Förbjudet",
-        &[&TO_CONFIDENTIALITY[..], &["", "", "", "", "", "", "s", "f"]].concat(),
+        &[
+            &TO_CONFIDENTIALITY[..],
+            &["", "", "", "", "", "", "", "s", "f"],
+        ]
+        .concat(),
     );
     t.press("l").type_text("sub").press("enter");
     // Refused before any question is asked: the reason is shown, there is nothing to confirm.
@@ -495,8 +504,8 @@ fn a_text_typed_over_several_lines_is_saved_and_shown_with_its_lines() {
 fn typing_on_a_choice_filters_its_options_and_takes_the_only_one_left() {
     let mut t = TestApp::new(false);
     // From the reference to the AI field: title, owner, procedure, deadline, weights' total,
-    // confidentiality, integrity, availability, personal data, secrecy, security.
-    t.keys("3 n tab tab tab tab tab tab tab tab tab tab tab tab");
+    // confidentiality, integrity, availability, personal data, processor, secrecy, security.
+    t.keys("3 n tab tab tab tab tab tab tab tab tab tab tab tab tab");
     let focus = |t: &TestApp| match t.app.state.modals.last() {
         Some(Modal::Form(_, f)) => (f.focus, f.choosing.as_ref().map(|l| l.matches.len())),
         _ => panic!("the form"),

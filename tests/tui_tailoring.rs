@@ -30,7 +30,7 @@ fn sensitive() -> Profile {
 fn high_risk_ai() -> Profile {
     Profile {
         ai: AiUse::System,
-        ai_risk: AiRisk::High,
+        ai_risk: AiRisk::HighAnnex3,
         automated_decisions: true,
         ..sensitive()
     }

@@ -1,6 +1,8 @@
 //! The built-in requirement sets, embedded in the binary from `requirement-sets/`. They are
 //! read-only in the app; the store syncs them into the database when [`combined_hash`] changes.
-//! A new file in `requirement-sets/` must be listed in [`FILES`] (a test checks it).
+//! A new file in `requirement-sets/` must be listed in [`FILES`] (a test checks it). The
+//! library as published before ([`PUBLISHED`], `requirement-sets/2026.1/`) is embedded too, so
+//! that a new database holds the versions older procurements were built on.
 
 use super::error::CatalogError;
 use super::parse::{ParsedSet, validate_files};
@@ -70,6 +72,59 @@ pub const FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The published 2026.1 library, as it was: every set in it, byte for byte. Synced before
+/// [`FILES`], so the newer versions become the current ones.
+pub const PUBLISHED: &[(&str, &str)] = &[
+    (
+        "2026.1/lou-grund.toml",
+        include_str!("../../requirement-sets/2026.1/lou-grund.toml"),
+    ),
+    (
+        "2026.1/data-ownership-exit.toml",
+        include_str!("../../requirement-sets/2026.1/data-ownership-exit.toml"),
+    ),
+    (
+        "2026.1/hosting-location.toml",
+        include_str!("../../requirement-sets/2026.1/hosting-location.toml"),
+    ),
+    (
+        "2026.1/sub-suppliers.toml",
+        include_str!("../../requirement-sets/2026.1/sub-suppliers.toml"),
+    ),
+    (
+        "2026.1/ai-act.toml",
+        include_str!("../../requirement-sets/2026.1/ai-act.toml"),
+    ),
+    (
+        "2026.1/ai-use-policy.toml",
+        include_str!("../../requirement-sets/2026.1/ai-use-policy.toml"),
+    ),
+    (
+        "2026.1/information-security.toml",
+        include_str!("../../requirement-sets/2026.1/information-security.toml"),
+    ),
+    (
+        "2026.1/personal-data.toml",
+        include_str!("../../requirement-sets/2026.1/personal-data.toml"),
+    ),
+    (
+        "2026.1/public-records.toml",
+        include_str!("../../requirement-sets/2026.1/public-records.toml"),
+    ),
+    (
+        "2026.1/accessibility.toml",
+        include_str!("../../requirement-sets/2026.1/accessibility.toml"),
+    ),
+    (
+        "2026.1/follow-up.toml",
+        include_str!("../../requirement-sets/2026.1/follow-up.toml"),
+    ),
+    (
+        "2026.1/sustainability.toml",
+        include_str!("../../requirement-sets/2026.1/sustainability.toml"),
+    ),
+];
+
 /// Where a built-in set stands in the library's order; unknown ids (a set removed in a newer
 /// version but still in an old database) go last.
 pub fn position(set_id: &str) -> usize {
@@ -88,12 +143,25 @@ pub fn load() -> Result<Vec<ParsedSet>, Vec<CatalogError>> {
     validate_files(&files)
 }
 
+/// The published versions, then the current library: each checked as one library of its own
+/// (the same ids recur between versions), in the order the store syncs them.
+pub fn load_with_history() -> Result<Vec<ParsedSet>, Vec<CatalogError>> {
+    let files = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect()
+    };
+    let mut sets = validate_files(&files(PUBLISHED))?;
+    sets.extend(load()?);
+    Ok(sets)
+}
+
 /// A fingerprint of the built-ins as this binary reads them: every file name and content, and
 /// the crate version, so a new kravkoll that reads the same files differently still re-syncs.
 pub fn combined_hash() -> String {
     let mut bytes = Vec::new();
     bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
-    for (name, text) in FILES {
+    for (name, text) in PUBLISHED.iter().chain(FILES) {
         // Lengths before contents, so no two different lists of files give the same bytes.
         for part in [name.as_bytes(), text.as_bytes()] {
             bytes.push(0);
@@ -117,6 +185,29 @@ mod tests {
                 panic!("{name} has errors:\n{}", report(&errors));
             }
         }
+    }
+
+    #[test]
+    fn every_published_file_is_embedded_and_parses() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/requirement-sets/2026.1");
+        let on_disk = std::fs::read_dir(dir)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".toml")
+            })
+            .count();
+        assert_eq!(on_disk, PUBLISHED.len());
+        let all = load_with_history().map_err(|e| report(&e)).unwrap();
+        assert_eq!(all.len(), PUBLISHED.len() + FILES.len());
+        assert!(
+            all[..PUBLISHED.len()]
+                .iter()
+                .all(|p| p.set.version.to_string() == "2026.1")
+        );
     }
 
     #[test]

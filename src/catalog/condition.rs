@@ -4,8 +4,8 @@
 
 use super::error::{Expected, Problem, TomlType};
 use super::fields::{self, Cx, Value, check_keys, codes, join, nth};
-use crate::domain::condition::{AiCondition, Clause, Condition};
-use crate::domain::profile::{AiRisk, ClassLevel, Delivery, PersonalData, Tier};
+use crate::domain::condition::{AiCondition, Clause, Condition, RiskMatch};
+use crate::domain::profile::{ClassLevel, ContractValue, Delivery, PersonalData, Tier};
 
 /// The keys one `applies_when` table may hold, in the order the writer emits them.
 pub(crate) const CLAUSE_KEYS: &[&str] = &[
@@ -13,11 +13,14 @@ pub(crate) const CLAUSE_KEYS: &[&str] = &[
     "integrity_min",
     "availability_min",
     "personal_data",
+    "processor",
     "secrecy",
     "security_sensitive",
     "automated_decisions",
+    "generative",
     "citizen_facing",
     "archival",
+    "value",
     "above_threshold",
     "ai",
     "ai_risk",
@@ -83,12 +86,24 @@ fn parse_clause(cx: &mut Cx<'_>, table: &toml::de::DeTable<'_>, path: &str) -> O
                     &codes(PersonalData::ALL, PersonalData::code),
                 ),
             ),
+            "processor" => put(&mut c.processor, flag(cx)),
             "secrecy" => put(&mut c.secrecy, flag(cx)),
             "security_sensitive" => put(&mut c.security_sensitive, flag(cx)),
             "automated_decisions" => put(&mut c.automated_decisions, flag(cx)),
+            "generative" => put(&mut c.generative, flag(cx)),
             "citizen_facing" => put(&mut c.citizen_facing, flag(cx)),
             "archival" => put(&mut c.archival, flag(cx)),
             "above_threshold" => put(&mut c.above_threshold, flag(cx)),
+            "value" => put(
+                &mut c.value,
+                fields::code_list(
+                    cx,
+                    value,
+                    &p,
+                    ContractValue::from_code,
+                    &codes(ContractValue::ALL, ContractValue::code),
+                ),
+            ),
             "ai" => put(
                 &mut c.ai,
                 fields::code(
@@ -105,8 +120,8 @@ fn parse_clause(cx: &mut Cx<'_>, table: &toml::de::DeTable<'_>, path: &str) -> O
                     cx,
                     value,
                     &p,
-                    AiRisk::from_code,
-                    &codes(AiRisk::ALL, AiRisk::code),
+                    RiskMatch::from_code,
+                    &codes(RiskMatch::ALL, RiskMatch::code),
                 ),
             ),
             "delivery" => put(

@@ -7,8 +7,8 @@ use proptest::prelude::*;
 
 use super::write::to_toml;
 use crate::catalog::{parse_set, report};
-use crate::domain::condition::{AiCondition, Clause, Condition};
-use crate::domain::profile::{AiRisk, ClassLevel, Delivery, PersonalData, Tier};
+use crate::domain::condition::{AiCondition, Clause, Condition, RiskMatch};
+use crate::domain::profile::{ClassLevel, ContractValue, Delivery, PersonalData, Tier};
 use crate::domain::requirement::{Kind, Level, Requirement, RequirementId, Risk};
 use crate::domain::set::{RequirementSet, SetId, SetVersion, Source};
 use crate::domain::text::Text;
@@ -72,13 +72,23 @@ fn clause() -> impl Strategy<Value = Clause> {
         (level(), level(), level()),
         prop::option::of(prop::sample::select(PersonalData::ALL)),
         (flag(), flag(), flag(), flag(), flag(), flag()),
+        (flag(), flag(), prop::option::of(codes(ContractValue::ALL))),
         prop::option::of(prop::sample::select(AiCondition::ALL.to_vec())),
-        prop::option::of(codes(AiRisk::ALL)),
+        prop::option::of(codes(RiskMatch::ALL)),
         prop::option::of(codes(Delivery::ALL)),
         prop::option::of(codes(Tier::ALL)),
     )
         .prop_map(
-            |((c, i, a), pd, flags, ai, ai_risk, delivery, tier)| Clause {
+            |(
+                (c, i, a),
+                pd,
+                flags,
+                (processor, generative, value),
+                ai,
+                ai_risk,
+                delivery,
+                tier,
+            )| Clause {
                 confidentiality_min: c,
                 integrity_min: i,
                 availability_min: a,
@@ -89,6 +99,9 @@ fn clause() -> impl Strategy<Value = Clause> {
                 citizen_facing: flags.3,
                 archival: flags.4,
                 above_threshold: flags.5,
+                processor,
+                generative,
+                value,
                 ai,
                 ai_risk,
                 delivery,

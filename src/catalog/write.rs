@@ -167,17 +167,24 @@ fn clause(c: &Clause) -> String {
         pairs.push(("personal_data", quote(p.code())));
     }
     let flags = [
+        ("processor", c.processor),
         ("secrecy", c.secrecy),
         ("security_sensitive", c.security_sensitive),
         ("automated_decisions", c.automated_decisions),
+        ("generative", c.generative),
         ("citizen_facing", c.citizen_facing),
         ("archival", c.archival),
-        ("above_threshold", c.above_threshold),
     ];
     for (name, flag) in flags {
         if let Some(b) = flag {
             pairs.push((name, b.to_string()));
         }
+    }
+    if let Some(v) = &c.value {
+        pairs.push(("value", list(v.iter().map(|v| quote(v.code())))));
+    }
+    if let Some(b) = c.above_threshold {
+        pairs.push(("above_threshold", b.to_string()));
     }
     if let Some(ai) = c.ai {
         pairs.push(("ai", quote(ai.code())));

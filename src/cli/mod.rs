@@ -321,7 +321,7 @@ pub fn sync_builtins(store: &mut Store) -> anyhow::Result<()> {
     if store.builtins_synced(&hash)? {
         return Ok(());
     }
-    let builtins = catalog::builtin::load().map_err(|errors| {
+    let builtins = catalog::builtin::load_with_history().map_err(|errors| {
         anyhow!(
             "the built-in requirement sets are broken:\n{}",
             catalog::report(&errors)

@@ -1,6 +1,6 @@
 //! What the sample procurements are made of: the sets each links and the profiles they share.
 
-use crate::domain::{ClassLevel, Delivery, Level, PersonalData, Profile, Tier};
+use crate::domain::{ClassLevel, ContractValue, Delivery, Level, PersonalData, Profile, Tier};
 
 /// Sets linked to the demo procurements, when the library has them.
 pub(super) const CASE_SETS: &[&str] = &[
@@ -38,10 +38,11 @@ pub(super) fn social_services() -> Profile {
         integrity: level(3),
         availability: level(2),
         personal_data: PersonalData::Sensitive,
+        processor: true,
         secrecy: true,
         delivery: Delivery::Saas,
         archival: true,
-        above_threshold: true,
+        value: ContractValue::Above,
         ambition: Level::Advanced,
         tier: Tier::A,
         ..Profile::default()

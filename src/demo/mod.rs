@@ -15,9 +15,9 @@ use serde::Serialize;
 use crate::domain::procurement::AboveAmbition;
 use crate::domain::supplier::{ChangeKind, DEFAULT_NOTICE_DAYS, SubSupplierChange};
 use crate::domain::{
-    AiRisk, AiUse, CheckResult, Contract, CorrectiveAction, Country, Delivery, Evidence,
-    EvidenceKind, Level, OrgNumber, PersonalData, Preset, Procedure, Procurement, Profile, Status,
-    SubSupplier, SubSupplierStatus, Supplier, Text, Tier,
+    AiRisk, AiUse, CheckResult, Contract, ContractValue, CorrectiveAction, Country, Delivery,
+    Evidence, EvidenceKind, Level, OrgNumber, PersonalData, Preset, Procedure, Procurement,
+    Profile, Status, SubSupplier, SubSupplierStatus, Supplier, Text, Tier,
 };
 use crate::store::contracts::NewContract;
 use crate::store::prelude::*;
@@ -82,10 +82,26 @@ impl<'t, 'c> Demo<'t, 'c> {
     }
 
     fn link(&mut self, procurement: i64, sets: &[&str]) -> Result<()> {
+        self.link_version(procurement, sets, None)
+    }
+
+    /// Links `sets` at `version` where the library has it (the published 2026.1 is embedded),
+    /// else at the current version.
+    fn link_version(
+        &mut self,
+        procurement: i64,
+        sets: &[&str],
+        version: Option<&str>,
+    ) -> Result<()> {
+        let version = version.and_then(|v| crate::domain::SetVersion::parse(v).ok());
         for set in sets.iter().filter(|s| self.sets.iter().any(|x| x == *s)) {
-            self.summary.lines += self
-                .tx
-                .link_set(procurement, set, AboveAmbition::LeaveOut)?;
+            let at = match &version {
+                Some(v) if self.tx.has_version(set, v)? => Some(v),
+                _ => None,
+            };
+            self.summary.lines +=
+                self.tx
+                    .link_set_version(procurement, set, at, AboveAmbition::LeaveOut)?;
         }
         Ok(())
     }
@@ -135,7 +151,8 @@ impl<'t, 'c> Demo<'t, 'c> {
         }
     }
 
-    /// A draft with tailored lines: one excluded, one sharpened.
+    /// A draft with tailored lines: one excluded, one sharpened. It was begun on the library
+    /// of 2026.1, so it shows what 2026.2 changed.
     fn draft_case_management(&mut self) -> Result<()> {
         let profile = social_services();
         let case = self.case(
@@ -145,7 +162,9 @@ impl<'t, 'c> Demo<'t, 'c> {
             profile,
             45,
         );
-        let id = self.procurement(case, CASE_SETS)?;
+        let id = self.tx.record_procurement(&case)?;
+        self.summary.procurements += 1;
+        self.link_version(id, CASE_SETS, Some("2026.1"))?;
         let lines = self.tx.lines(id)?;
         if let Some(Record {
             id: line_id,
@@ -181,7 +200,7 @@ impl<'t, 'c> Demo<'t, 'c> {
         // decisions about individuals (high risk, Annex III).
         let profile = Profile {
             ai: AiUse::System,
-            ai_risk: AiRisk::High,
+            ai_risk: AiRisk::HighAnnex3,
             automated_decisions: true,
             ambition: Level::Basic,
             ..social_services()
@@ -204,9 +223,10 @@ impl<'t, 'c> Demo<'t, 'c> {
             integrity: level(2),
             availability: level(3),
             personal_data: PersonalData::Ordinary,
+            processor: true,
             delivery: Delivery::Saas,
             citizen_facing: true,
-            above_threshold: true,
+            value: ContractValue::Above,
             tier: Tier::B,
             ..Profile::default()
         };

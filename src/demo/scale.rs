@@ -331,7 +331,7 @@ impl Generator {
             ][self.rng.below(3)],
             secrecy: self.rng.below(3) == 0,
             ai: [AiUse::None, AiUse::None, AiUse::System][self.rng.below(3)],
-            ai_risk: [AiRisk::Minimal, AiRisk::Limited, AiRisk::High][self.rng.below(3)],
+            ai_risk: [AiRisk::Minimal, AiRisk::Limited, AiRisk::HighAnnex3][self.rng.below(3)],
             tier: [Tier::A, Tier::B, Tier::C][self.rng.below(3)],
             ..Profile::default()
         }

@@ -4,7 +4,35 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::profile::{AiRisk, AiUse, ClassLevel, Delivery, PersonalData, Profile, Tier};
+use super::coded::coded_enum;
+use super::profile::{
+    AiRisk, AiUse, ClassLevel, ContractValue, Delivery, PersonalData, Profile, Tier,
+};
+
+coded_enum!(
+    /// An AI Act route a clause asks for; `high` is any of the three high-risk routes.
+    RiskMatch {
+        Minimal = "minimal",
+        Limited = "limited",
+        High = "high",
+        HighAnnex3 = "high_annex3",
+        HighAnnex3Critical = "high_annex3_critical",
+        HighAnnex1 = "high_annex1",
+    }
+);
+
+impl RiskMatch {
+    pub fn matches(self, risk: AiRisk) -> bool {
+        match self {
+            RiskMatch::Minimal => risk == AiRisk::Minimal,
+            RiskMatch::Limited => risk == AiRisk::Limited,
+            RiskMatch::High => risk.is_high(),
+            RiskMatch::HighAnnex3 => risk == AiRisk::HighAnnex3,
+            RiskMatch::HighAnnex3Critical => risk == AiRisk::HighAnnex3Critical,
+            RiskMatch::HighAnnex1 => risk == AiRisk::HighAnnex1,
+        }
+    }
+}
 
 /// Which kind of AI a clause asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -53,21 +81,28 @@ pub struct Clause {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub personal_data: Option<PersonalData>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub processor: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub secrecy: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub security_sensitive: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub automated_decisions: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub generative: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub citizen_facing: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archival: Option<bool>,
+    /// Sets of 2026.1 said this; read as `value = ["above"]` (true) or not above (false).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub above_threshold: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Vec<ContractValue>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ai: Option<AiCondition>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ai_risk: Option<Vec<AiRisk>>,
+    pub ai_risk: Option<Vec<RiskMatch>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delivery: Option<Vec<Delivery>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -81,14 +116,17 @@ pub enum Fact {
     IntegrityAtLeast(ClassLevel),
     AvailabilityAtLeast(ClassLevel),
     PersonalData(PersonalData),
+    Processor(bool),
     Secrecy(bool),
     SecuritySensitive(bool),
     AutomatedDecisions(bool),
+    Generative(bool),
     CitizenFacing(bool),
     Archival(bool),
     AboveThreshold(bool),
+    ValueIn(Vec<ContractValue>),
     Ai(AiCondition),
-    AiRiskIn(Vec<AiRisk>),
+    AiRiskIn(Vec<RiskMatch>),
     DeliveryIn(Vec<Delivery>),
     TierIn(Vec<Tier>),
 }
@@ -110,14 +148,19 @@ impl Clause {
             out.push(Fact::PersonalData(p));
         }
         let flags = [
-            (self.secrecy, Fact::Secrecy as fn(bool) -> Fact),
+            (self.processor, Fact::Processor as fn(bool) -> Fact),
+            (self.secrecy, Fact::Secrecy),
             (self.security_sensitive, Fact::SecuritySensitive),
             (self.automated_decisions, Fact::AutomatedDecisions),
+            (self.generative, Fact::Generative),
             (self.citizen_facing, Fact::CitizenFacing),
             (self.archival, Fact::Archival),
             (self.above_threshold, Fact::AboveThreshold),
         ];
         out.extend(flags.into_iter().filter_map(|(v, f)| v.map(f)));
+        if let Some(v) = &self.value {
+            out.push(Fact::ValueIn(v.clone()));
+        }
         if let Some(ai) = self.ai {
             out.push(Fact::Ai(ai));
         }
@@ -153,14 +196,19 @@ impl Fact {
             Fact::PersonalData(PersonalData::Sensitive) => {
                 p.personal_data == PersonalData::Sensitive
             }
+            Fact::Processor(v) => p.processor == *v,
             Fact::Secrecy(v) => p.secrecy == *v,
             Fact::SecuritySensitive(v) => p.security_sensitive == *v,
             Fact::AutomatedDecisions(v) => p.automated_decisions == *v,
+            Fact::Generative(v) => (p.uses_ai() && p.generative) == *v,
             Fact::CitizenFacing(v) => p.citizen_facing == *v,
             Fact::Archival(v) => p.archival == *v,
-            Fact::AboveThreshold(v) => p.above_threshold == *v,
+            Fact::AboveThreshold(v) => (p.value == ContractValue::Above) == *v,
+            Fact::ValueIn(v) => v.contains(&p.value),
             Fact::Ai(ai) => ai.matches(p.ai),
-            Fact::AiRiskIn(risks) => p.effective_ai_risk().is_some_and(|r| risks.contains(&r)),
+            Fact::AiRiskIn(routes) => p
+                .effective_ai_risk()
+                .is_some_and(|r| routes.iter().any(|m| m.matches(r))),
             Fact::DeliveryIn(d) => d.contains(&p.delivery),
             Fact::TierIn(t) => t.contains(&p.tier),
         }
@@ -239,15 +287,15 @@ mod tests {
                 ..Clause::default()
             },
             Clause {
-                ai_risk: Some(vec![AiRisk::High]),
+                ai_risk: Some(vec![RiskMatch::High]),
                 ..Clause::default()
             },
         ]);
         let mut p = Profile::default();
         assert!(!applies(&c, &p));
         p.ai = AiUse::System;
-        p.ai_risk = AiRisk::High;
-        assert_eq!(c.why(&p), Some(vec![Fact::AiRiskIn(vec![AiRisk::High])]));
+        p.ai_risk = AiRisk::HighAnnex1;
+        assert_eq!(c.why(&p), Some(vec![Fact::AiRiskIn(vec![RiskMatch::High])]));
         p.secrecy = true;
         assert_eq!(
             c.why(&p),
@@ -259,7 +307,7 @@ mod tests {
     #[test]
     fn ai_risk_needs_ai() {
         let c = Condition::one(Clause {
-            ai_risk: Some(vec![AiRisk::Minimal]),
+            ai_risk: Some(vec![RiskMatch::Minimal]),
             ..Clause::default()
         });
         let p = Profile::default();
@@ -300,29 +348,34 @@ mod tests {
         (
             (0u8..=4, 0u8..=4, 0u8..=4),
             prop::sample::select(PersonalData::ALL),
-            any::<[bool; 6]>(),
+            any::<[bool; 8]>(),
             prop::sample::select(AiUse::ALL),
             prop::sample::select(AiRisk::ALL),
             prop::sample::select(Delivery::ALL),
             prop::sample::select(Tier::ALL),
+            prop::sample::select(ContractValue::ALL),
         )
-            .prop_map(|((c, i, a), pd, flags, ai, risk, delivery, tier)| Profile {
-                confidentiality: level(c),
-                integrity: level(i),
-                availability: level(a),
-                personal_data: pd,
-                secrecy: flags[0],
-                security_sensitive: flags[1],
-                automated_decisions: flags[2],
-                citizen_facing: flags[3],
-                archival: flags[4],
-                above_threshold: flags[5],
-                ai,
-                ai_risk: risk,
-                delivery,
-                tier,
-                ..Profile::default()
-            })
+            .prop_map(
+                |((c, i, a), pd, flags, ai, risk, delivery, tier, value)| Profile {
+                    confidentiality: level(c),
+                    integrity: level(i),
+                    availability: level(a),
+                    personal_data: pd,
+                    secrecy: flags[0],
+                    security_sensitive: flags[1],
+                    automated_decisions: flags[2],
+                    citizen_facing: flags[3],
+                    archival: flags[4],
+                    processor: flags[5],
+                    generative: flags[6],
+                    value,
+                    ai,
+                    ai_risk: risk,
+                    delivery,
+                    tier,
+                    ..Profile::default()
+                },
+            )
     }
 
     proptest! {

@@ -18,13 +18,15 @@ pub mod supplier;
 pub mod text;
 pub mod word_diff;
 
-pub use condition::{AiCondition, Clause, Condition, Fact, applies};
+pub use condition::{AiCondition, Clause, Condition, Fact, RiskMatch, applies};
 pub use contract::{Contract, ContractLine, Evidence, EvidenceKind, EvidenceState};
 pub use org_number::{OrgNumber, OrgNumberError};
 pub use procurement::{
     AboveAmbition, Line, LineSource, Procedure, Procurement, ProcurementError, Status,
 };
-pub use profile::{AiRisk, AiUse, ClassLevel, Delivery, PersonalData, Profile, Tier};
+pub use profile::{
+    AiRisk, AiUse, ClassLevel, ContractValue, Delivery, PersonalData, Profile, Tier,
+};
 pub use requirement::{Kind, Level, Requirement, RequirementId, Risk};
 pub use review::{
     CheckResult, ChecklistItem, CorrectiveAction, Finding, FindingStatus, FollowUp, Outcome,

@@ -57,6 +57,20 @@ const ARCHIVAL: Flag = (
         "creates no records to archive",
     ),
 );
+const PROCESSOR: Flag = (
+    (
+        "leverantören är personuppgiftsbiträde",
+        "the supplier processes personal data for the buyer",
+    ),
+    (
+        "leverantören är inte personuppgiftsbiträde",
+        "the supplier processes no personal data for the buyer",
+    ),
+);
+const GENERATIVE: Flag = (
+    ("generativ AI", "generative AI"),
+    ("ingen generativ AI", "no generative AI"),
+);
 const ABOVE_THRESHOLD: Flag = (
     ("över EU:s tröskelvärde", "above the EU threshold"),
     ("under EU:s tröskelvärde", "below the EU threshold"),
@@ -79,6 +93,9 @@ pub fn fact(f: &Fact, lang: Lang) -> String {
         Fact::IntegrityAtLeast(l) => at_least(("riktighet", "integrity"), *l, lang),
         Fact::AvailabilityAtLeast(l) => at_least(("tillgänglighet", "availability"), *l, lang),
         Fact::PersonalData(p) => p.label(lang).to_string(),
+        Fact::Processor(v) => flag(*v, PROCESSOR, lang),
+        Fact::Generative(v) => flag(*v, GENERATIVE, lang),
+        Fact::ValueIn(v) => join_labels(v, lang),
         Fact::Secrecy(v) => flag(*v, SECRECY, lang),
         Fact::SecuritySensitive(v) => flag(*v, SECURITY_SENSITIVE, lang),
         Fact::AutomatedDecisions(v) => flag(*v, AUTOMATED_DECISIONS, lang),

@@ -25,6 +25,14 @@ pub fn profile_warning(w: ProfileWarning, lang: Lang) -> &'static str {
             "En AI-riskklass är angiven men tjänsten har ingen AI; riskklassen används inte.",
             "An AI risk class is set but the service has no AI; the risk class is not used.",
         ),
+        ProfileWarning::Level4SetsSecuritySensitive => (
+            "Konfidentialitet 4 är säkerhetsskydd: verksamheten är markerad som säkerhetskänslig.",
+            "Confidentiality 4 is protective security: the activity is marked security-sensitive.",
+        ),
+        ProfileWarning::ProcessorWithoutPersonalData => (
+            "Leverantören är angiven som personuppgiftsbiträde, men tjänsten behandlar inga personuppgifter.",
+            "The supplier is marked as a processor, but the service processes no personal data.",
+        ),
     };
     match lang {
         Lang::Sv => sv,

@@ -4,8 +4,8 @@ use crate::domain::contract::{EvidenceKind, EvidenceState};
 use crate::domain::review::{CheckResult, FindingStatus, Outcome};
 use crate::domain::supplier::{ChangeKind, Decision};
 use crate::domain::{
-    AiRisk, AiUse, Delivery, Kind, Lang, Level, Mode, PersonalData, Procedure, ReviewStatus,
-    Status, SubSupplierStatus, Tier, Trigger,
+    AiRisk, AiUse, ContractValue, Delivery, Kind, Lang, Level, Mode, PersonalData, Procedure,
+    ReviewStatus, RiskMatch, Status, SubSupplierStatus, Tier, Trigger,
 };
 
 /// The user-facing name of a domain value.
@@ -71,8 +71,25 @@ labels!(AiUse {
 labels!(AiRisk {
     AiRisk::Minimal => ("minimal risk", "minimal risk"),
     AiRisk::Limited => ("begränsad risk (transparens)", "limited risk (transparency)"),
-    AiRisk::High => ("hög risk", "high risk"),
+    AiRisk::HighAnnex3 => ("hög risk (bilaga III)", "high risk (Annex III)"),
+    AiRisk::HighAnnex3Critical => ("hög risk (bilaga III punkt 2, kritisk infrastruktur)", "high risk (Annex III point 2, critical infrastructure)"),
+    AiRisk::HighAnnex1 => ("hög risk (bilaga I, säkerhetskomponent i produkt)", "high risk (Annex I, safety component of a product)"),
     AiRisk::Prohibited => ("förbjuden", "prohibited"),
+});
+
+labels!(RiskMatch {
+    RiskMatch::Minimal => ("minimal risk", "minimal risk"),
+    RiskMatch::Limited => ("begränsad risk (transparens)", "limited risk (transparency)"),
+    RiskMatch::High => ("hög risk", "high risk"),
+    RiskMatch::HighAnnex3 => ("hög risk (bilaga III)", "high risk (Annex III)"),
+    RiskMatch::HighAnnex3Critical => ("hög risk (bilaga III punkt 2)", "high risk (Annex III point 2)"),
+    RiskMatch::HighAnnex1 => ("hög risk (bilaga I)", "high risk (Annex I)"),
+});
+
+labels!(ContractValue {
+    ContractValue::Direct => ("direktupphandling", "direct award"),
+    ContractValue::Below => ("under EU:s tröskelvärde", "below the EU threshold"),
+    ContractValue::Above => ("över EU:s tröskelvärde", "above the EU threshold"),
 });
 
 labels!(Delivery {

@@ -39,7 +39,7 @@ pub fn pick_lang(flag: Option<&str>, env_lang: Option<&str>) -> Lang {
 mod tests {
     use super::*;
     use crate::domain::procurement::ProcurementError;
-    use crate::domain::{AiRisk, Condition, Kind, OrgNumberError, Status};
+    use crate::domain::{Condition, Kind, OrgNumberError, Status};
     use crate::store::StoreError;
 
     #[test]
@@ -99,8 +99,8 @@ mod tests {
 
     #[test]
     fn conditions_read_as_words() {
-        use crate::domain::ClassLevel;
         use crate::domain::condition::Clause;
+        use crate::domain::{ClassLevel, RiskMatch};
         let c = Condition(vec![
             Clause {
                 secrecy: Some(true),
@@ -108,7 +108,7 @@ mod tests {
                 ..Clause::default()
             },
             Clause {
-                ai_risk: Some(vec![AiRisk::High, AiRisk::Limited]),
+                ai_risk: Some(vec![RiskMatch::High, RiskMatch::Limited]),
                 ..Clause::default()
             },
         ]);

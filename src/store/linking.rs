@@ -129,9 +129,24 @@ impl Tx<'_> {
         set_id: &str,
         policy: AboveAmbition,
     ) -> Result<usize> {
+        self.link_set_version(procurement_id, set_id, None, policy)
+    }
+
+    /// As [`Tx::link_set`], from a given version of the set (`None`: the current one). An
+    /// older version is how a procurement begun on it is rebuilt (the demo's drift).
+    pub fn link_set_version(
+        &self,
+        procurement_id: i64,
+        set_id: &str,
+        version: Option<&crate::domain::SetVersion>,
+        policy: AboveAmbition,
+    ) -> Result<usize> {
         let rec = self.existing_procurement(procurement_id)?;
         rec.value.ensure_lines_editable()?;
-        let (version_id, set) = self.current_version(set_id)?;
+        let (version_id, set) = match version {
+            Some(v) => self.version_of(set_id, v)?,
+            None => self.current_version(set_id)?,
+        };
         let existing = self.lines(procurement_id)?;
         let next_position = existing.iter().map(|l| l.value.position).max().unwrap_or(0) + 1;
         let present: Vec<String> = existing

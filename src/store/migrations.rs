@@ -29,6 +29,7 @@ static STEPS: &[&str] = &[
     include_str!("sql/0004_audit_no_replace.sql"),
     include_str!("sql/0005_search.sql"),
     include_str!("sql/0006_tailoring.sql"),
+    include_str!("sql/0007_profile_routes.sql"),
 ];
 
 /// The schema version this program writes.

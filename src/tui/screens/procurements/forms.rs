@@ -8,8 +8,8 @@ use super::{Ask, Purpose};
 use crate::domain::procurement::ProcurementError;
 use crate::domain::profile::ProfileWarning;
 use crate::domain::{
-    AiRisk, AiUse, ClassLevel, Delivery, Lang, Level, PersonalData, Procedure, Procurement,
-    Profile, Status, Tier,
+    AiRisk, AiUse, ClassLevel, ContractValue, Delivery, Lang, Level, PersonalData, Procedure,
+    Procurement, Profile, Status, Tier,
 };
 use crate::i18n::{self, Label, Msg, field_help, field_label, klassa_help};
 use crate::store::StoreError;
@@ -26,12 +26,12 @@ field_keys! {
     /// The fields of the procurement form, in its order.
     pub enum ProcField {
         AmendReason, Reference, Title, Owner, Procedure, Deadline, WeightTotal, Confidentiality, Integrity, Availability,
-        PersonalData, Secrecy, SecuritySensitive, Ai, AiRisk, AutomatedDecisions, Delivery,
-        CitizenFacing, Archival, AboveThreshold, Ambition, Tier,
+        PersonalData, Processor, Secrecy, SecuritySensitive, Ai, AiRisk, Generative,
+        AutomatedDecisions, Delivery, CitizenFacing, Archival, Value, Ambition, Tier,
     }
 }
 
-const FIELDS: [ProcField; 21] = {
+const FIELDS: [ProcField; 23] = {
     use ProcField as F;
     [
         F::Reference,
@@ -44,15 +44,17 @@ const FIELDS: [ProcField; 21] = {
         F::Integrity,
         F::Availability,
         F::PersonalData,
+        F::Processor,
         F::Secrecy,
         F::SecuritySensitive,
         F::Ai,
         F::AiRisk,
+        F::Generative,
         F::AutomatedDecisions,
         F::Delivery,
         F::CitizenFacing,
         F::Archival,
-        F::AboveThreshold,
+        F::Value,
         F::Ambition,
         F::Tier,
     ]
@@ -74,15 +76,17 @@ impl ProcField {
             F::Integrity => "integrity",
             F::Availability => "availability",
             F::PersonalData => "personal_data",
+            F::Processor => "processor",
             F::Secrecy => "secrecy",
             F::SecuritySensitive => "security_sensitive",
             F::Ai => "ai",
             F::AiRisk => "ai_risk",
+            F::Generative => "generative",
             F::AutomatedDecisions => "automated_decisions",
             F::Delivery => "delivery",
             F::CitizenFacing => "citizen_facing",
             F::Archival => "archival",
-            F::AboveThreshold => "above_threshold",
+            F::Value => "value",
             F::Ambition => "ambition",
             F::Tier => "tier",
         }
@@ -160,15 +164,17 @@ fn field(key: ProcField, p: Option<&Procurement>, lang: Lang) -> Field {
         F::Integrity => level(key, profile.integrity, lang),
         F::Availability => level(key, profile.availability, lang),
         F::PersonalData => choice(key, PersonalData::ALL, profile.personal_data, lang),
+        F::Processor => flag(key, profile.processor, lang),
         F::Secrecy => flag(key, profile.secrecy, lang),
         F::SecuritySensitive => flag(key, profile.security_sensitive, lang),
         F::Ai => choice(key, AiUse::ALL, profile.ai, lang),
         F::AiRisk => choice(key, AiRisk::ALL, profile.ai_risk, lang),
+        F::Generative => flag(key, profile.generative, lang),
         F::AutomatedDecisions => flag(key, profile.automated_decisions, lang),
         F::Delivery => choice(key, Delivery::ALL, profile.delivery, lang),
         F::CitizenFacing => flag(key, profile.citizen_facing, lang),
         F::Archival => flag(key, profile.archival, lang),
-        F::AboveThreshold => flag(key, profile.above_threshold, lang),
+        F::Value => choice(key, ContractValue::ALL, profile.value, lang),
         F::Ambition => choice(key, Level::ALL, profile.ambition, lang),
         F::Tier => choice(key, Tier::ALL, profile.tier, lang),
     }
@@ -272,18 +278,21 @@ fn from_values(v: &Values, base: Option<&Procurement>) -> Result<Procurement, Re
         integrity: v.get(F::Integrity)?,
         availability: v.get(F::Availability)?,
         personal_data: v.get(F::PersonalData)?,
+        processor: v.get(F::Processor)?,
         secrecy: v.get(F::Secrecy)?,
         security_sensitive: v.get(F::SecuritySensitive)?,
         ai: v.get(F::Ai)?,
         ai_risk: v.get(F::AiRisk)?,
+        generative: v.get(F::Generative)?,
         automated_decisions: v.get(F::AutomatedDecisions)?,
         delivery: v.get(F::Delivery)?,
         citizen_facing: v.get(F::CitizenFacing)?,
         archival: v.get(F::Archival)?,
-        above_threshold: v.get(F::AboveThreshold)?,
+        value: v.get(F::Value)?,
         ambition: v.get(F::Ambition)?,
         tier: v.get(F::Tier)?,
-    };
+    }
+    .settled();
     Ok(Procurement {
         reference: v.get(F::Reference)?,
         title: v.get(F::Title)?,

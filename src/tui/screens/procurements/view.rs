@@ -117,6 +117,15 @@ pub fn profile_summary(p: &Profile, lang: Lang) -> String {
         p.availability.value()
     )];
     parts.push(p.personal_data.label(lang).to_string());
+    if p.processor {
+        parts.push(
+            match lang {
+                Lang::Sv => "biträde",
+                Lang::En => "processor",
+            }
+            .to_string(),
+        );
+    }
     if p.secrecy {
         parts.push(i18n::fact(&crate::domain::Fact::Secrecy(true), lang));
     }
@@ -128,8 +137,15 @@ pub fn profile_summary(p: &Profile, lang: Lang) -> String {
     }
     if p.uses_ai() {
         parts.push(format!("{}, {}", p.ai.label(lang), p.ai_risk.label(lang)));
+        if p.generative {
+            parts.push(i18n::fact(&crate::domain::Fact::Generative(true), lang));
+        }
     }
     parts.push(p.delivery.label(lang).to_string());
+    // Below the threshold is the common case; saying it would cost the small screen a line.
+    if p.value != crate::domain::ContractValue::Below {
+        parts.push(p.value.label(lang).to_string());
+    }
     parts.push(format!(
         "{} · {}",
         p.ambition.label(lang),

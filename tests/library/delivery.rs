@@ -9,13 +9,14 @@ use kravkoll::domain::{Kind, Profile, Requirement};
 
 use super::{applying, library};
 
-/// The five scenario profiles every set is tried against.
+/// The scenario profiles every set is tried against.
 const SCENARIOS: &[&str] = &[
     "a-open-data-website",
     "b-case-management",
     "c-high-risk-benefits-ai",
     "d-resident-chatbot",
     "e-security-sensitive",
+    "f-generative-assistant",
 ];
 
 /// A scenario profile with some keys replaced, read through the same TOML as the fixtures.
@@ -164,6 +165,10 @@ fn integration_identity_fires_for_citizens_staff_systems_and_archives_as_each_ne
     none(&e, &["INT-08"], "(e) sends nothing to residents");
     has(&e, &["INT-05", "INT-09"], "(e)");
 
+    // A staff writing assistant at KLASSA 1 that keeps no records and sends nothing.
+    let f = applying("f-generative-assistant");
+    none(&f, &["INT-01", "INT-02", "INT-05", "INT-08", "INT-09"], "(f)");
+
     // References: the authorisation system, not the repealed act; digital post under its own
     // ordinance, never the accessibility act; SCIM by its two RFCs; FGS for the e-archive.
     basis_has(
@@ -210,8 +215,8 @@ fn product_security_applies_the_cra_to_installed_products_and_nis2_where_the_ser
         none(&applies, CRA_PRODUCT, name);
         has(&applies, NIS2_SUPPLY_CHAIN, name);
     }
-    // (a) and (d) are SaaS at KLASSA 1: neither.
-    for name in ["a-open-data-website", "d-resident-chatbot"] {
+    // (a), (d) and (f) are SaaS at KLASSA 1: neither.
+    for name in ["a-open-data-website", "d-resident-chatbot", "f-generative-assistant"] {
         let applies = applying(name);
         none(&applies, CRA_PRODUCT, name);
         none(&applies, NIS2_SUPPLY_CHAIN, name);

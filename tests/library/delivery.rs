@@ -63,10 +63,7 @@ fn set_requirements(set: &str) -> Vec<&'static Requirement> {
 /// A set file as plain TOML, for the fields the tests read as written (dates, `see`,
 /// `applies_from`).
 fn raw(set: &str) -> toml::Table {
-    let path = format!(
-        "{}/requirement-sets/{set}.toml",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{}/requirement-sets/{set}.toml", env!("CARGO_MANIFEST_DIR"));
     toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -109,13 +106,21 @@ fn onboarding_migration_plan_payment_and_key_persons_leave_out_direct_awards() {
         has(&applies, IMPL_ALWAYS, name);
         has(&applies, IMPL_NOT_DIRECT, name);
     }
-    let direct = applying_to(&variant("a-open-data-website", &[("value", "direct".into())]));
+    let direct = applying_to(&variant(
+        "a-open-data-website",
+        &[("value", "direct".into())],
+    ));
     has(&direct, IMPL_ALWAYS, "(a) as a direct award");
     none(&direct, IMPL_NOT_DIRECT, "(a) as a direct award");
 
     // The acceptance test is written, with fault classes, and tacit acceptance is excluded.
     let acceptance = &requirement("IMPL-04").text.sv;
-    for needle in ["skriftligen", "A-", "B-fel", "innebär inte leveransgodkännande"] {
+    for needle in [
+        "skriftligen",
+        "A-",
+        "B-fel",
+        "innebär inte leveransgodkännande",
+    ] {
         assert!(acceptance.contains(needle), "IMPL-04 lacks {needle:?}");
     }
     // Migration is reconciled by counts and checksums before production.
@@ -131,7 +136,9 @@ fn onboarding_migration_plan_payment_and_key_persons_leave_out_direct_awards() {
     }
     // The Language Act binds the authority; the training demand is the contract's, not the law's.
     let training = &requirement("IMPL-06").rationale.sv;
-    assert!(training.contains("riktar sig till den upphandlande myndigheten, inte till leverantören"));
+    assert!(
+        training.contains("riktar sig till den upphandlande myndigheten, inte till leverantören")
+    );
     // Training and the right to its material are two demands, not one.
     assert!(!requirement("IMPL-06").text.sv.contains("redigerbart"));
     assert!(requirement("IMPL-07").text.sv.contains("redigerbart"));
@@ -154,7 +161,11 @@ fn integration_identity_fires_for_citizens_staff_systems_and_archives_as_each_ne
     has(&b, &["INT-05", "INT-08", "INT-09"], "(b)");
 
     let c = applying("c-high-risk-benefits-ai");
-    has(&c, &["INT-05", "INT-08", "INT-09"], "(c) decisions about benefits");
+    has(
+        &c,
+        &["INT-05", "INT-08", "INT-09"],
+        "(c) decisions about benefits",
+    );
 
     let d = applying("d-resident-chatbot");
     has(&d, &["INT-01", "INT-02", "INT-08", "INT-09"], "(d)");
@@ -167,7 +178,11 @@ fn integration_identity_fires_for_citizens_staff_systems_and_archives_as_each_ne
 
     // A staff writing assistant at KLASSA 1 that keeps no records and sends nothing.
     let f = applying("f-generative-assistant");
-    none(&f, &["INT-01", "INT-02", "INT-05", "INT-08", "INT-09"], "(f)");
+    none(
+        &f,
+        &["INT-01", "INT-02", "INT-05", "INT-08", "INT-09"],
+        "(f)",
+    );
 
     // References: the authorisation system, not the repealed act; digital post under its own
     // ordinance, never the accessibility act; SCIM by its two RFCs; FGS for the e-archive.
@@ -175,7 +190,12 @@ fn integration_identity_fires_for_citizens_staff_systems_and_archives_as_each_ne
         "INT-01",
         "Lag (2023:704) om auktorisationssystem i fråga om tjänster för elektronisk identifiering och för digital post",
     );
-    assert!(requirement("INT-01").basis.iter().all(|b| !b.contains("2013:311")));
+    assert!(
+        requirement("INT-01")
+            .basis
+            .iter()
+            .all(|b| !b.contains("2013:311"))
+    );
     assert!(
         requirement("INT-08")
             .basis
@@ -216,13 +236,20 @@ fn product_security_applies_the_cra_to_installed_products_and_nis2_where_the_ser
         has(&applies, NIS2_SUPPLY_CHAIN, name);
     }
     // (a), (d) and (f) are SaaS at KLASSA 1: neither.
-    for name in ["a-open-data-website", "d-resident-chatbot", "f-generative-assistant"] {
+    for name in [
+        "a-open-data-website",
+        "d-resident-chatbot",
+        "f-generative-assistant",
+    ] {
         let applies = applying(name);
         none(&applies, CRA_PRODUCT, name);
         none(&applies, NIS2_SUPPLY_CHAIN, name);
     }
     // A hybrid delivery of the chatbot brings in the product duties, not the supply chain.
-    let hybrid = applying_to(&variant("d-resident-chatbot", &[("delivery", "hybrid".into())]));
+    let hybrid = applying_to(&variant(
+        "d-resident-chatbot",
+        &[("delivery", "hybrid".into())],
+    ));
     has(&hybrid, CRA_PRODUCT, "(d) hybrid");
     none(&hybrid, NIS2_SUPPLY_CHAIN, "(d) hybrid");
     // Availability 2 alone is enough for the supply chain.
@@ -263,11 +290,23 @@ fn the_cra_dates_are_data_in_one_place_and_cited_from_art_71() {
             .map(str::to_string)
     };
     assert_eq!(from("CRA-02").as_deref(), Some("cra-full"), "CE marking");
-    assert_eq!(from("CRA-07").as_deref(), Some("cra-reporting"), "art. 14 notices");
-    assert_eq!(from("CRA-03"), None, "the support period is contractual from day one");
+    assert_eq!(
+        from("CRA-07").as_deref(),
+        Some("cra-reporting"),
+        "art. 14 notices"
+    );
+    assert_eq!(
+        from("CRA-03"),
+        None,
+        "the support period is contractual from day one"
+    );
 
     // No date, and no month name of one, in the text of any requirement of the three sets.
-    for set in ["product-security", "integration-identity", "onboarding-migration"] {
+    for set in [
+        "product-security",
+        "integration-identity",
+        "onboarding-migration",
+    ] {
         for r in set_requirements(set) {
             for text in [&r.text.sv, &r.text.en] {
                 for needle in ["2026", "2027", "2028", "september", "december"] {
@@ -303,7 +342,9 @@ fn product_security_cites_what_is_confirmed_and_marks_what_is_not() {
         basis_has(id, "NIS2 art. 21.2 d");
     }
     let proxy = &requirement("CRA-08").rationale.sv;
-    assert!(proxy.contains("alla kommuner") && proxy.contains("nivå 2") && proxy.contains("proportion"));
+    assert!(
+        proxy.contains("alla kommuner") && proxy.contains("nivå 2") && proxy.contains("proportion")
+    );
     // SBOM: machine-readable, at least the top-level dependencies.
     let sbom = &requirement("CRA-05").text.sv;
     assert!(sbom.contains("SPDX") && sbom.contains("CycloneDX") && sbom.contains("högsta nivån"));
@@ -311,28 +352,54 @@ fn product_security_cites_what_is_confirmed_and_marks_what_is_not() {
 
 #[test]
 fn the_delivery_sets_read_like_a_swedish_tender() {
-    for set in ["onboarding-migration", "integration-identity", "product-security"] {
+    for set in [
+        "onboarding-migration",
+        "integration-identity",
+        "product-security",
+    ] {
         let reqs = set_requirements(set);
-        assert!((6..=9).contains(&reqs.len()), "{set}: {} requirements", reqs.len());
+        assert!(
+            (6..=9).contains(&reqs.len()),
+            "{set}: {} requirements",
+            reqs.len()
+        );
         for r in reqs {
             let id = r.id.as_str();
             for field in [&r.title, &r.text, &r.rationale, &r.evidence, &r.follow_up] {
                 for (lang, words) in [("sv", &field.sv), ("en", &field.en)] {
                     assert!(!words.trim().is_empty(), "{id}: empty {lang}");
                     let lower = words.to_lowercase();
-                    assert!(!lower.contains("köpare") && !lower.contains("buyer"), "{id}: {words}");
+                    assert!(
+                        !lower.contains("köpare") && !lower.contains("buyer"),
+                        "{id}: {words}"
+                    );
                 }
             }
-            assert!(r.level.is_some() && r.risk.is_some() && !r.tags.is_empty(), "{id}");
+            assert!(
+                r.level.is_some() && r.risk.is_some() && !r.tags.is_empty(),
+                "{id}"
+            );
             let sv = &r.text.sv;
             if r.kind == Kind::ContractTerm {
-                assert!(sv.starts_with("Leverantören") || sv.contains("Beställaren"), "{id}");
-                assert!(!sv.contains("Anbudsgivaren") && !sv.contains("upphandlande myndighet"), "{id}");
+                assert!(
+                    sv.starts_with("Leverantören") || sv.contains("Beställaren"),
+                    "{id}"
+                );
+                assert!(
+                    !sv.contains("Anbudsgivaren") && !sv.contains("upphandlande myndighet"),
+                    "{id}"
+                );
             }
             if sv.contains("Anbudsgivaren") {
                 assert!(sv.starts_with("Anbudsgivaren ska i anbudet"), "{id}");
-                assert!(!sv.contains("Beställaren"), "{id} mixes the tender and the contract");
-                assert!(r.text.en.starts_with("The tenderer shall in its tender"), "{id}");
+                assert!(
+                    !sv.contains("Beställaren"),
+                    "{id} mixes the tender and the contract"
+                );
+                assert!(
+                    r.text.en.starts_with("The tenderer shall in its tender"),
+                    "{id}"
+                );
             }
         }
     }

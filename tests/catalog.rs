@@ -35,13 +35,13 @@ const INVALID: &[(&str, &[&str])] = &[
     (
         "unknown_top_level_key.toml",
         &[
-            "unknown_top_level_key.toml:5:1: author: unknown key \"author\"; allowed keys: format, id, version, title, description, sources, requirement",
+            "unknown_top_level_key.toml:5:1: author: unknown key \"author\"; allowed keys: format, id, version, title, description, sources, date, requirement",
         ],
     ),
     (
         "unknown_requirement_key.toml",
         &[
-            "unknown_requirement_key.toml:11:1: requirement[1].priority: unknown key \"priority\"; allowed keys: id, kind, level, weight, title, text, basis, applies_when, rationale, evidence, follow_up, risk, tags",
+            "unknown_requirement_key.toml:11:1: requirement[1].priority: unknown key \"priority\"; allowed keys: id, kind, level, weight, title, text, basis, applies_when, applies_from, rationale, evidence, follow_up, risk, tags, see",
         ],
     ),
     (
@@ -197,6 +197,32 @@ const INVALID: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// `see`, `[[date]]` and `applies_from`: the mistakes a file shows on its own.
+const INVALID_REFERENCES: &[(&str, &[&str])] = &[
+    (
+        "bad_date.toml",
+        &[
+            "bad_date.toml:8:8: date[1].date: invalid date \"2027-02-30\": write the date as YYYY-MM-DD, like 2027-12-02",
+        ],
+    ),
+    (
+        "bad_date_key.toml",
+        &[
+            "bad_date_key.toml:11:16: requirement[1].applies_from: invalid date key \"High Risk\": a key is 1–64 lower-case a–z, digits, '-' and '_', starting with a letter",
+        ],
+    ),
+    (
+        "duplicate_date_key.toml",
+        &[
+            "duplicate_date_key.toml:12:7: date[2].key: duplicate date key high-risk (first on line 7)",
+        ],
+    ),
+    (
+        "sees_itself.toml",
+        &["sees_itself.toml:11:18: requirement[1].see[2]: a requirement cannot refer to itself"],
+    ),
+];
+
 /// Swedish lines for a few fixtures: the language the officers read.
 const SWEDISH: &[(&str, &str)] = &[
     (
@@ -267,7 +293,7 @@ fn errors_of(name: &str, lang: Lang) -> Vec<String> {
 
 #[test]
 fn every_invalid_fixture_gives_its_exact_message() {
-    for (name, expected) in INVALID {
+    for (name, expected) in INVALID.iter().chain(INVALID_REFERENCES) {
         assert_eq!(errors_of(name, Lang::En), *expected, "{name}");
     }
 }
@@ -290,7 +316,11 @@ fn messages_read_in_swedish() {
 
 #[test]
 fn every_fixture_on_disk_has_an_assertion() {
-    let mut known: Vec<String> = INVALID.iter().map(|(n, _)| n.to_string()).collect();
+    let mut known: Vec<String> = INVALID
+        .iter()
+        .chain(INVALID_REFERENCES)
+        .map(|(n, _)| n.to_string())
+        .collect();
     known.sort();
     assert_eq!(toml_files("invalid_sets"), known);
 }

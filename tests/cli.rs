@@ -273,6 +273,8 @@ fn store_evil_set(s: &Sandbox) {
         follow_up: Text::default(),
         weight: None,
         risk: None,
+        see: Vec::new(),
+        applies_from: None,
         tags: Vec::new(),
     };
     let set = RequirementSet {
@@ -281,6 +283,7 @@ fn store_evil_set(s: &Sandbox) {
         title: Text::new(EVIL_TITLE, EVIL_TITLE),
         description: Text::new(EVIL_TITLE, ""),
         sources: Vec::new(),
+        dates: Vec::new(),
         requirements: vec![requirement],
     };
     store.write(|tx| tx.import_set(&set)).unwrap();

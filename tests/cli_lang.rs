@@ -111,8 +111,8 @@ fn help_is_in_swedish_when_the_interface_is() {
     let export = s.ok(&["sets", "export", "-h"]);
     for part in [
         "Skriv ett kravpaket till en fil i kravpaketsformatet\n",
-        "Användning: kravkoll sets export [FLAGGOR] --out <SÖKVÄG> <ID>\n",
-        "\nArgument:\n  <ID>  Kravpaketets id, till exempel hosting-location\n",
+        "Användning: kravkoll sets export [FLAGGOR] --out <SÖKVÄG> [ID]\n",
+        "\nArgument:\n  [ID]  Kravpaketets id, till exempel hosting-location\n",
         "--force              Ersätt filen om den finns",
     ] {
         assert!(export.contains(part), "{part:?}\n{export}");

@@ -43,6 +43,8 @@ fn requirement(id: &str, kind: Kind, follow_up: &str, risk: Option<Risk>) -> Req
         follow_up: Text::sv(follow_up),
         weight: None,
         risk,
+        see: Vec::new(),
+        applies_from: None,
         tags: vec![],
     }
 }
@@ -54,6 +56,7 @@ fn library() -> RequirementSet {
         title: Text::sv("Testbibliotek"),
         description: Text::default(),
         sources: vec![],
+        dates: Vec::new(),
         requirements: vec![
             requirement(
                 "TL-01",
@@ -231,6 +234,7 @@ fn own_set() -> RequirementSet {
         title: Text::sv("Egna krav"),
         description: Text::default(),
         sources: vec![],
+        dates: Vec::new(),
         requirements: vec![
             requirement("EGEN-01", Kind::Mandatory, "Kontrollera.", None),
             requirement("EGEN-02", Kind::Mandatory, "Kontrollera.", None),

@@ -16,6 +16,7 @@ fn own_set(id: &str) -> RequirementSet {
         title: Text::sv("Andra terminalens paket"),
         description: Text::default(),
         sources: Vec::new(),
+        dates: Vec::new(),
         requirements: Vec::new(),
     }
 }

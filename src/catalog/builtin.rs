@@ -15,6 +15,18 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../requirement-sets/lou-grund.toml"),
     ),
     (
+        "price-indexation.toml",
+        include_str!("../../requirement-sets/price-indexation.toml"),
+    ),
+    (
+        "service-levels.toml",
+        include_str!("../../requirement-sets/service-levels.toml"),
+    ),
+    (
+        "contract-terms.toml",
+        include_str!("../../requirement-sets/contract-terms.toml"),
+    ),
+    (
         "data-ownership-exit.toml",
         include_str!("../../requirement-sets/data-ownership-exit.toml"),
     ),

@@ -213,6 +213,29 @@ pub enum Problem {
     },
     /// A set file without a single `[[requirement]]`.
     NoRequirements,
+    /// A `see` id that is no requirement of the library.
+    UnknownSee {
+        id: String,
+    },
+    /// A requirement whose `see` names itself.
+    SeesItself,
+    /// A `[[date]]` key or an `applies_from` that is not a slug.
+    BadDateKey {
+        value: String,
+    },
+    /// A `[[date]]` key used before in the same set.
+    DuplicateDateKey {
+        key: String,
+        first_line: usize,
+    },
+    /// A `date` that is not a day written YYYY-MM-DD.
+    BadDate {
+        value: String,
+    },
+    /// An `applies_from` that names no `[[date]]` of the set or the library.
+    UnknownDateKey {
+        key: String,
+    },
 }
 
 /// `U+001B`, how a character is named in messages.
@@ -299,6 +322,22 @@ impl Problem {
                 "kravpaketet har inga krav; en kravpaketsfil behöver minst ett [[requirement]]"
                     .to_string()
             }
+            Problem::UnknownSee { id } => {
+                format!("kravet {id} finns inte i kravbiblioteket")
+            }
+            Problem::SeesItself => "ett krav kan inte hänvisa till sig självt".to_string(),
+            Problem::BadDateKey { value } => format!(
+                "ogiltig datumnyckel \"{value}\": en nyckel har 1–64 gemena a–z, siffror, '-' och '_' och börjar med en bokstav"
+            ),
+            Problem::DuplicateDateKey { key, first_line } => {
+                format!("dubblett av datumnyckeln {key} (första gången på rad {first_line})")
+            }
+            Problem::BadDate { value } => format!(
+                "ogiltigt datum \"{value}\": skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-12-02"
+            ),
+            Problem::UnknownDateKey { key } => format!(
+                "datumnyckeln {key} finns inte; den ska vara nyckeln i ett [[date]] i kravpaketet eller ett annat paket i biblioteket"
+            ),
         }
     }
 
@@ -364,6 +403,22 @@ impl Problem {
                 "the set has no requirements; a set file needs at least one [[requirement]]"
                     .to_string()
             }
+            Problem::UnknownSee { id } => {
+                format!("requirement {id} is not in the library")
+            }
+            Problem::SeesItself => "a requirement cannot refer to itself".to_string(),
+            Problem::BadDateKey { value } => format!(
+                "invalid date key \"{value}\": a key is 1–64 lower-case a–z, digits, '-' and '_', starting with a letter"
+            ),
+            Problem::DuplicateDateKey { key, first_line } => {
+                format!("duplicate date key {key} (first on line {first_line})")
+            }
+            Problem::BadDate { value } => format!(
+                "invalid date \"{value}\": write the date as YYYY-MM-DD, like 2027-12-02"
+            ),
+            Problem::UnknownDateKey { key } => format!(
+                "no date has the key {key}; it must be the key of a [[date]] in this set or another set of the library"
+            ),
         }
     }
 }

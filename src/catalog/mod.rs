@@ -9,10 +9,12 @@
 pub mod builtin;
 mod characters;
 mod condition;
+mod dates;
 pub mod error;
 mod fields;
 pub mod parse;
 mod position;
+pub mod references;
 mod requirement;
 pub mod snippet;
 pub mod synonyms;
@@ -24,7 +26,8 @@ mod round_trip;
 mod tests;
 
 pub use error::{CatalogError, Expected, Forbidden, Problem, TomlType, report};
-pub use parse::{ParsedSet, check_library, parse_set, validate_files};
+pub use parse::{ParsedSet, check_library, parse_set, validate_files, validate_files_with};
+pub use references::{Known, check_references};
 pub use write::to_toml;
 
 /// The one file format this version of kravkoll reads and writes.

@@ -10,8 +10,10 @@ use std::collections::HashMap;
 use toml::de::DeTable;
 
 use super::FORMAT;
+use super::dates::read_dates;
 use super::error::{CatalogError, Expected, Problem, TomlType};
 use super::fields::{self, Cx, Value, check_keys, join, nth, required};
+use super::references::{Known, Reference, Target, check_references};
 use super::requirement::parse_requirement;
 use crate::domain::requirement::{RequirementId, hash_bytes};
 use crate::domain::set::{RequirementSet, SetId, SetVersion, Source};
@@ -24,6 +26,7 @@ const TOP_KEYS: &[&str] = &[
     "title",
     "description",
     "sources",
+    "date",
     "requirement",
 ];
 const SOURCE_KEYS: &[&str] = &["name", "ref"];
@@ -47,6 +50,21 @@ pub struct ParsedSet {
     set_id_at: Located,
     /// Parallel to `set.requirements`.
     requirement_ids_at: Vec<Located>,
+    /// Every `see` and `applies_from`, in file order.
+    references: Vec<Reference>,
+}
+
+impl ParsedSet {
+    pub(crate) fn references(&self) -> &[Reference] {
+        &self.references
+    }
+}
+
+/// The requirements of a file as read, with where their ids and references stand.
+struct ReadRequirements {
+    requirements: Option<Vec<crate::domain::Requirement>>,
+    ids_at: Vec<Located>,
+    references: Vec<Reference>,
 }
 
 /// Reads one set file. `file` names it in messages. On failure, every mistake found, in reading
@@ -68,8 +86,8 @@ pub fn parse_set(file: &str, source: &str) -> Result<ParsedSet, Vec<CatalogError
         return Err(cx.into_errors());
     }
     let header = read_header(&mut cx, root);
-    let (requirements, requirement_ids_at) = read_requirements(&mut cx, root);
-    match (header, requirements) {
+    let read = read_requirements(&mut cx, root);
+    match (header, read.requirements) {
         (Some((set, set_id_at)), Some(requirements)) if !cx.has_errors() => Ok(ParsedSet {
             file: file.to_string(),
             set: RequirementSet {
@@ -78,7 +96,8 @@ pub fn parse_set(file: &str, source: &str) -> Result<ParsedSet, Vec<CatalogError
             },
             source_hash: hash_bytes(source.as_bytes()),
             set_id_at,
-            requirement_ids_at,
+            requirement_ids_at: read.ids_at,
+            references: read.references,
         }),
         _ => Err(cx.into_errors()),
     }
@@ -124,6 +143,7 @@ fn read_header(cx: &mut Cx<'_>, root: &DeTable<'_>) -> Option<(RequirementSet, L
         None => Some(Vec::new()),
         Some(v) => read_sources(cx, v),
     };
+    let dates = read_dates(cx, root);
     let id_at = id_value.map(|v| located(cx, v, "id"))?;
     let set = RequirementSet {
         id: id?,
@@ -132,6 +152,7 @@ fn read_header(cx: &mut Cx<'_>, root: &DeTable<'_>) -> Option<(RequirementSet, L
         description: description?,
         sources: sources?,
         requirements: Vec::new(),
+        dates: dates?,
     };
     keys_ok.then_some((set, id_at))
 }
@@ -203,30 +224,38 @@ fn read_source(cx: &mut Cx<'_>, item: &Value<'_>, path: &str) -> Option<Source> 
 }
 
 /// The `[[requirement]]` tables, with duplicate ids within the file reported at the later one.
-fn read_requirements(
-    cx: &mut Cx<'_>,
-    root: &DeTable<'_>,
-) -> (Option<Vec<crate::domain::Requirement>>, Vec<Located>) {
+fn read_requirements(cx: &mut Cx<'_>, root: &DeTable<'_>) -> ReadRequirements {
+    let none = ReadRequirements {
+        requirements: None,
+        ids_at: Vec::new(),
+        references: Vec::new(),
+    };
     // A file is read to be imported or checked as part of a library; one without requirements
     // is a mistake (a new own set may start empty, but it is made in the program, not here).
     let Some(value) = root.get("requirement") else {
         cx.report(0, "requirement", Problem::NoRequirements);
-        return (None, Vec::new());
+        return none;
     };
     // A single `[requirement]` table is a common slip; it is refused as not being a list.
     let Some(items) = fields::array(cx, value, "requirement", Expected::ListOfTables) else {
-        return (None, Vec::new());
+        return none;
     };
     if items.is_empty() {
         cx.report(value.span().start, "requirement", Problem::NoRequirements);
-        return (None, Vec::new());
+        return none;
     }
     let mut first_seen: HashMap<RequirementId, usize> = HashMap::new();
     let mut requirements = Some(Vec::with_capacity(items.len()));
     let mut ids_at = Vec::with_capacity(items.len());
+    let mut references = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = nth("requirement", i);
         let read = parse_requirement(cx, item, &path);
+        references.extend(
+            read.references
+                .into_iter()
+                .map(|(target, field, offset)| reference(cx, target, field, offset)),
+        );
         if let Some((id, offset)) = &read.id {
             let (line, column) = cx.position(*offset);
             if let Some(first_line) = first_seen.get(id) {
@@ -250,7 +279,21 @@ fn read_requirements(
             all
         });
     }
-    (requirements, ids_at)
+    ReadRequirements {
+        requirements,
+        ids_at,
+        references,
+    }
+}
+
+fn reference(cx: &Cx<'_>, target: Target, field: String, offset: usize) -> Reference {
+    let (line, column) = cx.position(offset);
+    Reference {
+        target,
+        field,
+        line,
+        column,
+    }
 }
 
 /// Clashes between the sets of a library: a set id or a requirement id used in two files. Each
@@ -303,8 +346,18 @@ fn error_at(parsed: &ParsedSet, at: &Located, problem: Problem) -> CatalogError 
 }
 
 /// Reads every `(file name, contents)` and checks them as one library. On failure, every
-/// mistake of every file (in the order given), then the clashes between files.
+/// mistake of every file (in the order given), then the clashes between files, then the
+/// references (`see`, `applies_from`) that point at nothing among them.
 pub fn validate_files(files: &[(String, String)]) -> Result<Vec<ParsedSet>, Vec<CatalogError>> {
+    validate_files_with(files, &Known::default())
+}
+
+/// [`validate_files`], where references may also point at what `known` holds (the built-in
+/// sets when own files are checked, the database's library at import).
+pub fn validate_files_with(
+    files: &[(String, String)],
+    known: &Known,
+) -> Result<Vec<ParsedSet>, Vec<CatalogError>> {
     let mut errors = Vec::new();
     let mut sets = Vec::with_capacity(files.len());
     for (file, source) in files {
@@ -315,6 +368,7 @@ pub fn validate_files(files: &[(String, String)]) -> Result<Vec<ParsedSet>, Vec<
     }
     // Clashes among the files that did parse are worth knowing in the same run.
     errors.extend(check_library(&sets));
+    errors.extend(check_references(&sets, known));
     if errors.is_empty() {
         Ok(sets)
     } else {

@@ -6,9 +6,12 @@ use std::ops::RangeInclusive;
 use toml::de::DeTable;
 
 use super::condition::parse_condition;
+use super::dates::date_key;
 use super::error::{Expected, Problem, TomlType};
-use super::fields::{self, Cx, Value, check_keys, codes, join, required};
+use super::fields::{self, Cx, Value, check_keys, codes, join, nth, required};
+use super::references::Target;
 use crate::domain::condition::Condition;
+use crate::domain::key_date::DateKey;
 use crate::domain::requirement::{Kind, Level, Requirement, RequirementId, Risk, WEIGHT_RANGE};
 use crate::domain::text::Text;
 
@@ -22,11 +25,13 @@ pub(crate) const REQUIREMENT_KEYS: &[&str] = &[
     "text",
     "basis",
     "applies_when",
+    "applies_from",
     "rationale",
     "evidence",
     "follow_up",
     "risk",
     "tags",
+    "see",
 ];
 
 const RISK_KEYS: &[&str] = &["likelihood", "consequence"];
@@ -37,6 +42,9 @@ const RISK_RANGE: RangeInclusive<i64> = 1..=4;
 pub(crate) struct ReadRequirement {
     pub(crate) requirement: Option<Requirement>,
     pub(crate) id: Option<(RequirementId, usize)>,
+    /// `see` and `applies_from`, each with the field path and offset of its value, to be
+    /// resolved against the library.
+    pub(crate) references: Vec<(Target, String, usize)>,
 }
 
 /// Every field read on its own; `None` means wrong (and reported), `Some(None)` absent.
@@ -54,6 +62,8 @@ struct Parts {
     follow_up: Option<Option<Text>>,
     risk: Option<Option<Risk>>,
     tags: Option<Option<Vec<String>>>,
+    see: Option<Option<Vec<RequirementId>>>,
+    applies_from: Option<Option<DateKey>>,
 }
 
 impl Parts {
@@ -72,6 +82,8 @@ impl Parts {
             weight: self.weight?,
             risk: self.risk?,
             tags: self.tags?.unwrap_or_default(),
+            see: self.see?.unwrap_or_default(),
+            applies_from: self.applies_from?,
         })
     }
 }
@@ -82,6 +94,7 @@ pub(crate) fn parse_requirement(cx: &mut Cx<'_>, item: &Value<'_>, path: &str) -
         return ReadRequirement {
             requirement: None,
             id: None,
+            references: Vec::new(),
         };
     };
     let start = item.span().start;
@@ -94,6 +107,7 @@ pub(crate) fn parse_requirement(cx: &mut Cx<'_>, item: &Value<'_>, path: &str) -
     let kind = required(cx, table, start, path, "kind")
         .and_then(|v| fields::code(cx, v, &p("kind"), Kind::from_code, &kind_allowed));
     let level_allowed = codes(Level::ALL, Level::code);
+    let mut references = Vec::new();
     let parts = Parts {
         level: optional(table, "level", |v| {
             fields::code(cx, v, &p("level"), Level::from_code, &level_allowed)
@@ -112,13 +126,53 @@ pub(crate) fn parse_requirement(cx: &mut Cx<'_>, item: &Value<'_>, path: &str) -
         follow_up: optional(table, "follow_up", |v| fields::text(cx, v, &p("follow_up"))),
         risk: optional(table, "risk", |v| risk(cx, v, &p("risk"))),
         tags: optional(table, "tags", |v| fields::string_list(cx, v, &p("tags"))),
+        see: optional(table, "see", |v| {
+            see(cx, v, &p("see"), id.as_ref(), &mut references)
+        }),
+        applies_from: optional(table, "applies_from", |v| {
+            let key = date_key(cx, v, &p("applies_from"))?;
+            let target = Target::Date(key.clone());
+            references.push((target, p("applies_from"), v.span().start));
+            Some(key)
+        }),
         id: id.clone(),
         kind,
     };
     ReadRequirement {
         requirement: if keys_ok { parts.build() } else { None },
         id: id.zip(id_value.map(|v| v.span().start)),
+        references,
     }
+}
+
+/// `see = ["DATA-10", "AI-20"]`: requirement ids, never the requirement's own. Whether each
+/// is in the library is checked with the library (`references`).
+fn see(
+    cx: &mut Cx<'_>,
+    value: &Value<'_>,
+    path: &str,
+    own: Option<&RequirementId>,
+    references: &mut Vec<(Target, String, usize)>,
+) -> Option<Vec<RequirementId>> {
+    let items = fields::array(cx, value, path, Expected::Type(TomlType::Array))?;
+    let mut ok = true;
+    let mut ids = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let item_path = nth(path, i);
+        let offset = item.span().start;
+        match requirement_id(cx, item, &item_path) {
+            None => ok = false,
+            Some(id) if Some(&id) == own => {
+                cx.report(offset, item_path, Problem::SeesItself);
+                ok = false;
+            }
+            Some(id) => {
+                references.push((Target::Requirement(id.clone()), item_path, offset));
+                ids.push(id);
+            }
+        }
+    }
+    ok.then_some(ids)
 }
 
 /// An optional key: `Some(None)` when absent, `None` when present but wrong.

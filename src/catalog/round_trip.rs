@@ -9,6 +9,7 @@ use super::write::to_toml;
 use crate::catalog::{parse_set, report};
 use crate::domain::condition::{AiCondition, Clause, Condition, RiskMatch};
 use crate::domain::profile::{ClassLevel, ContractValue, Delivery, PersonalData, Tier};
+use crate::domain::key_date::{DateKey, KeyDate};
 use crate::domain::requirement::{Kind, Level, Requirement, RequirementId, Risk};
 use crate::domain::set::{RequirementSet, SetId, SetVersion, Source};
 use crate::domain::text::Text;
@@ -120,6 +121,11 @@ fn requirement(id: RequirementId) -> impl Strategy<Value = Requirement> {
         (words(), words()),
         prop::collection::vec(clause(), 0..3),
         prop::option::of((1i64..=4, 1i64..=4)),
+        // Numbers from 90 up, so a requirement never names itself (its own are 00–03).
+        (
+            prop::collection::vec("[A-Z]{1,3}-9[0-9]", 0..3),
+            prop::option::of("[a-z][a-z0-9_-]{0,10}"),
+        ),
     )
         .prop_map(
             move |(
@@ -130,6 +136,7 @@ fn requirement(id: RequirementId) -> impl Strategy<Value = Requirement> {
                 (basis, tags),
                 clauses,
                 risk,
+                (see, applies_from),
             )| {
                 Requirement {
                     id: id.clone(),
@@ -145,9 +152,34 @@ fn requirement(id: RequirementId) -> impl Strategy<Value = Requirement> {
                     weight: (kind == Kind::Evaluated).then_some(w),
                     risk: risk.and_then(|(l, c)| Risk::new(l, c).ok()),
                     tags,
+                    see: see
+                        .iter()
+                        .map(|s| RequirementId::parse(s).unwrap())
+                        .collect(),
+                    applies_from: applies_from.map(|k| DateKey::parse(&k).unwrap()),
                 }
             },
         )
+}
+
+/// Key dates with distinct keys (`d0`, `d1` …).
+fn dates() -> impl Strategy<Value = Vec<KeyDate>> {
+    let one = (
+        (2020i32..2040, 1u32..=12, 1u32..=28),
+        text_of(Shape::Paragraphs),
+        prop_oneof![Just(String::new()), some_text(Shape::Line)],
+    );
+    prop::collection::vec(one, 0..3).prop_map(|all| {
+        all.into_iter()
+            .enumerate()
+            .map(|(i, ((y, m, d), what, basis))| KeyDate {
+                key: DateKey::parse(&format!("d{i}")).unwrap(),
+                date: chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+                what,
+                basis,
+            })
+            .collect()
+    })
 }
 
 fn set() -> impl Strategy<Value = RequirementSet> {
@@ -163,9 +195,10 @@ fn set() -> impl Strategy<Value = RequirementSet> {
         prop::collection::vec(source, 0..4),
         // A set file holds at least one requirement.
         ("[A-ZÅÄÖ]{1,4}", 1usize..4),
+        dates(),
     )
         .prop_flat_map(
-            |(id, version, (title, description), sources, (prefix, n))| {
+            |(id, version, (title, description), sources, (prefix, n), dates)| {
                 let requirements: Vec<_> = (0..n)
                     .map(|i| {
                         requirement(RequirementId::parse(&format!("{prefix}-{i:02}")).unwrap())
@@ -174,19 +207,20 @@ fn set() -> impl Strategy<Value = RequirementSet> {
                 (
                     Just(SetId::parse(&id).unwrap()),
                     Just(SetVersion::parse(&version).unwrap()),
-                    Just((title, description, sources)),
+                    Just((title, description, sources, dates)),
                     requirements,
                 )
             },
         )
         .prop_map(
-            |(id, version, (title, description, sources), requirements)| RequirementSet {
+            |(id, version, (title, description, sources, dates), requirements)| RequirementSet {
                 id,
                 version,
                 title,
                 description,
                 sources,
                 requirements,
+                dates,
             },
         )
 }

@@ -6,6 +6,7 @@
 
 use super::FORMAT;
 use crate::domain::condition::{Clause, Condition};
+use crate::domain::key_date::KeyDate;
 use crate::domain::requirement::{Requirement, Risk};
 use crate::domain::set::{RequirementSet, Source};
 use crate::domain::text::Text;
@@ -23,11 +24,26 @@ pub fn to_toml(set: &RequirementSet) -> String {
     if !set.sources.is_empty() {
         key(&mut out, "sources", &sources(&set.sources));
     }
+    for d in &set.dates {
+        out.push('\n');
+        key_date(&mut out, d);
+    }
     for r in &set.requirements {
         out.push('\n');
         requirement(&mut out, r);
     }
     out
+}
+
+/// One `[[date]]`; the day as a quoted `YYYY-MM-DD`.
+fn key_date(out: &mut String, d: &KeyDate) {
+    out.push_str("[[date]]\n");
+    key(out, "key", &quote(d.key.as_str()));
+    key(out, "date", &quote(&d.date.format("%Y-%m-%d").to_string()));
+    key(out, "what", &text(&d.what));
+    if !d.basis.is_empty() {
+        key(out, "basis", &quote(&d.basis));
+    }
 }
 
 fn requirement(out: &mut String, r: &Requirement) {
@@ -48,6 +64,9 @@ fn requirement(out: &mut String, r: &Requirement) {
     if let Some(condition) = condition(&r.applies_when) {
         key(out, "applies_when", &condition);
     }
+    if let Some(from) = &r.applies_from {
+        key(out, "applies_from", &quote(from.as_str()));
+    }
     for (name, t) in [
         ("rationale", &r.rationale),
         ("evidence", &r.evidence),
@@ -62,6 +81,9 @@ fn requirement(out: &mut String, r: &Requirement) {
     }
     if !r.tags.is_empty() {
         key(out, "tags", &list(r.tags.iter().map(|s| quote(s))));
+    }
+    if !r.see.is_empty() {
+        key(out, "see", &list(r.see.iter().map(|id| quote(id.as_str()))));
     }
 }
 
@@ -219,6 +241,7 @@ mod tests {
                 name: "Lag (2020:914)".into(),
                 reference: "SFS 2020:914".into(),
             }],
+            dates: Vec::new(),
             requirements: vec![Requirement {
                 id: RequirementId::parse("HOST-01").unwrap(),
                 kind: Kind::Mandatory,
@@ -239,6 +262,8 @@ mod tests {
                 follow_up: Text::default(),
                 weight: None,
                 risk: Some(Risk::new(2, 3).unwrap()),
+                see: Vec::new(),
+                applies_from: None,
                 tags: vec!["cloud".into()],
             }],
         };
@@ -257,6 +282,46 @@ basis = ["GDPR art. 44"]
 applies_when = { confidentiality_min = 2, personal_data = "ordinary" }
 risk = { likelihood = 2, consequence = 3 }
 tags = ["cloud"]
+"#;
+        assert_eq!(to_toml(&set), expected);
+    }
+
+    #[test]
+    fn key_dates_come_before_the_requirements_and_references_last() {
+        let mut set = crate::catalog::parse_set(
+            "in.toml",
+            "format = 1\nid = \"ai\"\nversion = \"1\"\ntitle = { sv = \"AI\" }\n\
+             [[requirement]]\nid = \"AI-01\"\nkind = \"mandatory\"\n\
+             title = { sv = \"T\" }\ntext = { sv = \"X\" }\n",
+        )
+        .unwrap()
+        .set;
+        set.dates.push(KeyDate {
+            key: crate::domain::DateKey::parse("high-risk").unwrap(),
+            date: chrono::NaiveDate::from_ymd_opt(2027, 12, 2).unwrap(),
+            what: Text::new("Högrisk", "High risk"),
+            basis: "AI Act art. 113".into(),
+        });
+        set.requirements[0].applies_from = crate::domain::DateKey::parse("high-risk").ok();
+        set.requirements[0].see = vec![RequirementId::parse("DATA-10").unwrap()];
+        let expected = r#"format = 1
+id = "ai"
+version = "1"
+title = { sv = "AI" }
+
+[[date]]
+key = "high-risk"
+date = "2027-12-02"
+what = { sv = "Högrisk", en = "High risk" }
+basis = "AI Act art. 113"
+
+[[requirement]]
+id = "AI-01"
+kind = "mandatory"
+title = { sv = "T" }
+text = { sv = "X" }
+applies_from = "high-risk"
+see = ["DATA-10"]
 "#;
         assert_eq!(to_toml(&set), expected);
     }

@@ -84,13 +84,23 @@ pub(super) enum SetsCommand {
         path: PathBuf,
     },
     Export {
-        id: String,
-        #[arg(long)]
+        #[arg(required_unless_present = "all")]
+        id: Option<String>,
+        #[arg(long, conflicts_with = "all")]
         version: Option<String>,
+        // Every own set, each as `<id>.toml` in the directory `--out`.
+        #[arg(long, conflicts_with = "id")]
+        all: bool,
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
         #[arg(long)]
         force: bool,
+    },
+    Sync {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
 }
 

@@ -20,6 +20,7 @@ mod other;
 mod procurements;
 mod search;
 mod sets;
+mod sync;
 mod table;
 mod usage;
 

@@ -42,12 +42,24 @@ pub(super) fn run(
             }
         }
         SetsCommand::Import { path } => return import(path, store, lang, out, err),
+        SetsCommand::Sync { dir, format } => {
+            return super::sync::sync(dir, *format, store, lang, out, err);
+        }
+        SetsCommand::Export {
+            all: true,
+            out: dir,
+            force,
+            ..
+        } => return super::sync::export_all(store, dir, *force, lang, out, err),
         SetsCommand::Export {
             id,
             version,
             out: path,
             force,
+            ..
         } => {
+            // clap requires the id without --all.
+            let id = id.as_deref().unwrap_or_default();
             let set = find_set(store, id, version.as_deref())?;
             export(&set, path, *force)?;
             writeln!(out, "{} {}", Msg::Exported.text(lang), path.display())?;
@@ -108,6 +120,14 @@ fn import(
         Ok(p) => p,
         Err(errors) => return report(&errors, lang, err),
     };
+    // References may point at other sets of the library; the set's own older version is
+    // replaced, so it does not count.
+    let others = library(store)?;
+    let known = catalog::Known::of_sets(others.iter().filter(|s| s.id != parsed.set.id));
+    let errors = catalog::check_references(std::slice::from_ref(&parsed), &known);
+    if !errors.is_empty() {
+        return report(&errors, lang, err);
+    }
     store.write(|tx| tx.import_set(&parsed.set))?;
     let text = CliText::ImportedSet
         .text(lang)
@@ -123,7 +143,7 @@ fn import(
 
 /// `sets export`: the set file, 0644, never over an existing file without `--force` and never
 /// through a link.
-fn export(set: &RequirementSet, path: &Path, force: bool) -> anyhow::Result<()> {
+pub(super) fn export(set: &RequirementSet, path: &Path, force: bool) -> anyhow::Result<()> {
     let existing = if force {
         Existing::Replace
     } else {
@@ -175,7 +195,7 @@ pub(super) fn report(
 }
 
 /// A set file's text, refused above [`catalog::MAX_FILE_BYTES`] before it is read whole.
-fn read_set_file(path: &Path) -> Result<String, FileError> {
+pub(super) fn read_set_file(path: &Path) -> Result<String, FileError> {
     files::read_text(path, catalog::MAX_FILE_BYTES)
 }
 
@@ -210,8 +230,26 @@ fn read_texts(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, String)>> {
 pub(super) fn read_files(
     paths: &[PathBuf],
 ) -> anyhow::Result<Result<Vec<RequirementSet>, Vec<CatalogError>>> {
-    Ok(catalog::validate_files(&read_texts(paths)?)
+    let files = read_texts(paths)?;
+    Ok(catalog::validate_files_with(&files, &builtin_known(&files))
         .map(|parsed| parsed.into_iter().map(|p| p.set).collect()))
+}
+
+/// What own files may refer to besides each other: the built-in sets, except those the files
+/// are versions of (a changed built-in file is checked as it now stands).
+fn builtin_known(files: &[(String, String)]) -> catalog::Known {
+    let given: Vec<_> = files
+        .iter()
+        .filter_map(|(name, text)| catalog::parse_set(name, text).ok())
+        .map(|p| p.set.id)
+        .collect();
+    let builtins = catalog::builtin::load().unwrap_or_default();
+    catalog::Known::of_sets(
+        builtins
+            .iter()
+            .map(|p| &p.set)
+            .filter(|s| !given.contains(&s.id)),
+    )
 }
 
 /// The current version of every set in the library.
@@ -237,7 +275,7 @@ pub(super) fn validate(
     } else {
         read_texts(paths)?
     };
-    match catalog::validate_files(&files) {
+    match catalog::validate_files_with(&files, &builtin_known(&files)) {
         Ok(sets) => {
             let reqs: usize = sets.iter().map(|s| s.set.requirements.len()).sum();
             let text = CliText::FilesValid
@@ -373,6 +411,17 @@ fn show_set(set: &RequirementSet, lang: Lang, out: &mut dyn Write) -> anyhow::Re
             )?;
         }
     }
+    if !set.dates.is_empty() {
+        writeln!(out, "{}:", Msg::SetKeyDates.text(lang))?;
+        for d in &set.dates {
+            writeln!(
+                out,
+                "  - {} – {}",
+                d.date.format("%Y-%m-%d"),
+                d.what.get(lang)
+            )?;
+        }
+    }
     for r in &set.requirements {
         let level = r
             .level
@@ -402,6 +451,16 @@ fn show_set(set: &RequirementSet, lang: Lang, out: &mut dyn Write) -> anyhow::Re
         )?;
         field(out, Msg::SetEvidence, r.evidence.get(lang))?;
         field(out, Msg::SetFollowUp, r.follow_up.get(lang))?;
+        let see: Vec<&str> = r.see.iter().map(|id| id.as_str()).collect();
+        field(out, Msg::SetSeeAlso, &see.join(", "))?;
+        if let Some(key) = &r.applies_from {
+            // Only this set is at hand; a date of another set shows by its key.
+            let from = match crate::domain::key_date::find_date(key, &set.dates, &[]) {
+                Some(d) => format!("{} ({})", d.date.format("%Y-%m-%d"), d.what.get(lang)),
+                None => key.to_string(),
+            };
+            field(out, Msg::SetAppliesFrom, &from)?;
+        }
     }
     Ok(())
 }

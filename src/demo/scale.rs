@@ -220,6 +220,8 @@ fn requirement(rng: &mut Rng, set_no: usize, n: usize) -> Result<Requirement> {
             likelihood: 1 + u8::try_from(rng.below(4)).unwrap_or(0),
             consequence: 1 + u8::try_from(rng.below(4)).unwrap_or(0),
         }),
+        see: Vec::new(),
+        applies_from: None,
         tags: (0..3).map(|_| rng.pick(TAGS).to_string()).collect(),
     })
 }
@@ -306,6 +308,7 @@ impl Generator {
                     name: "Generator".into(),
                     reference: String::new(),
                 }],
+                dates: Vec::new(),
                 requirements: reqs,
             };
             tx.import_set(&set)?;

@@ -6,6 +6,7 @@ mod coded;
 pub mod condition;
 pub mod contract;
 pub mod date;
+pub mod key_date;
 pub mod org_number;
 pub mod procurement;
 pub mod profile;
@@ -20,6 +21,7 @@ pub mod word_diff;
 
 pub use condition::{AiCondition, Clause, Condition, Fact, RiskMatch, applies};
 pub use contract::{Contract, ContractLine, Evidence, EvidenceKind, EvidenceState};
+pub use key_date::{DateKey, KeyDate};
 pub use org_number::{OrgNumber, OrgNumberError};
 pub use procurement::{
     AboveAmbition, Line, LineSource, Procedure, Procurement, ProcurementError, Status,

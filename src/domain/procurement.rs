@@ -414,6 +414,8 @@ mod tests {
             follow_up: Text::sv("Kontrollera …"),
             weight: None,
             risk: None,
+            see: Vec::new(),
+            applies_from: None,
             tags: vec![],
         }
     }
@@ -429,6 +431,7 @@ mod tests {
             title: Text::sv("Test"),
             description: Text::default(),
             sources: vec![],
+            dates: Vec::new(),
             requirements: vec![
                 req("T-01", Kind::Mandatory, None, Condition::always()),
                 req("T-02", Kind::Mandatory, None, pd),

@@ -9,6 +9,7 @@ use thiserror::Error;
 
 use super::coded::coded_enum;
 use super::condition::Condition;
+use super::key_date::DateKey;
 use super::text::Text;
 
 /// A requirement id such as `HOST-03`: unique in the whole library and never reused.
@@ -163,6 +164,13 @@ pub struct Requirement {
     pub weight: Option<u32>,
     pub risk: Option<Risk>,
     pub tags: Vec<String>,
+    /// Related requirements (`see` in a set file), each in the library; never this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub see: Vec<RequirementId>,
+    /// The key of the `[[date]]` from which the requirement applies, in its own set or
+    /// another set of the library.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_from: Option<DateKey>,
 }
 
 impl Requirement {
@@ -184,6 +192,10 @@ impl Requirement {
 /// a new struct whose hashes are told apart by a prefix (`v2:` + hex), chosen explicitly where
 /// a hash is written and compared. Nested values (texts, the condition) are hashed as they
 /// serialise, so a change to how they serialise needs the same care.
+///
+/// Fields added since (`see`, `applies_from`) come last and are left out of the JSON when
+/// empty, so a requirement without them hashes exactly as in version 1 and every stored hash
+/// stays valid; one that has them could not have been stored before they existed.
 #[derive(Serialize)]
 pub struct HashedRequirement<'a> {
     id: &'a RequirementId,
@@ -199,6 +211,10 @@ pub struct HashedRequirement<'a> {
     weight: Option<u32>,
     risk: Option<Risk>,
     tags: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    see: &'a [RequirementId],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    applies_from: Option<&'a DateKey>,
 }
 
 impl<'a> From<&'a Requirement> for HashedRequirement<'a> {
@@ -219,6 +235,8 @@ impl<'a> From<&'a Requirement> for HashedRequirement<'a> {
             weight,
             risk,
             tags,
+            see,
+            applies_from,
         } = r;
         HashedRequirement {
             id,
@@ -234,6 +252,8 @@ impl<'a> From<&'a Requirement> for HashedRequirement<'a> {
             weight: *weight,
             risk: *risk,
             tags,
+            see,
+            applies_from: applies_from.as_ref(),
         }
     }
 }
@@ -298,6 +318,8 @@ pub(crate) mod tests {
                 consequence: 4,
             }),
             tags: vec!["cloud".into(), "location".into()],
+            see: Vec::new(),
+            applies_from: None,
         }
     }
 
@@ -326,7 +348,7 @@ pub(crate) mod tests {
     #[test]
     fn each_hashed_field_changes_the_hash() {
         let base = golden().content_hash();
-        let changes: [fn(&mut Requirement); 12] = [
+        let changes: [fn(&mut Requirement); 14] = [
             |r| r.kind = Kind::Mandatory,
             |r| r.level = None,
             |r| r.title.en.push('!'),
@@ -339,6 +361,8 @@ pub(crate) mod tests {
             |r| r.weight = Some(16),
             |r| r.risk = None,
             |r| r.tags.truncate(1),
+            |r| r.see = vec![RequirementId::parse("DATA-10").unwrap()],
+            |r| r.applies_from = DateKey::parse("ai-act-high-risk").ok(),
         ];
         for (i, change) in changes.iter().enumerate() {
             let mut r = golden();

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::key_date::KeyDate;
 use super::requirement::{HashedRequirement, Requirement, hash_json};
 use super::text::Text;
 
@@ -169,6 +170,9 @@ pub struct RequirementSet {
     pub description: Text,
     pub sources: Vec<Source>,
     pub requirements: Vec<Requirement>,
+    /// The set's key dates (`[[date]]`), keys unique within the set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<KeyDate>,
 }
 
 impl RequirementSet {
@@ -185,7 +189,8 @@ impl RequirementSet {
 
 /// The fields of a set its content hash covers: projection version 1, exactly the fields a set
 /// had when hashes were first stored, in that order, with each requirement as its own
-/// projection. Sources are hashed as they serialise.
+/// projection. Sources are hashed as they serialise. `dates`, added since, comes last and is
+/// left out when empty, so a set without key dates hashes exactly as in version 1.
 #[derive(Serialize)]
 pub struct HashedSet<'a> {
     id: &'a SetId,
@@ -194,6 +199,8 @@ pub struct HashedSet<'a> {
     description: &'a Text,
     sources: &'a [Source],
     requirements: Vec<HashedRequirement<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    dates: &'a [KeyDate],
 }
 
 impl<'a> From<&'a RequirementSet> for HashedSet<'a> {
@@ -206,6 +213,7 @@ impl<'a> From<&'a RequirementSet> for HashedSet<'a> {
             description,
             sources,
             requirements,
+            dates,
         } = s;
         HashedSet {
             id,
@@ -214,6 +222,7 @@ impl<'a> From<&'a RequirementSet> for HashedSet<'a> {
             description,
             sources,
             requirements: requirements.iter().map(HashedRequirement::from).collect(),
+            dates,
         }
     }
 }
@@ -279,6 +288,7 @@ mod tests {
                 },
             ],
             requirements: vec![crate::domain::requirement::tests::golden(), second],
+            dates: Vec::new(),
         }
     }
 
@@ -289,6 +299,25 @@ mod tests {
             golden().content_hash(),
             "c3777d8451d14860958375206fe6a3c1e8f6dd63e507f47b26ada3c87c066f83"
         );
+    }
+
+    /// The new fields count only when present: a set or requirement with them hashes apart.
+    #[test]
+    fn key_dates_and_references_change_the_hash_only_when_present() {
+        let base = golden().content_hash();
+        let mut with_date = golden();
+        with_date.dates.push(KeyDate {
+            key: crate::domain::DateKey::parse("ai-act-high-risk").unwrap(),
+            date: chrono::NaiveDate::from_ymd_opt(2027, 12, 2).unwrap(),
+            what: Text::sv("Krav på AI-system med hög risk"),
+            basis: "AI Act art. 113".into(),
+        });
+        assert_ne!(with_date.content_hash(), base);
+        let mut with_see = golden();
+        with_see.requirements[1].see = vec![with_see.requirements[0].id.clone()];
+        assert_ne!(with_see.content_hash(), base);
+        with_see.requirements[1].see.clear();
+        assert_eq!(with_see.content_hash(), base);
     }
 
     #[test]

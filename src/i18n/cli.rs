@@ -57,6 +57,35 @@ cli_texts! {
     FilesValid => ("{files} är giltiga ({requirements})", "{files} are valid ({requirements})"),
     ErrorsFound => ("{errors} hittades", "{errors} found"),
     ImportedSet => ("Importerade {set} {version} ({requirements})", "Imported {set} {version} ({requirements})"),
+    // `sets sync`: one row per file, then what it came to.
+    ColFile => ("Fil", "File"),
+    ColSet => ("Kravpaket", "Set"),
+    ColResult => ("Resultat", "Result"),
+    SyncAdded => ("tillagd", "added"),
+    SyncNotImported => ("ny, inte importerad", "new, not imported"),
+    SyncUnchanged => ("fanns redan", "already there"),
+    SyncConflict => ("konflikt", "conflict"),
+    SyncRefused => ("vägrad", "refused"),
+    SyncAddedCount => ("{sets} tillagda", "{sets} added"),
+    SyncUnchangedCount => ("{n} fanns redan", "{n} already there"),
+    SyncConflictLibrary => (
+        "{file}: konflikt: version {version} av {set} finns redan i biblioteket med annat innehåll; ge det ändrade paketet en ny version",
+        "{file}: conflict: version {version} of {set} is already in the library with other content; give the changed set a new version"
+    ),
+    SyncConflictFolder => (
+        "{file}: konflikt: version {version} av {set} finns också i {other} med annat innehåll",
+        "{file}: conflict: version {version} of {set} is also in {other} with other content"
+    ),
+    SyncNothingImported => (
+        "Inget importerades; biblioteket är som förut.",
+        "Nothing was imported; the library is as it was."
+    ),
+    SyncNoFiles => ("{dir} har inga kravpaketsfiler (*.toml)", "{dir} has no set files (*.toml)"),
+    ExportedAll => ("{sets} skrivna till {dir}", "{sets} written to {dir}"),
+    ExportNoOwnSets => (
+        "Biblioteket har inga egna kravpaket att skriva; de inbyggda följer med programmet.",
+        "The library has no own sets to write; the built-in ones come with the program."
+    ),
     AppliesCount => ("{n} av {total} gäller för profilen.", "{n} of {total} apply to the profile."),
     DemoCounts => (
         "{procurements} med {lines}, {suppliers} med {sub_suppliers}, {contracts} och {reviews}",

@@ -28,10 +28,11 @@ pub enum Noun {
     SubSupplier,
     Contract,
     Review,
+    Conflict,
 }
 
 impl Noun {
-    pub const ALL: [Noun; 10] = [
+    pub const ALL: [Noun; 11] = [
         Noun::File,
         Noun::Error,
         Noun::Requirement,
@@ -42,6 +43,7 @@ impl Noun {
         Noun::SubSupplier,
         Noun::Contract,
         Noun::Review,
+        Noun::Conflict,
     ];
 
     /// Singular and plural in Swedish, then in English.
@@ -72,6 +74,7 @@ impl Noun {
             ],
             Noun::Contract => ["avtal", "avtal", "contract", "contracts"],
             Noun::Review => ["uppföljning", "uppföljningar", "review", "reviews"],
+            Noun::Conflict => ["konflikt", "konflikter", "conflict", "conflicts"],
         }
     }
 
@@ -145,6 +148,8 @@ impl CliText {
             (CliText::FilesValid, Lang::Sv, true) => "{files} är giltig ({requirements})",
             (CliText::FilesValid, Lang::En, true) => "{files} is valid ({requirements})",
             (CliText::AppliesCount, Lang::En, true) => "{n} of {total} applies to the profile.",
+            (CliText::SyncAddedCount, Lang::Sv, true) => "{sets} tillagt",
+            (CliText::ExportedAll, Lang::Sv, true) => "{sets} skrivet till {dir}",
             _ => self.text(lang),
         }
     }

@@ -146,14 +146,32 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "sets export",
         "out",
-        "Filen som skapas",
-        "The file to create",
+        "Filen som skapas (med --all: katalogen filerna skrivs i, skapas om den saknas)",
+        "The file to create (with --all: the directory the files are written to, created if missing)",
+    ),
+    (
+        "sets export",
+        "all",
+        "Skriv varje eget kravpaket (inte de inbyggda), den aktuella versionen, som <id>.toml i katalogen --out",
+        "Write every own set (not the built-in ones), its current version, as <id>.toml in the directory --out",
     ),
     (
         "sets export",
         "force",
         "Ersätt filen om den finns (en symbolisk länk skrivs aldrig igenom)",
         "Replace the file if it exists (a symbolic link is never written through)",
+    ),
+    (
+        "sets sync",
+        "",
+        "Importera varje ny kravpaketsversion i en katalog (till exempel en git-klon), allt eller inget: visar vad som lades till, vad som redan fanns och vad som krockar",
+        "Import every new set version in a directory (a git checkout, say), all or nothing: shows what was added, what was already there and what conflicts",
+    ),
+    (
+        "sets sync",
+        "dir",
+        "Katalogen med kravpaketsfiler (*.toml, inte underkataloger)",
+        "The directory of set files (*.toml, not subdirectories)",
     ),
     (
         "search",
@@ -302,6 +320,7 @@ pub fn value_name_sv(name: &str) -> Option<&'static str> {
         "REFERENCE" => "DIARIENUMMER",
         "LINE" => "KRAV",
         "QUERY" => "SÖKORD",
+        "DIR" => "KATALOG",
         "LIMIT" => "ANTAL",
         "COMMAND" | "SUBCOMMAND" => "KOMMANDO",
         _ => return None,

@@ -10,7 +10,7 @@ use super::sealed::Conn;
 use super::sets::{Origin, ReadSets, SetRecord, load_version};
 use super::{Entity, Result, StoreError, Tx};
 use crate::domain::{
-    Kind, Level, Requirement, RequirementId, RequirementSet, SetId, SetVersion, Text,
+    KeyDate, Kind, Level, Requirement, RequirementId, RequirementSet, SetId, SetVersion, Text,
 };
 
 /// One requirement of the current library, for lists and fuzzy search.
@@ -59,6 +59,27 @@ pub trait ReadLibrary: Conn {
             [],
             |r| r.get(0),
         )
+    }
+
+    /// The key dates of every current version, with their set's id, in library order: what an
+    /// `applies_from` of any set may name.
+    fn key_dates(&self) -> Result<Vec<(String, KeyDate)>> {
+        let rows: Vec<(String, String)> = super::all(
+            self.conn(),
+            "SELECT v.set_id, v.dates FROM set_version v
+             JOIN requirement_set s ON s.current_version_id = v.id
+             WHERE v.dates <> '[]'
+             ORDER BY s.builtin DESC, v.set_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let mut out = Vec::new();
+        for (set_id, dates) in rows {
+            for date in serde_json::from_str::<Vec<KeyDate>>(&dates)? {
+                out.push((set_id.clone(), date));
+            }
+        }
+        Ok(out)
     }
 
     /// How many procurements draw lines from any version of the set.
@@ -181,15 +202,32 @@ impl Tx<'_> {
         title: &Text,
     ) -> Result<usize> {
         let (_, source) = self.current_version(from)?;
+        let renamed = |id: &RequirementId| {
+            let number = id.as_str().rsplit_once('-').map_or("01", |(_, n)| n);
+            RequirementId::parse(&format!("{prefix}-{number}"))
+                .map_err(|e| StoreError::Invalid(e.to_string()))
+        };
+        let in_source = |id: &RequirementId| source.requirements.iter().any(|r| &r.id == id);
         let requirements = source
             .requirements
             .iter()
             .map(|r| {
-                let number = r.id.as_str().rsplit_once('-').map_or("01", |(_, n)| n);
-                let new_id = RequirementId::parse(&format!("{prefix}-{number}"))
-                    .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                // A reference within the set follows it into the copy; one to another set
+                // still points there.
+                let see = r
+                    .see
+                    .iter()
+                    .map(|s| {
+                        if in_source(s) {
+                            renamed(s)
+                        } else {
+                            Ok(s.clone())
+                        }
+                    })
+                    .collect::<Result<Vec<_>>>()?;
                 Ok(Requirement {
-                    id: new_id,
+                    id: renamed(&r.id)?,
+                    see,
                     ..r.clone()
                 })
             })
@@ -200,6 +238,7 @@ impl Tx<'_> {
             title: title.clone(),
             description: source.description.clone(),
             sources: source.sources.clone(),
+            dates: source.dates.clone(),
             requirements,
         };
         self.import_set(&copy)?;

@@ -31,6 +31,7 @@ mod open;
 pub mod procurements;
 pub mod reviews;
 pub mod search;
+pub mod set_sync;
 pub mod sets;
 pub mod suppliers;
 pub mod tailoring;

@@ -9,7 +9,7 @@ use super::audit::snapshot;
 use super::sealed::Conn;
 use super::versions::version_sort;
 use super::{Entity, Result, Store, StoreError, Tx};
-use crate::domain::{Requirement, RequirementSet, SetId, SetVersion, Source, Text};
+use crate::domain::{KeyDate, Requirement, RequirementSet, SetId, SetVersion, Source, Text};
 
 /// Whether a set ships with kravkoll or was made by its users.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -264,7 +264,8 @@ fn read_version(
     conn: &rusqlite::Connection,
     version_id: i64,
 ) -> Result<(RequirementSet, Vec<i64>)> {
-    let (set_id, version, tsv, ten, dsv, den, sources): (
+    let (set_id, version, tsv, ten, dsv, den, sources, dates): (
+        String,
         String,
         String,
         String,
@@ -273,7 +274,8 @@ fn read_version(
         String,
         String,
     ) = conn.query_row(
-        "SELECT set_id, version, title_sv, title_en, description_sv, description_en, sources
+        "SELECT set_id, version, title_sv, title_en, description_sv, description_en, sources,
+             dates
          FROM set_version WHERE id = ?1",
         [version_id],
         |r| {
@@ -285,6 +287,7 @@ fn read_version(
                 r.get(4)?,
                 r.get(5)?,
                 r.get(6)?,
+                r.get(7)?,
             ))
         },
     )?;
@@ -309,6 +312,7 @@ fn read_version(
         title: Text::new(tsv, ten),
         description: Text::new(dsv, den),
         sources: serde_json::from_str::<Vec<Source>>(&sources)?,
+        dates: serde_json::from_str::<Vec<KeyDate>>(&dates)?,
         requirements,
     };
     Ok((set, revisions))

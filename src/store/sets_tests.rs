@@ -20,6 +20,8 @@ pub fn requirement(id: &str, title: &str) -> Requirement {
         follow_up: Text::sv("Kontrollera vid uppföljning."),
         weight: None,
         risk: None,
+        see: Vec::new(),
+        applies_from: None,
         tags: vec!["molntjänst".into()],
     }
 }
@@ -31,6 +33,7 @@ pub fn set(id: &str, version: &str, reqs: &[(&str, &str)]) -> RequirementSet {
         title: Text::new(format!("Paket {id}"), format!("Set {id}")),
         description: Text::default(),
         sources: vec![],
+        dates: Vec::new(),
         requirements: reqs.iter().map(|(i, t)| requirement(i, t)).collect(),
     }
 }

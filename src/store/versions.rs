@@ -76,8 +76,8 @@ impl Tx<'_> {
         let revision = self.bump_set(set.id.as_str())?;
         self.tx.execute(
             "INSERT INTO set_version(set_id, version, version_sort, title_sv, title_en,
-                 description_sv, description_en, sources, content_hash, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 description_sv, description_en, sources, content_hash, imported_at, dates)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 set.id.as_str(),
                 set.version.as_str(),
@@ -89,6 +89,7 @@ impl Tx<'_> {
                 serde_json::to_string(&set.sources)?,
                 set.content_hash(),
                 self.at,
+                serde_json::to_string(&set.dates)?,
             ],
         )?;
         let vid = self.tx.last_insert_rowid();
@@ -110,7 +111,8 @@ impl Tx<'_> {
         let revision = self.bump_set(set.id.as_str())?;
         self.tx.execute(
             "UPDATE set_version SET title_sv = ?2, title_en = ?3, description_sv = ?4,
-                 description_en = ?5, sources = ?6, content_hash = ?7, imported_at = ?8
+                 description_en = ?5, sources = ?6, content_hash = ?7, imported_at = ?8,
+                 dates = ?9
              WHERE id = ?1",
             params![
                 vid,
@@ -121,6 +123,7 @@ impl Tx<'_> {
                 serde_json::to_string(&set.sources)?,
                 set.content_hash(),
                 self.at,
+                serde_json::to_string(&set.dates)?,
             ],
         )?;
         self.tx

@@ -11,8 +11,12 @@ use kravkoll::catalog::{builtin, report};
 use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, RequirementSet};
 
+mod core;
+mod ops;
+mod commercial;
+
 /// The built-in library, parsed once for all tests of this file.
-fn library() -> &'static [RequirementSet] {
+pub(crate) fn library() -> &'static [RequirementSet] {
     static LIBRARY: OnceLock<Vec<RequirementSet>> = OnceLock::new();
     LIBRARY.get_or_init(|| match builtin::load() {
         Ok(sets) => sets.into_iter().map(|p| p.set).collect(),
@@ -20,7 +24,7 @@ fn library() -> &'static [RequirementSet] {
     })
 }
 
-fn profile(name: &str) -> Profile {
+pub(crate) fn profile(name: &str) -> Profile {
     let path = format!(
         "{}/tests/fixtures/profiles/{name}.toml",
         env!("CARGO_MANIFEST_DIR")
@@ -29,7 +33,7 @@ fn profile(name: &str) -> Profile {
 }
 
 /// The requirement ids that apply to a profile at its own ambition level.
-fn applying(name: &str) -> BTreeSet<String> {
+pub(crate) fn applying(name: &str) -> BTreeSet<String> {
     let p = profile(name);
     library()
         .iter()

@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::{Ctx, Effect, Outcome, Screen, Submitted, TextEvent, Ui, info};
-use crate::domain::{Kind, Requirement, RequirementSet};
+use crate::domain::{KeyDate, Kind, Requirement, RequirementSet};
 use crate::i18n::Msg;
 use crate::store::custom_sets::IndexEntry;
 use crate::store::prelude::*;
@@ -87,7 +87,7 @@ pub enum Ask {
 pub enum Done {
     Imported {
         path: String,
-        result: Result<RequirementSet, UiError>,
+        result: Result<Box<crate::catalog::ParsedSet>, UiError>,
     },
     Exported {
         set: String,
@@ -111,6 +111,8 @@ pub struct Library {
     pub search: Option<Search>,
     pub detail_scroll: u16,
     pub index: Vec<IndexEntry>,
+    /// The key dates of the whole library, in library order, for `applies_from`.
+    pub key_dates: Vec<KeyDate>,
 }
 
 impl Library {
@@ -484,10 +486,7 @@ impl Screen for Library {
         let lang = cx.lang;
         match done {
             Done::Imported { path, result } => {
-                let imported = result.and_then(|set| {
-                    cx.store.write(|tx| tx.import_set(&set))?;
-                    Ok(set)
-                });
+                let imported = result.and_then(|parsed| submit::import_parsed(*parsed, cx));
                 let set = match imported {
                     Ok(set) => set,
                     // The form comes back with the path and the reason, to correct and retry.
@@ -515,6 +514,7 @@ impl Screen for Library {
     fn reload(&mut self, cx: &mut Ctx) -> Result<(), UiError> {
         let keep = self.current_set().map(|s| s.id.to_string());
         self.sets = cx.store.sets()?;
+        self.key_dates = cx.store.key_dates()?.into_iter().map(|(_, d)| d).collect();
         // The search index is read when a search starts, not at every start of the program.
         self.index.clear();
         self.set_cursor.set_len(self.sets.len());

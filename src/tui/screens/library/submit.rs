@@ -64,6 +64,7 @@ pub fn submit(purpose: &Purpose, v: &Values, cx: &mut Ctx) -> Result<Submitted, 
                 title: bilingual(v, SetField::TitleSv, SetField::TitleEn)?,
                 description: bilingual(v, SetField::DescriptionSv, SetField::DescriptionEn)?,
                 sources: Vec::new(),
+                dates: Vec::new(),
                 requirements: Vec::new(),
             };
             cx.store
@@ -146,7 +147,18 @@ fn save_requirement(
     v: &Values,
     cx: &mut Ctx,
 ) -> Result<Submitted, Refusal> {
-    let r = requirement_from_toml(&requirement_toml(v)?).map_err(catalog_refusal)?;
+    let mut r = requirement_from_toml(&requirement_toml(v)?).map_err(catalog_refusal)?;
+    // The form has no fields for references; an edit keeps those the requirement had.
+    if let RequirementEdit::Existing { id, .. } = edit {
+        let stored = cx
+            .store
+            .set(set)?
+            .and_then(|s| s.requirements.into_iter().find(|old| old.id.as_str() == id));
+        if let Some(old) = stored {
+            r.see = old.see;
+            r.applies_from = old.applies_from;
+        }
+    }
     cx.store
         .write(|tx| tx.save_requirement(set, edit, &r))
         .map_err(|e| match e {
@@ -158,12 +170,39 @@ fn save_requirement(
     Ok(saved(None, Msg::Saved, cx))
 }
 
-/// Reads and parses a set file: the work of an import job.
-fn read_set_file(path: &str) -> Result<RequirementSet, UiError> {
+/// Reads and parses a set file: the work of an import job. Its references are checked against
+/// the library when it is imported ([`import_parsed`]).
+fn read_set_file(path: &str) -> Result<Box<catalog::ParsedSet>, UiError> {
     let text = files::read_text(Path::new(path), catalog::MAX_FILE_BYTES)?;
     catalog::parse_set(path, &text)
-        .map(|parsed| parsed.set)
+        .map(Box::new)
         .map_err(|errors: Vec<CatalogError>| UiError::Catalog(errors))
+}
+
+/// Imports a set read by a job, once its `see` and `applies_from` resolve in the file or in the
+/// library (other sets than the one imported, whose older version is replaced).
+pub fn import_parsed(parsed: catalog::ParsedSet, cx: &mut Ctx) -> Result<RequirementSet, UiError> {
+    let own = parsed.set.id.as_str();
+    let mut known = catalog::Known::default();
+    for e in cx
+        .store
+        .requirement_index()?
+        .iter()
+        .filter(|e| e.set_id != own)
+    {
+        known.add_requirement(&e.requirement_id);
+    }
+    for (set_id, d) in cx.store.key_dates()? {
+        if set_id != own {
+            known.add_date(d.key.as_str());
+        }
+    }
+    let errors = catalog::check_references(std::slice::from_ref(&parsed), &known);
+    if !errors.is_empty() {
+        return Err(UiError::Catalog(errors));
+    }
+    cx.store.write(|tx| tx.import_set(&parsed.set))?;
+    Ok(parsed.set)
 }
 
 /// The job that imports `path`.

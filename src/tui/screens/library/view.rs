@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Library, Pane, Search};
-use crate::domain::{Lang, Requirement, RequirementSet};
+use crate::domain::key_date::find_date;
+use crate::domain::{KeyDate, Lang, Requirement, RequirementSet};
 use crate::i18n::{self, Label, Msg};
 use crate::store::sets::Origin;
 use crate::tui::screens::id_width;
@@ -51,7 +52,11 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &Library, lang: Lang, theme: &Them
         theme,
     );
     let text = match (s.selected_requirement(), s.current_set()) {
-        (Some(r), Some(set)) => requirement_text(r, set, lang, theme),
+        (Some(r), Some(set)) => {
+            let mut text = requirement_text(r, set, lang, theme);
+            text.extend(reference_lines(r, set, &s.key_dates, lang));
+            text
+        }
         (None, Some(set)) => set_text(set, lang, theme),
         _ => vec![Line::from(Span::styled(
             Msg::NoSets.text(lang),
@@ -224,7 +229,43 @@ fn requirement_text(
     out
 }
 
-fn set_text(set: &RequirementSet, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+/// "Se även: DATA-10, AI-20" and "Gäller från 2027-12-02 (what)", after a blank line; the
+/// date is looked up in the requirement's own set first, then in the library.
+fn reference_lines(
+    r: &Requirement,
+    set: &RequirementSet,
+    library: &[KeyDate],
+    lang: Lang,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if !r.see.is_empty() {
+        let ids: Vec<&str> = r.see.iter().map(|id| id.as_str()).collect();
+        out.push(Line::raw(format!(
+            "{}: {}",
+            Msg::SetSeeAlso.text(lang),
+            ids.join(", ")
+        )));
+    }
+    if let Some(key) = &r.applies_from {
+        let from = Msg::SetAppliesFrom.text(lang);
+        out.push(Line::raw(match find_date(key, &set.dates, library) {
+            Some(d) => format!(
+                "{from} {} ({})",
+                d.date.format("%Y-%m-%d"),
+                d.what.get(lang)
+            ),
+            // Checked on import; a library changed since shows the key it names.
+            None => format!("{from} {key}"),
+        }));
+    }
+    if !out.is_empty() {
+        out.insert(0, Line::raw(""));
+    }
+    out
+}
+
+/// The detail of a set: title, description, sources and key dates.
+pub fn set_text(set: &RequirementSet, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = vec![Line::from(Span::styled(
         format!("{} {}", set.title.get(lang), set.version),
         theme.title(),
@@ -242,6 +283,16 @@ fn set_text(set: &RequirementSet, lang: Lang, theme: &Theme) -> Vec<Line<'static
                 .iter()
                 .map(|s| Line::raw(format!("• {} {}", s.name, s.reference))),
         );
+    }
+    if !set.dates.is_empty() {
+        out.push(heading(Msg::SetKeyDates, lang, theme));
+        out.extend(set.dates.iter().map(|d| {
+            Line::raw(format!(
+                "{} – {}",
+                d.date.format("%Y-%m-%d"),
+                d.what.get(lang)
+            ))
+        }));
     }
     out
 }

@@ -2,8 +2,6 @@
 //! what applies in the five profile scenarios officers meet most.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod delivery;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -14,6 +12,7 @@ use kravkoll::domain::{Kind, Profile, RequirementSet};
 mod core;
 mod ops;
 mod commercial;
+mod delivery;
 
 /// The built-in library, parsed once for all tests of this file.
 pub(crate) fn library() -> &'static [RequirementSet] {

@@ -63,6 +63,18 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../requirement-sets/public-records.toml"),
     ),
     (
+        "onboarding-migration.toml",
+        include_str!("../../requirement-sets/onboarding-migration.toml"),
+    ),
+    (
+        "integration-identity.toml",
+        include_str!("../../requirement-sets/integration-identity.toml"),
+    ),
+    (
+        "product-security.toml",
+        include_str!("../../requirement-sets/product-security.toml"),
+    ),
+    (
         "accessibility.toml",
         include_str!("../../requirement-sets/accessibility.toml"),
     ),

@@ -9,9 +9,11 @@ use kravkoll::catalog::{builtin, report};
 use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, RequirementSet};
 
-mod commercial;
 mod ai;
+mod commercial;
 mod core;
+mod delivery;
+mod drafting;
 mod ops;
 
 /// The built-in library, parsed once for all tests of this file.

@@ -54,7 +54,11 @@ fn no_text_names_a_requirement_by_its_id() {
         .flat_map(|s| &s.requirements)
         .map(|r| r.id.as_str().to_string())
         .collect();
-    let prefixes: BTreeSet<&str> = ids.iter().filter_map(|id| id.split_once('-')).map(|(p, _)| p).collect();
+    let prefixes: BTreeSet<&str> = ids
+        .iter()
+        .filter_map(|id| id.split_once('-'))
+        .map(|(p, _)| p)
+        .collect();
     let mut found = Vec::new();
     for r in library().iter().flat_map(|s| &s.requirements) {
         for (at, text) in texts(r) {
@@ -112,7 +116,10 @@ fn the_demo_procurement_on_2026_1_shows_the_drift_to_2026_2() {
         .find(|p| p.reference == "KS 2026/118")
         .unwrap();
     let drift = s.drift(p.id).unwrap();
-    assert!(drift.iter().all(|d| d.from == "2026.1" && d.to == "2026.2"), "{drift:?}");
+    assert!(
+        drift.iter().all(|d| d.from == "2026.1" && d.to == "2026.2"),
+        "{drift:?}"
+    );
     let changed = drift
         .iter()
         .filter(|d| matches!(d.change, DriftChange::Changed { .. }))

@@ -262,11 +262,7 @@ fn scenario_c_high_risk_benefits_ai_gets_all_provider_evidence_and_deployer_supp
     let c = applying("c-high-risk-benefits-ai");
     assert_has(&c, PROVIDER_EVIDENCE, "(c) provider evidence");
     // Training ban, logging, oversight, explanation, FRIA support, registration of the use.
-    assert_has(
-        &c,
-        &["AI-13", "AI-14", "AI-15", "AI-16", "AI-18"],
-        "(c)",
-    );
+    assert_has(&c, &["AI-13", "AI-14", "AI-15", "AI-16", "AI-18"], "(c)");
     assert_has(&c, &["PD-07"], "(c) automated decisions need human review");
     // Reasons for each decision, traceable version and inputs, AI records kept, the model is ours.
     assert_has(&c, &["ARK-05", "ARK-06", "ARK-07", "DATA-07"], "(c)");

@@ -15,6 +15,7 @@ mod core;
 mod delivery;
 mod drafting;
 mod ops;
+mod policies;
 
 /// The built-in library, parsed once for all tests of this file.
 pub(crate) fn library() -> &'static [RequirementSet] {

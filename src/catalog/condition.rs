@@ -86,14 +86,10 @@ fn parse_clause(cx: &mut Cx<'_>, table: &toml::de::DeTable<'_>, path: &str) -> O
                     &codes(PersonalData::ALL, PersonalData::code),
                 ),
             ),
-            "processor" => put(&mut c.processor, flag(cx)),
-            "secrecy" => put(&mut c.secrecy, flag(cx)),
-            "security_sensitive" => put(&mut c.security_sensitive, flag(cx)),
-            "automated_decisions" => put(&mut c.automated_decisions, flag(cx)),
-            "generative" => put(&mut c.generative, flag(cx)),
-            "citizen_facing" => put(&mut c.citizen_facing, flag(cx)),
-            "archival" => put(&mut c.archival, flag(cx)),
-            "above_threshold" => put(&mut c.above_threshold, flag(cx)),
+            _ if flag_slot(&mut c, name).is_some() => {
+                let v = flag(cx);
+                flag_slot(&mut c, name).is_some_and(|slot| put(slot, v))
+            }
             "value" => put(
                 &mut c.value,
                 fields::code_list(
@@ -149,6 +145,21 @@ fn parse_clause(cx: &mut Cx<'_>, table: &toml::de::DeTable<'_>, path: &str) -> O
         };
     }
     ok.then_some(c)
+}
+
+/// The slot of a yes/no key of a clause.
+fn flag_slot<'c>(c: &'c mut Clause, name: &str) -> Option<&'c mut Option<bool>> {
+    Some(match name {
+        "processor" => &mut c.processor,
+        "secrecy" => &mut c.secrecy,
+        "security_sensitive" => &mut c.security_sensitive,
+        "automated_decisions" => &mut c.automated_decisions,
+        "generative" => &mut c.generative,
+        "citizen_facing" => &mut c.citizen_facing,
+        "archival" => &mut c.archival,
+        "above_threshold" => &mut c.above_threshold,
+        _ => return None,
+    })
 }
 
 /// A KLASSA level 0–4.

@@ -10,8 +10,10 @@ use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, RequirementSet};
 
 mod ai;
+mod ai_dates;
 mod commercial;
 mod core;
+mod core_data;
 mod delivery;
 mod drafting;
 mod ops;

@@ -52,7 +52,10 @@ fn validating_the_built_in_sets_passes() {
     let files: Vec<String> =
         std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("requirement-sets"))
             .unwrap()
-            .map(|e| e.unwrap().path().display().to_string())
+            .map(|e| e.unwrap().path())
+            // The files of the library, not the folder of an earlier published version.
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .map(|p| p.display().to_string())
             .collect();
     let mut args = vec!["sets", "validate"];
     args.extend(files.iter().map(String::as_str));

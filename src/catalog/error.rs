@@ -322,22 +322,12 @@ impl Problem {
                 "kravpaketet har inga krav; en kravpaketsfil behöver minst ett [[requirement]]"
                     .to_string()
             }
-            Problem::UnknownSee { id } => {
-                format!("kravet {id} finns inte i kravbiblioteket")
-            }
-            Problem::SeesItself => "ett krav kan inte hänvisa till sig självt".to_string(),
-            Problem::BadDateKey { value } => format!(
-                "ogiltig datumnyckel \"{value}\": en nyckel har 1–64 gemena a–z, siffror, '-' och '_' och börjar med en bokstav"
-            ),
-            Problem::DuplicateDateKey { key, first_line } => {
-                format!("dubblett av datumnyckeln {key} (första gången på rad {first_line})")
-            }
-            Problem::BadDate { value } => format!(
-                "ogiltigt datum \"{value}\": skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-12-02"
-            ),
-            Problem::UnknownDateKey { key } => format!(
-                "datumnyckeln {key} finns inte; den ska vara nyckeln i ett [[date]] i kravpaketet eller ett annat paket i biblioteket"
-            ),
+            Problem::UnknownSee { .. }
+            | Problem::SeesItself
+            | Problem::BadDateKey { .. }
+            | Problem::DuplicateDateKey { .. }
+            | Problem::BadDate { .. }
+            | Problem::UnknownDateKey { .. } => references_sv(self),
         }
     }
 
@@ -403,23 +393,61 @@ impl Problem {
                 "the set has no requirements; a set file needs at least one [[requirement]]"
                     .to_string()
             }
-            Problem::UnknownSee { id } => {
-                format!("requirement {id} is not in the library")
-            }
-            Problem::SeesItself => "a requirement cannot refer to itself".to_string(),
-            Problem::BadDateKey { value } => format!(
-                "invalid date key \"{value}\": a key is 1–64 lower-case a–z, digits, '-' and '_', starting with a letter"
-            ),
-            Problem::DuplicateDateKey { key, first_line } => {
-                format!("duplicate date key {key} (first on line {first_line})")
-            }
-            Problem::BadDate { value } => format!(
-                "invalid date \"{value}\": write the date as YYYY-MM-DD, like 2027-12-02"
-            ),
-            Problem::UnknownDateKey { key } => format!(
-                "no date has the key {key}; it must be the key of a [[date]] in this set or another set of the library"
-            ),
+            Problem::UnknownSee { .. }
+            | Problem::SeesItself
+            | Problem::BadDateKey { .. }
+            | Problem::DuplicateDateKey { .. }
+            | Problem::BadDate { .. }
+            | Problem::UnknownDateKey { .. } => references_en(self),
         }
+    }
+}
+
+/// The texts of `see`, `[[date]]` and `applies_from`.
+fn references_sv(p: &Problem) -> String {
+    match p {
+        Problem::UnknownSee { id } => {
+            format!("kravet {id} finns inte i kravbiblioteket")
+        }
+        Problem::SeesItself => "ett krav kan inte hänvisa till sig självt".to_string(),
+        Problem::BadDateKey { value } => format!(
+            "ogiltig datumnyckel \"{value}\": en nyckel har 1–64 gemena a–z, siffror, '-' och '_' och börjar med en bokstav"
+        ),
+        Problem::DuplicateDateKey { key, first_line } => {
+            format!("dubblett av datumnyckeln {key} (första gången på rad {first_line})")
+        }
+        Problem::BadDate { value } => format!(
+            "ogiltigt datum \"{value}\": skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-12-02"
+        ),
+        Problem::UnknownDateKey { key } => format!(
+            "datumnyckeln {key} finns inte; den ska vara nyckeln i ett [[date]] i kravpaketet eller ett annat paket i biblioteket"
+        ),
+        // The other problems have their texts in `swedish` and `english`.
+        _ => String::new(),
+    }
+}
+
+/// The texts of `see`, `[[date]]` and `applies_from`.
+fn references_en(p: &Problem) -> String {
+    match p {
+        Problem::UnknownSee { id } => {
+            format!("requirement {id} is not in the library")
+        }
+        Problem::SeesItself => "a requirement cannot refer to itself".to_string(),
+        Problem::BadDateKey { value } => format!(
+            "invalid date key \"{value}\": a key is 1–64 lower-case a–z, digits, '-' and '_', starting with a letter"
+        ),
+        Problem::DuplicateDateKey { key, first_line } => {
+            format!("duplicate date key {key} (first on line {first_line})")
+        }
+        Problem::BadDate { value } => {
+            format!("invalid date \"{value}\": write the date as YYYY-MM-DD, like 2027-12-02")
+        }
+        Problem::UnknownDateKey { key } => format!(
+            "no date has the key {key}; it must be the key of a [[date]] in this set or another set of the library"
+        ),
+        // The other problems have their texts in `swedish` and `english`.
+        _ => String::new(),
     }
 }
 

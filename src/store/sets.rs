@@ -264,33 +264,17 @@ fn read_version(
     conn: &rusqlite::Connection,
     version_id: i64,
 ) -> Result<(RequirementSet, Vec<i64>)> {
-    let (set_id, version, tsv, ten, dsv, den, sources, dates): (
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-    ) = conn.query_row(
+    // id, version, titles, descriptions, sources and dates (JSON): all text.
+    let row: Vec<String> = conn.query_row(
         "SELECT set_id, version, title_sv, title_en, description_sv, description_en, sources,
              dates
          FROM set_version WHERE id = ?1",
         [version_id],
-        |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-            ))
-        },
+        |r| (0..8).map(|i| r.get::<_, String>(i)).collect(),
     )?;
+    let [set_id, version, tsv, ten, dsv, den, sources, dates]: [String; 8] = row
+        .try_into()
+        .map_err(|_| StoreError::Corrupt(format!("set version {version_id}")))?;
     let mut stmt = conn.prepare_cached(
         "SELECT body, revision FROM requirement WHERE set_version_id = ?1 ORDER BY position",
     )?;

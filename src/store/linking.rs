@@ -37,12 +37,7 @@ pub struct NotApplied {
 pub trait ReadLinking: Conn + ReadProcurements + ReadSets {
     /// Every set of the library with what linking it would add to `procurement_id`.
     fn set_previews(&self, procurement_id: i64) -> Result<Vec<SetPreview>> {
-        let p = self
-            .procurement(procurement_id)?
-            .ok_or_else(|| StoreError::NotFound {
-                entity: Entity::Procurement,
-                id: procurement_id.to_string(),
-            })?;
+        let p = self.existing_procurement(procurement_id)?;
         let present = present_ids(&self.lines(procurement_id)?);
         let linked: Vec<String> = self
             .linked_sets(procurement_id)?
@@ -76,12 +71,7 @@ pub trait ReadLinking: Conn + ReadProcurements + ReadSets {
     /// The requirements of the linked set versions that are not lines of the procurement,
     /// each with what the profile says of it.
     fn not_applied(&self, procurement_id: i64) -> Result<Vec<NotApplied>> {
-        let p = self
-            .procurement(procurement_id)?
-            .ok_or_else(|| StoreError::NotFound {
-                entity: Entity::Procurement,
-                id: procurement_id.to_string(),
-            })?;
+        let p = self.existing_procurement(procurement_id)?;
         let present = present_ids(&self.lines(procurement_id)?);
         let mut out = Vec::new();
         for set in linked_versions(self.conn(), procurement_id)? {

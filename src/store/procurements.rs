@@ -162,6 +162,14 @@ pub trait ReadProcurements: Conn {
             .optional()?)
     }
 
+    /// A procurement that must exist: the one a write, a preview or a drift is about.
+    fn existing_procurement(&self, id: i64) -> Result<Record<Procurement>> {
+        self.procurement(id)?.ok_or(StoreError::NotFound {
+            entity: Entity::Procurement,
+            id: id.to_string(),
+        })
+    }
+
     /// A procurement's lines in tender order of position.
     fn lines(&self, procurement_id: i64) -> Result<Vec<Record<Line>>> {
         let mut stmt = self.conn().prepare_cached(
@@ -251,14 +259,6 @@ pub trait ReadProcurements: Conn {
 impl<C: Conn + ?Sized> ReadProcurements for C {}
 
 impl Tx<'_> {
-    /// The procurement a write is about, which must exist.
-    pub(super) fn existing_procurement(&self, id: i64) -> Result<Record<Procurement>> {
-        self.procurement(id)?.ok_or(StoreError::NotFound {
-            entity: Entity::Procurement,
-            id: id.to_string(),
-        })
-    }
-
     /// A new draft. Its deadline may not have passed, and its reference (diarienummer) may not
     /// be another procurement's.
     pub fn create_procurement(&self, p: &Procurement) -> Result<i64> {

@@ -198,12 +198,7 @@ pub trait ReadTailoring: Conn {
     /// The per-requirement differences between a procurement's lines and the current versions
     /// of its linked sets. Shown for every status; only drafts may take them over.
     fn drift(&self, procurement_id: i64) -> Result<Vec<Drift>> {
-        let p = self
-            .procurement(procurement_id)?
-            .ok_or(StoreError::NotFound {
-                entity: Entity::Procurement,
-                id: procurement_id.to_string(),
-            })?;
+        let p = self.existing_procurement(procurement_id)?;
         let lines = self.lines(procurement_id)?;
         Ok(superseded_pairs(self.conn(), procurement_id)?
             .iter()

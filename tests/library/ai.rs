@@ -2,13 +2,12 @@
 //! Digital Omnibus on AI, the scope of each deployer duty per high-risk route, art. 50 by what the
 //! system does, one model-change procedure, and the drafting rules.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use kravkoll::catalog::builtin;
-use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, Requirement};
 
-use super::{applying, assert_has, assert_none, library};
+use super::{applying, applying_to, assert_has, assert_none, library, requirement};
 
 /// The AI sets, as their raw TOML: `[[date]]`, `applies_from` and `see` are read from the file
 /// itself so that these tests check the data whatever the parsed model exposes.
@@ -46,14 +45,6 @@ pub(super) fn string_list(t: &toml::Table, key: &str) -> Vec<String> {
         .and_then(|v| v.as_array())
         .map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect())
         .unwrap_or_default()
-}
-
-pub(super) fn requirement(id: &str) -> &'static Requirement {
-    library()
-        .iter()
-        .flat_map(|s| &s.requirements)
-        .find(|r| r.id.as_str() == id)
-        .unwrap_or_else(|| panic!("{id} is not in the library"))
 }
 
 pub(super) fn exists(id: &str) -> bool {
@@ -109,14 +100,6 @@ tier = "A"
     let extra: toml::Table = toml::from_str(extra).unwrap();
     base.extend(extra);
     toml::Value::Table(base).try_into().unwrap()
-}
-
-pub(super) fn applying_to(p: &Profile) -> BTreeSet<String> {
-    library()
-        .iter()
-        .flat_map(|s| lines_for(s, p, AboveAmbition::LeaveOut, 1))
-        .filter_map(|l| l.source.map(|s| s.requirement_id))
-        .collect()
 }
 
 /// The deployer duties whose scope the AI Act draws by route.

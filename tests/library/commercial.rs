@@ -8,16 +8,7 @@ use std::collections::BTreeSet;
 use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, Requirement, RequirementSet};
 
-use super::{applying, library};
-
-const SCENARIOS: &[&str] = &[
-    "a-open-data-website",
-    "b-case-management",
-    "c-high-risk-benefits-ai",
-    "d-resident-chatbot",
-    "e-security-sensitive",
-    "f-generative-assistant",
-];
+use super::{SCENARIOS, applying, library};
 
 /// The newest version of a built-in set.
 fn set(id: &str) -> &'static RequirementSet {

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 
-use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Profile, Requirement};
 
 pub(super) const CORE_SETS: &[&str] = &[
@@ -66,11 +65,7 @@ pub(super) fn see(set: &str, id: &str) -> Vec<String> {
 /// What applies to a profile written inline (missing keys take their defaults).
 pub(super) fn applies_to(profile: &str) -> BTreeSet<String> {
     let p: Profile = toml::from_str(profile).unwrap_or_else(|e| panic!("{e}\n{profile}"));
-    super::library()
-        .iter()
-        .flat_map(|s| lines_for(s, &p, AboveAmbition::LeaveOut, 1))
-        .filter_map(|l| l.source.map(|s| s.requirement_id))
-        .collect()
+    super::applying_to(&p)
 }
 
 /// Secret case data at confidentiality 1, with personal data the supplier processes.

@@ -4,20 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, Requirement};
 
-use super::{applying, library};
-
-/// The scenario profiles every set is tried against.
-const SCENARIOS: &[&str] = &[
-    "a-open-data-website",
-    "b-case-management",
-    "c-high-risk-benefits-ai",
-    "d-resident-chatbot",
-    "e-security-sensitive",
-    "f-generative-assistant",
-];
+use super::{SCENARIOS, applying, applying_to, library, requirement};
 
 /// A scenario profile with some keys replaced, read through the same TOML as the fixtures.
 fn variant(name: &str, changes: &[(&str, toml::Value)]) -> Profile {
@@ -34,22 +23,6 @@ fn variant(name: &str, changes: &[(&str, toml::Value)]) -> Profile {
         table.remove("above_threshold");
     }
     toml::Value::Table(table).try_into().unwrap()
-}
-
-fn applying_to(p: &Profile) -> BTreeSet<String> {
-    library()
-        .iter()
-        .flat_map(|s| lines_for(s, p, AboveAmbition::LeaveOut, 1))
-        .filter_map(|l| l.source.map(|s| s.requirement_id))
-        .collect()
-}
-
-fn requirement(id: &str) -> &'static Requirement {
-    library()
-        .iter()
-        .flat_map(|s| &s.requirements)
-        .find(|r| r.id.as_str() == id)
-        .unwrap_or_else(|| panic!("{id} is not in the library"))
 }
 
 fn set_requirements(set: &str) -> Vec<&'static Requirement> {

@@ -5,10 +5,9 @@
 
 use std::collections::BTreeSet;
 
-use kravkoll::domain::procurement::{AboveAmbition, lines_for};
 use kravkoll::domain::{Kind, Profile, Requirement};
 
-use super::{applying, library};
+use super::{SCENARIOS, applying, applying_to, library, requirement};
 
 const SETS: &[&str] = &[
     "information-security",
@@ -17,23 +16,6 @@ const SETS: &[&str] = &[
     "follow-up",
     "sustainability",
 ];
-
-const ALL: &[&str] = &[
-    "a-open-data-website",
-    "b-case-management",
-    "c-high-risk-benefits-ai",
-    "d-resident-chatbot",
-    "e-security-sensitive",
-    "f-generative-assistant",
-];
-
-fn req(id: &str) -> &'static Requirement {
-    library()
-        .iter()
-        .flat_map(|s| &s.requirements)
-        .find(|r| r.id.as_str() == id)
-        .unwrap_or_else(|| panic!("{id} is not in the library"))
-}
 
 fn mine() -> impl Iterator<Item = &'static Requirement> {
     library()
@@ -53,14 +35,6 @@ fn variant(name: &str, from: &str, to: &str) -> Profile {
     toml::from_str(&text.replace(from, to)).unwrap()
 }
 
-fn applying_to(p: &Profile) -> BTreeSet<String> {
-    library()
-        .iter()
-        .flat_map(|s| lines_for(s, p, AboveAmbition::LeaveOut, 1))
-        .filter_map(|l| l.source.map(|s| s.requirement_id))
-        .collect()
-}
-
 fn has(set: &BTreeSet<String>, id: &str) -> bool {
     set.contains(id)
 }
@@ -78,7 +52,7 @@ fn the_operational_sets_are_2026_2() {
 
 #[test]
 fn a_baseline_backup_and_restore_always_applies_and_the_stronger_one_only_from_availability_2() {
-    let baseline = req("SEC-18");
+    let baseline = requirement("SEC-18");
     assert!(
         baseline.applies_when.is_always(),
         "SEC-18 must always apply"
@@ -86,7 +60,7 @@ fn a_baseline_backup_and_restore_always_applies_and_the_stronger_one_only_from_a
     assert!(
         baseline.text.sv.contains("säkerhetskopiera") && baseline.text.sv.contains("återställa")
     );
-    for name in ALL {
+    for name in SCENARIOS {
         assert!(
             has(&applying(name), "SEC-18"),
             "{name} lacks the baseline restore"
@@ -102,19 +76,19 @@ fn a_baseline_backup_and_restore_always_applies_and_the_stronger_one_only_from_a
     }
     // RTO/RPO and the yearly restore test are two demands now.
     assert!(
-        req("SEC-06").text.sv.contains("RTO")
-            && !req("SEC-06").text.sv.contains("återläsningstest")
+        requirement("SEC-06").text.sv.contains("RTO")
+            && !requirement("SEC-06").text.sv.contains("återläsningstest")
     );
-    assert!(req("SEC-19").text.sv.contains("återläsningstest"));
+    assert!(requirement("SEC-19").text.sv.contains("återläsningstest"));
 }
 
 #[test]
 fn release_of_public_records_applies_to_every_procurement() {
     assert!(
-        req("ARK-03").applies_when.is_always(),
+        requirement("ARK-03").applies_when.is_always(),
         "ARK-03 must always apply"
     );
-    for name in ALL {
+    for name in SCENARIOS {
         assert!(has(&applying(name), "ARK-03"), "{name} lacks ARK-03");
         assert!(
             has(&applying(name), "ARK-10"),
@@ -128,7 +102,7 @@ fn release_of_public_records_applies_to_every_procurement() {
 
 #[test]
 fn the_language_act_binds_the_customer_not_the_supplier() {
-    let r = req("UPF-09");
+    let r = requirement("UPF-09");
     assert!(
         r.basis.iter().any(|b| b == "Språklag (2009:600) 10 §"),
         "{:?}",
@@ -150,12 +124,12 @@ fn the_language_act_binds_the_customer_not_the_supplier() {
     assert_eq!(r.kind, Kind::ContractTerm);
     // The notice of a new contact person is its own term.
     assert!(!r.text.sv.contains("5 arbetsdagar"));
-    assert!(req("UPF-20").text.sv.contains("5 arbetsdagar"));
+    assert!(requirement("UPF-20").text.sv.contains("5 arbetsdagar"));
 }
 
 #[test]
 fn termination_lists_the_three_grounds_of_lou_17_17_above_the_threshold() {
-    let r = req("UPF-06");
+    let r = requirement("UPF-06");
     assert!(
         r.basis.iter().any(|b| b == "LOU 17 kap. 17 §"),
         "{:?}",
@@ -191,7 +165,10 @@ fn termination_lists_the_three_grounds_of_lou_17_17_above_the_threshold() {
         ("UPF-16", "taket"),
         ("UPF-17", "obestånd"),
     ] {
-        assert!(req(id).text.sv.contains(ground), "{id} lacks {ground:?}");
+        assert!(
+            requirement(id).text.sv.contains(ground),
+            "{id} lacks {ground:?}"
+        );
     }
     // The statutory duty is above the threshold only.
     for name in [
@@ -218,7 +195,7 @@ fn termination_lists_the_three_grounds_of_lou_17_17_above_the_threshold() {
 
 #[test]
 fn environmental_management_rests_on_lou_15_15() {
-    let r = req("MILJ-06");
+    let r = requirement("MILJ-06");
     assert!(
         r.basis.iter().any(|b| b == "LOU 15 kap. 15 §"),
         "{:?}",
@@ -282,7 +259,7 @@ fn the_drafting_rules_hold_in_these_sets() {
 
 #[test]
 fn incident_notification_is_split_into_answerable_parts() {
-    let sec03 = &req("SEC-03").text.sv;
+    let sec03 = &requirement("SEC-03").text.sv;
     assert!(sec03.contains("12 timmar"));
     for gone in [
         "personuppgiftsincident",
@@ -299,7 +276,10 @@ fn incident_notification_is_split_into_answerable_parts() {
         ("SEC-15", "allmänheten"),
         ("SEC-16", "incidentlogg"),
     ] {
-        assert!(req(id).text.sv.contains(part), "{id} lacks {part:?}");
+        assert!(
+            requirement(id).text.sv.contains(part),
+            "{id} lacks {part:?}"
+        );
     }
     // A personal data breach is notified by a processor; no processor, no such notice.
     assert!(has(&applying("b-case-management"), "SEC-13"));
@@ -345,7 +325,7 @@ fn the_other_bundles_of_these_sets_are_split() {
     ];
     let mut problems = Vec::new();
     for (kept, part, new) in splits {
-        if req(kept)
+        if requirement(kept)
             .text
             .sv
             .to_lowercase()
@@ -353,7 +333,7 @@ fn the_other_bundles_of_these_sets_are_split() {
         {
             problems.push(format!("{kept} still says {part:?}"));
         }
-        if !req(new)
+        if !requirement(new)
             .text
             .sv
             .to_lowercase()
@@ -425,14 +405,14 @@ fn usage_and_benefit_reporting_reaches_the_scenarios_that_need_it() {
     assert!(!has(&applying("b-case-management"), "UPF-25"));
     // No individual data in the statistics.
     assert!(
-        req("UPF-21")
+        requirement("UPF-21")
             .text
             .sv
             .contains("får inte innehålla uppgifter om enskilda användare")
     );
-    assert!(req("UPF-25").text.sv.contains("enskilda användare"));
+    assert!(requirement("UPF-25").text.sv.contains("enskilda användare"));
     // The three parts of the index are named where they are reviewed.
-    let meeting = &req("UPF-26").text.sv;
+    let meeting = &requirement("UPF-26").text.sv;
     for part in ["förutsättningar", "resultat", "nytta"] {
         assert!(meeting.contains(part), "UPF-26 lacks {part}");
     }

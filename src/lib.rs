@@ -10,6 +10,7 @@ pub mod cli;
 pub mod clock;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod files;
 pub mod i18n;
 pub mod logging;

@@ -81,6 +81,7 @@ fn check_exits_1_and_says_why_when_something_blocks() {
         deadline: None,
         published_on: None,
         weight_total: None,
+        scoring: Default::default(),
     };
     store.write(|tx| tx.create_procurement(&p)).unwrap();
     drop(store);

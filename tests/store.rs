@@ -95,6 +95,7 @@ fn procurement() -> Procurement {
         deadline: None,
         published_on: None,
         weight_total: None,
+        scoring: Default::default(),
     }
 }
 

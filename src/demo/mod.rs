@@ -148,6 +148,7 @@ impl<'t, 'c> Demo<'t, 'c> {
             deadline: Some(self.day(days)),
             published_on: None,
             weight_total: None,
+            scoring: Default::default(),
         }
     }
 

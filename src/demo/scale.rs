@@ -359,6 +359,7 @@ impl Generator {
                 deadline: Some(today + Duration::days(i64::try_from(i % 120).unwrap_or(0))),
                 published_on: None,
                 weight_total: None,
+                scoring: Default::default(),
             };
             let id = tx.create_procurement(&p)?;
             let mut lines = 0;

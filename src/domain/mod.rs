@@ -24,7 +24,7 @@ pub use contract::{Contract, ContractLine, Evidence, EvidenceKind, EvidenceState
 pub use key_date::{DateKey, KeyDate};
 pub use org_number::{OrgNumber, OrgNumberError};
 pub use procurement::{
-    AboveAmbition, Line, LineSource, Procedure, Procurement, ProcurementError, Status,
+    AboveAmbition, Line, LineSource, Procedure, Procurement, ProcurementError, Scoring, Status,
 };
 pub use profile::{
     AiRisk, AiUse, ClassLevel, ContractValue, Delivery, PersonalData, Profile, Tier,

@@ -60,6 +60,17 @@ coded_enum!(
     }
 );
 
+coded_enum!(
+    /// How the evaluated requirements (bör-krav) are scored: points added up, or a merit
+    /// value in kronor deducted from the tendered price (mervärdesavdrag).
+    #[derive(Default)]
+    Scoring {
+        #[default]
+        Points = "points",
+        MeritSek = "merit_sek",
+    }
+);
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Procurement {
     /// Diarienummer: free text, since municipalities use many shapes (`KS 2024/123-4`).
@@ -75,6 +86,9 @@ pub struct Procurement {
     /// What the weights of the evaluated lines must add up to, when the officer set it.
     #[serde(default)]
     pub weight_total: Option<u32>,
+    /// What an evaluated line's weight means.
+    #[serde(default)]
+    pub scoring: Scoring,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -456,6 +470,7 @@ mod tests {
             deadline: None,
             published_on: None,
             weight_total: None,
+            scoring: Default::default(),
         }
     }
 

@@ -211,6 +211,7 @@ mod tests {
             deadline: Some(day(20)),
             published_on: None,
             weight_total: None,
+            scoring: Default::default(),
         }
     }
 

@@ -48,6 +48,13 @@ const FIELDS: &[(&str, &str, &str, &str, &str)] = &[
         "Optional: what the weights of the evaluated lines are to add up to (e.g. 100). Checked before publishing.",
     ),
     (
+        "scoring",
+        "Utvärdering",
+        "Scoring",
+        "Hur bör-kravens vikter räknas: poäng som summeras, eller mervärde i kronor som dras av från anbudspriset.",
+        "How the weights of the evaluated lines count: points added up, or a merit value in kronor deducted from the tendered price.",
+    ),
+    (
         "amendment_reason",
         "Skäl för rättelsen",
         "Reason for the amendment",

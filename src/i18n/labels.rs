@@ -5,7 +5,7 @@ use crate::domain::review::{CheckResult, FindingStatus, Outcome};
 use crate::domain::supplier::{ChangeKind, Decision};
 use crate::domain::{
     AiRisk, AiUse, ContractValue, Delivery, Kind, Lang, Level, Mode, PersonalData, Procedure,
-    ReviewStatus, RiskMatch, Status, SubSupplierStatus, Tier, Trigger,
+    ReviewStatus, RiskMatch, Scoring, Status, SubSupplierStatus, Tier, Trigger,
 };
 
 /// The user-facing name of a domain value.
@@ -44,6 +44,11 @@ labels!(Status {
     Status::Awarded => ("tilldelad", "awarded"),
     Status::Closed => ("avslutad", "closed"),
     Status::Cancelled => ("avbruten", "cancelled"),
+});
+
+labels!(Scoring {
+    Scoring::Points => ("poäng", "points"),
+    Scoring::MeritSek => ("mervärde i kronor", "merit value in kronor"),
 });
 
 labels!(Procedure {

@@ -439,6 +439,7 @@ mod tests {
             deadline: None,
             published_on: None,
             weight_total: None,
+            scoring: Default::default(),
         };
         let pid = s.write(|tx| tx.create_procurement(&p)).unwrap();
         s.write(|tx| tx.link_set(pid, "var-alpha", AboveAmbition::LeaveOut))

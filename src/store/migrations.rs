@@ -31,6 +31,7 @@ static STEPS: &[&str] = &[
     include_str!("sql/0006_tailoring.sql"),
     include_str!("sql/0007_profile_routes.sql"),
     include_str!("sql/0008_key_dates.sql"),
+    include_str!("sql/0009_scoring.sql"),
 ];
 
 /// The schema version this program writes.

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::audit::snapshot;
 use super::sealed::Conn;
 use super::{Entity, Result, StoreError, Tx};
-use crate::domain::{Line, Procedure, Procurement, Status};
+use crate::domain::{Line, Procedure, Procurement, Scoring, Status};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProcurementSummary {
@@ -78,6 +78,7 @@ fn read_procurement(r: &Row) -> rusqlite::Result<Record<Procurement>> {
         published_on: r.get(8)?,
         profile: serde_json::from_str(&text(9)?).map_err(|e| corrupt(9, e))?,
         weight_total: r.get(10)?,
+        scoring: Scoring::from_code(&text(11)?).ok_or_else(|| corrupt(11, "scoring"))?,
     };
     Ok(Record {
         id: r.get(0)?,
@@ -120,7 +121,7 @@ fn summaries(conn: &rusqlite::Connection) -> Result<Vec<ProcurementSummary>> {
 }
 
 const PROCUREMENT_COLUMNS: &str = "id, revision, reference, title, owner, procedure, status, \
-                                   deadline, published_on, profile, weight_total";
+                                   deadline, published_on, profile, weight_total, scoring";
 
 /// Reads of procurements and their lines.
 pub trait ReadProcurements: Conn {
@@ -278,8 +279,8 @@ impl Tx<'_> {
         };
         self.tx.execute(
             "INSERT INTO procurement(reference, title, owner, procedure, status, deadline,
-                 published_on, profile, weight_total, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?9, ?9)",
+                 published_on, profile, weight_total, scoring, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?9, ?10, ?10)",
             params![
                 draft.reference.trim(),
                 draft.title.trim(),
@@ -289,6 +290,7 @@ impl Tx<'_> {
                 draft.deadline,
                 serde_json::to_string(&draft.profile)?,
                 draft.weight_total,
+                draft.scoring.code(),
                 self.at,
             ],
         )?;
@@ -354,7 +356,7 @@ impl Tx<'_> {
         self.ensure_reference_free(&p.reference, Some(id))?;
         let changed = self.tx.execute(
             "UPDATE procurement SET reference = ?3, title = ?4, owner = ?5, procedure = ?6,
-                 deadline = ?7, profile = ?8, weight_total = ?9, updated_at = ?10,
+                 deadline = ?7, profile = ?8, weight_total = ?9, scoring = ?10, updated_at = ?11,
                  revision = revision + 1
              WHERE id = ?1 AND revision = ?2",
             params![
@@ -367,6 +369,7 @@ impl Tx<'_> {
                 p.deadline,
                 serde_json::to_string(&p.profile)?,
                 p.weight_total,
+                p.scoring.code(),
                 self.at,
             ],
         )?;
@@ -442,6 +445,7 @@ pub(crate) mod tests {
             deadline: NaiveDate::from_ymd_opt(2027, 1, 31),
             published_on: None,
             weight_total: None,
+            scoring: Default::default(),
         }
     }
 

@@ -467,6 +467,7 @@ mod tests {
             deadline: None,
             published_on: None,
             weight_total: None,
+            scoring: Default::default(),
         }
     }
 

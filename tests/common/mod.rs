@@ -182,6 +182,7 @@ pub fn draft(reference: &str, profile: kravkoll::domain::Profile) -> kravkoll::d
         deadline: Some(today() + chrono::Duration::days(30)),
         published_on: None,
         weight_total: None,
+        scoring: Default::default(),
     }
 }
 

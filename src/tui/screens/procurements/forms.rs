@@ -9,7 +9,7 @@ use crate::domain::procurement::ProcurementError;
 use crate::domain::profile::ProfileWarning;
 use crate::domain::{
     AiRisk, AiUse, ClassLevel, ContractValue, Delivery, Lang, Level, PersonalData, Procedure,
-    Procurement, Profile, Status, Tier,
+    Procurement, Profile, Scoring, Status, Tier,
 };
 use crate::i18n::{self, Label, Msg, field_help, field_label, klassa_help};
 use crate::store::StoreError;
@@ -25,13 +25,13 @@ use super::Procurements;
 field_keys! {
     /// The fields of the procurement form, in its order.
     pub enum ProcField {
-        AmendReason, Reference, Title, Owner, Procedure, Deadline, WeightTotal, Confidentiality, Integrity, Availability,
+        AmendReason, Reference, Title, Owner, Procedure, Deadline, WeightTotal, Scoring, Confidentiality, Integrity, Availability,
         PersonalData, Processor, Secrecy, SecuritySensitive, Ai, AiRisk, Generative,
         AutomatedDecisions, Delivery, CitizenFacing, Archival, Value, Ambition, Tier,
     }
 }
 
-const FIELDS: [ProcField; 23] = {
+const FIELDS: [ProcField; 24] = {
     use ProcField as F;
     [
         F::Reference,
@@ -40,6 +40,7 @@ const FIELDS: [ProcField; 23] = {
         F::Procedure,
         F::Deadline,
         F::WeightTotal,
+        F::Scoring,
         F::Confidentiality,
         F::Integrity,
         F::Availability,
@@ -72,6 +73,7 @@ impl ProcField {
             F::Procedure => "procedure",
             F::Deadline => "deadline",
             F::WeightTotal => "weight_total",
+            F::Scoring => "scoring",
             F::Confidentiality => "confidentiality",
             F::Integrity => "integrity",
             F::Availability => "availability",
@@ -159,6 +161,12 @@ fn field(key: ProcField, p: Option<&Procurement>, lang: Lang) -> Field {
                 .map(|t| t.to_string())
                 .unwrap_or_default(),
         ),
+        F::Scoring => choice(
+            key,
+            Scoring::ALL,
+            p.map_or(Scoring::Points, |p| p.scoring),
+            lang,
+        ),
         F::AmendReason => labelled(key, Kind::Text, lang).required(),
         F::Confidentiality => level(key, profile.confidentiality, lang),
         F::Integrity => level(key, profile.integrity, lang),
@@ -208,7 +216,7 @@ pub fn procurement_form(
 }
 
 /// What an amendment may change of a published procurement, with the reason first.
-const AMENDABLE: [ProcField; 6] = {
+const AMENDABLE: [ProcField; 7] = {
     use ProcField as F;
     [
         F::AmendReason,
@@ -217,10 +225,12 @@ const AMENDABLE: [ProcField; 6] = {
         F::Owner,
         F::Deadline,
         F::WeightTotal,
+        F::Scoring,
     ]
 };
 
-/// `E` on a published procurement: its reference, title, owner, deadline or weights' total,
+/// `E` on a published procurement: its reference, title, owner, deadline, weights' total or
+/// scoring,
 /// changed as an amendment with a reason.
 pub fn amend_procurement_form(rec: &Record<Procurement>, lang: Lang) -> (Purpose, Box<FormState>) {
     let fields = AMENDABLE
@@ -262,6 +272,7 @@ pub fn amend(
         owner: v.get(F::Owner)?,
         deadline: v.get(F::Deadline)?,
         weight_total: v.get(F::WeightTotal)?,
+        scoring: v.get(F::Scoring)?,
         ..base
     };
     cx.store
@@ -303,6 +314,7 @@ fn from_values(v: &Values, base: Option<&Procurement>) -> Result<Procurement, Re
         deadline: v.get(F::Deadline)?,
         published_on: base.and_then(|b| b.published_on),
         weight_total: v.get(F::WeightTotal)?,
+        scoring: v.get(F::Scoring)?,
     })
 }
 

@@ -1,0 +1,132 @@
+//! What the document is built from, read from the store in one go: the procurement, its
+//! lines, the set versions they came from and the amendments.
+
+use std::collections::HashMap;
+
+use super::build::{AmendmentSource, RequirementExtra, SetSource};
+use crate::domain::{Line, Procurement, RequirementSet};
+use crate::store::prelude::*;
+use crate::store::{Result, StoreError};
+
+/// The store's side of a tender document, owned, so a background job can take it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub procurement: Procurement,
+    pub lines: Vec<(i64, Line)>,
+    pub sets: Vec<SetSource>,
+    pub amendments: Vec<AmendmentSource>,
+}
+
+/// Reads procurement `id` and what its document needs.
+pub fn load(store: &(impl ReadProcurements + ReadSets), id: i64) -> Result<Loaded> {
+    let rec = store.existing_procurement(id)?;
+    let lines: Vec<(i64, Line)> = store
+        .lines(id)?
+        .into_iter()
+        .map(|r| (r.id, r.value))
+        .collect();
+    let mut wanted: Vec<(String, String)> = store
+        .linked_sets(id)?
+        .into_iter()
+        .map(|l| (l.set_id, l.version))
+        .collect();
+    // A line taken over from a newer version names that version.
+    for (_, line) in &lines {
+        if let Some(s) = &line.source {
+            let key = (s.set_id.clone(), s.version.clone());
+            if !wanted.contains(&key) {
+                wanted.push(key);
+            }
+        }
+    }
+    let mut sets = Vec::with_capacity(wanted.len());
+    for (set_id, version) in wanted {
+        match store.set_version(&set_id, &version)? {
+            Some(set) => sets.push(source_of(&set)),
+            // A set version removed from the library still names its lines' origin.
+            None => sets.push(SetSource {
+                id: set_id,
+                version,
+                ..SetSource::default()
+            }),
+        }
+    }
+    let amendments = store
+        .amendments(id)?
+        .into_iter()
+        .map(|a| AmendmentSource {
+            line_id: a.line_id,
+            reason: a.reason,
+            at: a.at,
+        })
+        .collect();
+    Ok(Loaded {
+        procurement: rec.value,
+        lines,
+        sets,
+        amendments,
+    })
+}
+
+fn source_of(set: &RequirementSet) -> SetSource {
+    let requirements: HashMap<String, RequirementExtra> = set
+        .requirements
+        .iter()
+        .map(|r| {
+            (
+                r.id.to_string(),
+                RequirementExtra {
+                    tags: r.tags.clone(),
+                    see: r.see.iter().map(|s| s.to_string()).collect(),
+                },
+            )
+        })
+        .collect();
+    SetSource {
+        id: set.id.to_string(),
+        version: set.version.to_string(),
+        title: set.title.clone(),
+        requirements,
+    }
+}
+
+/// The procurement named on the command line: by its reference (diarienummer), or by its
+/// row id when no reference is that number.
+pub fn find(store: &impl ReadProcurements, wanted: &str) -> Result<i64> {
+    let wanted = wanted.trim();
+    let all = store.procurements()?;
+    if let Some(p) = all.iter().find(|p| p.reference == wanted) {
+        return Ok(p.id);
+    }
+    if let Ok(id) = wanted.parse::<i64>()
+        && all.iter().any(|p| p.id == id)
+    {
+        return Ok(id);
+    }
+    Err(StoreError::NotFound {
+        entity: crate::store::Entity::Procurement,
+        id: wanted.to_string(),
+    })
+}
+
+impl Loaded {
+    /// The tender document of what was loaded.
+    pub fn document(
+        &self,
+        organisation: &str,
+        today: chrono::NaiveDate,
+        opts: super::Options,
+    ) -> super::TenderDocument {
+        super::tender_document(
+            &super::Source {
+                procurement: &self.procurement,
+                lines: &self.lines,
+                sets: &self.sets,
+                amendments: &self.amendments,
+                organisation,
+                today,
+            },
+            opts,
+        )
+    }
+}

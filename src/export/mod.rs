@@ -8,6 +8,7 @@ pub mod json;
 pub mod labels;
 pub mod load;
 pub mod model;
+pub mod pdf;
 mod words;
 
 use std::path::Path;

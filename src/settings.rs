@@ -1,6 +1,7 @@
 //! The user's own settings: a small TOML file in the user's config directory
-//! (`paths::settings_file`), holding for now the language chosen with `L` in the interactive
-//! program (`lang = "sv"` or `"en"`).
+//! (`paths::settings_file`), holding the language chosen with `L` in the interactive program
+//! (`lang = "sv"` or `"en"`) and the organisation named on the cover of every tender document
+//! (`organisation = "Exempelstads kommun"`).
 //!
 //! The file is a convenience, never a reason not to start: a missing file is no settings, and a
 //! broken one is an error the caller reports and then ignores. Keys this version does not know
@@ -21,10 +22,12 @@ use crate::files::{self, Access, Existing, FileError};
 const MAX_BYTES: u64 = 64 * 1024;
 
 /// What the settings file says.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     /// The language last chosen in the interactive program.
     pub lang: Option<Lang>,
+    /// The buyer, as the cover of a tender document names it.
+    pub organisation: Option<String>,
 }
 
 /// Why the settings file cannot be read or written; `i18n::settings_error` words it.
@@ -55,6 +58,7 @@ pub enum Problem {
 #[derive(Deserialize)]
 struct Raw {
     lang: Option<toml::Spanned<String>>,
+    organisation: Option<String>,
 }
 
 /// Reads the settings at `path`; a file that does not exist is no settings.
@@ -78,17 +82,35 @@ fn parse(path: &Path, text: &str) -> Result<Settings, SettingsError> {
         let detail = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
         invalid(offset, Problem::Syntax(detail))
     })?;
+    let organisation = raw
+        .organisation
+        .map(|o| o.trim().to_string())
+        .filter(|o| !o.is_empty());
     let Some(code) = raw.lang else {
-        return Ok(Settings::default());
+        return Ok(Settings {
+            lang: None,
+            organisation,
+        });
     };
     // Only the codes kravkoll writes; a locale such as "sv_SE" is LANG's business.
     match Lang::ALL.into_iter().find(|l| l.code() == code.get_ref()) {
-        Some(lang) => Ok(Settings { lang: Some(lang) }),
+        Some(lang) => Ok(Settings {
+            lang: Some(lang),
+            organisation,
+        }),
         None => Err(invalid(
             code.span().start,
             Problem::NotALanguage(code.into_inner()),
         )),
     }
+}
+
+/// The organisation named in the settings at `path`, or nothing: a missing or broken file is
+/// a cover without the name, never a reason not to export.
+pub fn organisation(path: Option<&Path>) -> String {
+    path.and_then(|p| load(p).ok())
+        .and_then(|s| s.organisation)
+        .unwrap_or_default()
 }
 
 /// 1-based line of a byte offset.
@@ -107,6 +129,10 @@ pub fn save(path: &Path, settings: &Settings) -> Result<(), SettingsError> {
         Some(lang) => table.insert("lang".into(), toml::Value::String(lang.code().into())),
         None => table.remove("lang"),
     };
+    // The program never clears the organisation: only the user writes it.
+    if let Some(org) = &settings.organisation {
+        table.insert("organisation".into(), toml::Value::String(org.clone()));
+    }
     let body = toml::to_string(&table).map_err(|e| SettingsError::Invalid {
         path: path.to_path_buf(),
         line: 1,
@@ -154,6 +180,7 @@ mod tests {
         assert_eq!(load(&path).unwrap(), Settings::default());
         let en = Settings {
             lang: Some(Lang::En),
+            organisation: Some("Exempelstads kommun".into()),
         };
         save(&path, &en).unwrap();
         assert_eq!(load(&path).unwrap(), en);
@@ -169,14 +196,20 @@ mod tests {
     fn keys_of_a_newer_version_are_kept() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("settings.toml");
-        std::fs::write(&path, "lang = \"en\"\ntheme = \"dark\"\n").unwrap();
+        std::fs::write(
+            &path,
+            "lang = \"en\"\ntheme = \"dark\"\norganisation = \"Region Exempel\"\n",
+        )
+        .unwrap();
         save(
             &path,
             &Settings {
                 lang: Some(Lang::Sv),
+                organisation: None,
             },
         )
         .unwrap();
+        assert_eq!(organisation(Some(&path)), "Region Exempel");
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("lang = \"sv\""), "{text}");
         assert!(text.contains("theme = \"dark\""), "{text}");

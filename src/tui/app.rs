@@ -120,7 +120,13 @@ impl App {
             return;
         };
         let lang = self.state.lang;
-        if let Err(e) = settings::save(path, &settings::Settings { lang: Some(lang) }) {
+        if let Err(e) = settings::save(
+            path,
+            &settings::Settings {
+                lang: Some(lang),
+                organisation: None,
+            },
+        ) {
             let text = CliText::LanguageNotSaved
                 .text(lang)
                 .replace("{reason}", &i18n::settings_error(&e, lang));

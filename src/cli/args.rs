@@ -126,6 +126,74 @@ pub(super) enum ProcurementsCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    Export {
+        reference: String,
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: DocFormat,
+        #[arg(long)]
+        internal: bool,
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        csv_comma: bool,
+    },
+    New {
+        reference: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long, value_name = "PATH")]
+        profile: PathBuf,
+        #[arg(long, default_value = "applicable", value_name = "SETS")]
+        sets: String,
+        #[arg(long, default_value = "")]
+        owner: String,
+        #[arg(long, value_name = "DATE")]
+        deadline: Option<String>,
+        #[arg(long, value_enum, default_value_t = ScoringArg::Points)]
+        scoring: ScoringArg,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    Publish {
+        reference: String,
+        #[arg(long)]
+        yes: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+/// The formats of a tender document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum DocFormat {
+    Docx,
+    Html,
+    Md,
+    Csv,
+    Json,
+    Pdf,
+}
+
+impl DocFormat {
+    pub(super) fn format(self) -> crate::export::Format {
+        use crate::export::Format as F;
+        match self {
+            DocFormat::Docx => F::Docx,
+            DocFormat::Html => F::Html,
+            DocFormat::Md => F::Markdown,
+            DocFormat::Csv => F::Csv,
+            DocFormat::Json => F::Json,
+            DocFormat::Pdf => F::Pdf,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum ScoringArg {
+    Points,
+    MeritSek,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

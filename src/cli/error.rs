@@ -29,6 +29,12 @@ pub enum CliError {
         column: usize,
         detail: String,
     },
+    /// A date on the command line that is not a calendar day in ISO form.
+    #[error("{value}: {reason}")]
+    BadDate {
+        value: String,
+        reason: crate::domain::date::DateError,
+    },
     /// An export target exists and `--force` was not given.
     #[error("{} already exists; choose another name or replace it with --force", .0.display())]
     ExportExists(PathBuf),
@@ -40,6 +46,9 @@ pub(crate) fn message(e: &anyhow::Error, lang: Lang) -> String {
     for cause in e.chain() {
         if let Some(x) = cause.downcast_ref::<CliError>() {
             return i18n::cli_error(x, lang);
+        }
+        if let Some(x) = cause.downcast_ref::<crate::export::ExportError>() {
+            return i18n::export_error(x, lang);
         }
         if let Some(x) = cause.downcast_ref::<FileError>() {
             return i18n::file_error(x, lang);

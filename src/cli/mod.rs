@@ -22,6 +22,7 @@ mod search;
 mod sets;
 mod sync;
 mod table;
+mod tender;
 mod usage;
 
 pub use args::Cli;
@@ -266,37 +267,8 @@ fn execute(
             search::search(&store, query, usize::from(*limit), *format, lang, out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Procurements {
-            command: ProcurementsCommand::List { format },
-        } => {
-            let store = open_store(cli, env, lang, err)?;
-            other::procurements_list(&store, *format, lang, out)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Procurements {
-            command: ProcurementsCommand::Show { reference, format },
-        } => {
-            let store = open_store(cli, env, lang, err)?;
-            procurements::show(&store, reference, *format, lang, out)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Procurements {
-            command: ProcurementsCommand::Check { reference, format },
-        } => {
-            let store = open_store(cli, env, lang, err)?;
-            procurements::check_list(&store, reference, *format, lang, out)
-        }
-        Command::Procurements {
-            command:
-                ProcurementsCommand::History {
-                    reference,
-                    line,
-                    format,
-                },
-        } => {
-            let store = open_store(cli, env, lang, err)?;
-            procurements::history(&store, reference, line, *format, lang, out)?;
-            Ok(ExitCode::SUCCESS)
+        Command::Procurements { command } => {
+            procurements_command(command, cli, env, lang, out, err)
         }
         Command::Demo { scale } => {
             let mut store = open_store(cli, env, lang, err)?;
@@ -309,6 +281,101 @@ fn execute(
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `procurements …`: the list, one procurement's lines, checks and history, and the tender
+/// from a profile to a published document.
+fn procurements_command(
+    command: &ProcurementsCommand,
+    cli: &Cli,
+    env: &Env,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let mut store = open_store(cli, env, lang, err)?;
+    let store = &mut store;
+    match command {
+        ProcurementsCommand::List { format } => {
+            other::procurements_list(store, *format, lang, out)?
+        }
+        ProcurementsCommand::Show { reference, format } => {
+            procurements::show(store, reference, *format, lang, out)?
+        }
+        ProcurementsCommand::Check { reference, format } => {
+            return procurements::check_list(store, reference, *format, lang, out);
+        }
+        ProcurementsCommand::History {
+            reference,
+            line,
+            format,
+        } => procurements::history(store, reference, line, *format, lang, out)?,
+        ProcurementsCommand::Export {
+            reference,
+            format,
+            internal,
+            out: path,
+            force,
+            csv_comma,
+        } => {
+            let req = tender::ExportRequest {
+                reference,
+                format: format.format(),
+                // The tender's language is the one asked for, never the locale's by accident:
+                // Swedish is the language of record.
+                doc_lang: cli
+                    .lang
+                    .as_deref()
+                    .and_then(Lang::from_code)
+                    .unwrap_or(Lang::Sv),
+                internal: *internal,
+                out: path.as_deref(),
+                force: *force,
+                csv_comma: *csv_comma,
+                organisation: crate::settings::organisation(env.settings.as_deref()),
+            };
+            tender::export(store, &req, lang, out)?
+        }
+        ProcurementsCommand::New {
+            reference,
+            title,
+            profile,
+            sets,
+            owner,
+            deadline,
+            scoring,
+            format,
+        } => {
+            let deadline = deadline
+                .as_deref()
+                .map(|d| {
+                    crate::domain::date::parse_date(d).map_err(|reason| error::CliError::BadDate {
+                        value: d.to_string(),
+                        reason,
+                    })
+                })
+                .transpose()?;
+            let req = tender::NewRequest {
+                reference,
+                title,
+                profile,
+                sets,
+                owner,
+                deadline,
+                scoring: match scoring {
+                    args::ScoringArg::Points => crate::domain::Scoring::Points,
+                    args::ScoringArg::MeritSek => crate::domain::Scoring::MeritSek,
+                },
+            };
+            tender::create(store, &req, *format, lang, out, err)?
+        }
+        ProcurementsCommand::Publish {
+            reference,
+            yes,
+            format,
+        } => return tender::publish(store, reference, *yes, *format, lang, out),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Brings the built-in sets into the store when the embedded files changed since the last

@@ -16,22 +16,10 @@ use crate::store::prelude::*;
 use crate::store::procurements::{Amendment, LinkedSet, Record};
 use crate::store::{Entity, Store, StoreError};
 
-/// The procurement with this reference (diarienummer), which is unique.
-fn by_reference(store: &Store, reference: &str) -> anyhow::Result<Record<Procurement>> {
-    let wanted = reference.trim();
-    let id = store
-        .procurements()?
-        .into_iter()
-        .find(|p| p.reference == wanted)
-        .map(|p| p.id)
-        .ok_or_else(|| StoreError::NotFound {
-            entity: Entity::Procurement,
-            id: wanted.to_string(),
-        })?;
-    Ok(store.procurement(id)?.ok_or_else(|| StoreError::NotFound {
-        entity: Entity::Procurement,
-        id: wanted.to_string(),
-    })?)
+/// The procurement named on the command line: its reference (diarienummer), or its number.
+pub(super) fn by_reference(store: &Store, reference: &str) -> anyhow::Result<Record<Procurement>> {
+    let id = crate::export::load::find(store, reference)?;
+    Ok(store.existing_procurement(id)?)
 }
 
 #[derive(Serialize)]
@@ -130,7 +118,8 @@ pub(super) fn show(
     table(out, &head, rows)
 }
 
-fn checks_of(store: &Store, rec: &Record<Procurement>) -> anyhow::Result<Checks> {
+/// The checks before publishing, as the screen makes them.
+pub(super) fn checks_of(store: &Store, rec: &Record<Procurement>) -> anyhow::Result<Checks> {
     let lines: Vec<Line> = store.lines(rec.id)?.into_iter().map(|l| l.value).collect();
     let newer: Vec<(String, String, String)> = store
         .linked_sets(rec.id)?

@@ -369,7 +369,7 @@ pub(super) fn applies(
 }
 
 /// A profile file: a TOML table with the fields of a procurement profile.
-fn read_profile(path: &Path) -> anyhow::Result<Profile> {
+pub(super) fn read_profile(path: &Path) -> anyhow::Result<Profile> {
     let text = files::read_text(path, catalog::MAX_FILE_BYTES)?;
     toml::from_str(&text).map_err(|e| {
         let (line, column) = e.span().map_or((1, 1), |s| line_column(&text, s.start));

@@ -32,6 +32,25 @@ macro_rules! cli_texts {
 
 cli_texts! {
     MoreErrors => ("… och {n} fel till", "… and {n} more errors"),
+    // `procurements export|new|publish`.
+    Exported => ("Sparade {path}", "Saved {path}"),
+    Created => (
+        "Skapade {reference} med {lines} ur {sets}",
+        "Created {reference} with {lines} from {sets}"
+    ),
+    Published => ("Publicerade {reference}", "Published {reference}"),
+    PublishNeedsYes => (
+        "Publicerades inte. Läs varningarna; publicera ändå med --yes.",
+        "Not published. Read the warnings; publish anyway with --yes."
+    ),
+    NoLibreOffice => (
+        "PDF görs med LibreOffice, som inte är installerat. Installera paketet {package} (till exempel: sudo apt install {package}), eller exportera som docx och spara som PDF i ordbehandlaren.",
+        "PDF is made with LibreOffice, which is not installed. Install the package {package} (for example: sudo apt install {package}), or export as docx and save as PDF from the word processor."
+    ),
+    ConversionFailed => (
+        "LibreOffice kunde inte göra om dokumentet till PDF: {reason}",
+        "LibreOffice could not convert the document to PDF: {reason}"
+    ),
     DatabaseReadable => (
         "varning: databasen {path} kan läsas av andra användare på datorn; gör den privat med: chmod 600 {path}",
         "warning: the database {path} can be read by other users of this computer; make it private with: chmod 600 {path}"
@@ -270,6 +289,20 @@ pub fn settings_error(e: &SettingsError, lang: Lang) -> String {
 }
 
 /// An error of the command line in `lang`.
+/// An export's error in the user's language.
+pub fn export_error(e: &crate::export::ExportError, lang: Lang) -> String {
+    use crate::export::ExportError;
+    match e {
+        ExportError::File(f) => file_error(f, lang),
+        ExportError::NoLibreOffice => CliText::NoLibreOffice
+            .text(lang)
+            .replace("{package}", crate::export::pdf::PACKAGE),
+        ExportError::Conversion(reason) => CliText::ConversionFailed
+            .text(lang)
+            .replace("{reason}", &for_terminal(reason)),
+    }
+}
+
 pub fn cli_error(e: &CliError, lang: Lang) -> String {
     use super::Msg;
     let sv = lang == Lang::Sv;
@@ -298,6 +331,20 @@ pub fn cli_error(e: &CliError, lang: Lang) -> String {
             },
             for_terminal(detail)
         ),
+        CliError::BadDate { value, reason } => {
+            use crate::domain::date::DateError;
+            let value = for_terminal(value);
+            match (reason, sv) {
+                (DateError::Format, true) => {
+                    format!("{value}: skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-31")
+                }
+                (DateError::NoSuchDay(_), true) => format!("{value} finns inte i kalendern"),
+                (DateError::Format, false) => {
+                    format!("{value}: write the date as YYYY-MM-DD, for example 2027-01-31")
+                }
+                (DateError::NoSuchDay(_), false) => format!("{value} is not a day in the calendar"),
+            }
+        }
         CliError::ExportExists(path) if sv => format!(
             "{} finns redan; välj ett annat namn eller ersätt filen med --force",
             shown(path)

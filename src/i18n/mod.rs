@@ -17,7 +17,7 @@ mod publish;
 pub mod search;
 
 pub use crate::domain::Lang;
-pub use cli::{CliText, cli_error, clock_error, file_error, settings_error};
+pub use cli::{CliText, cli_error, clock_error, export_error, file_error, settings_error};
 pub use conditions::{condition, fact};
 pub use counts::Noun;
 pub use errors::{any_error, io_error, org_number_error, profile_warning, store_error};

@@ -7,15 +7,16 @@
 
 #![allow(clippy::expect_used, clippy::print_stderr)]
 
+mod common;
+
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use common::{clock, database};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use kravkoll::clock::Clock;
-use kravkoll::demo::scale::{Scale, generate};
+use kravkoll::demo::scale::Scale;
 use kravkoll::domain::Lang;
 use kravkoll::store::Store;
 use kravkoll::tui::App;
@@ -24,28 +25,6 @@ use kravkoll::tui::theme::Theme;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn clock() -> Clock {
-    Clock::Fixed(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default())
-}
-
-/// The generated database for `name`, made once and reused by later runs.
-fn database(name: &str, scale: Scale) -> PathBuf {
-    let path = std::env::temp_dir().join(format!(
-        "kravkoll-bench-{name}-{}.db",
-        env!("CARGO_PKG_VERSION")
-    ));
-    if !path.exists() {
-        let tmp = path.with_extension("partial");
-        let _ = std::fs::remove_file(&tmp);
-        let mut store = Store::open(&tmp, clock(), "bench").expect("open");
-        kravkoll::cli::sync_builtins(&mut store).expect("sync");
-        generate(&mut store, scale).expect("generate");
-        drop(store);
-        std::fs::rename(&tmp, &path).expect("rename");
-    }
-    path
-}
 
 fn app(path: &Path) -> App {
     let mut store = Store::open(path, clock(), "bench").expect("open");

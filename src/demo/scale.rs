@@ -1,6 +1,7 @@
 //! Generated databases at the sizes of DESIGN §10, for benchmarks and for trying the program
 //! on a realistic load: "municipal" (2,000 requirements, 300 procurements, 500 suppliers,
-//! 5,000 reviews) and "national" (100,000 / 10,000 / 20,000 / 200,000). The content is
+//! 5,000 reviews) and "national" (100,000 / 10,000 / 20,000 / 200,000), each with one more
+//! procurement: a published tender of a thousand lines (`BIG_TENDER`). The content is
 //! deterministic (a fixed pseudo-random sequence), Swedish-like, and valid under every rule
 //! of the domain: org numbers pass the Luhn check, reviews follow their schedules.
 
@@ -241,7 +242,14 @@ pub struct Generated {
     pub suppliers: usize,
     pub contracts: usize,
     pub reviews: usize,
+    /// The lines of the published tender `BIG_TENDER` (none at small scales).
+    pub tender_lines: usize,
 }
+
+/// The generated published tender of at least `BIG_TENDER_LINES` lines, which the export
+/// benchmark writes in every format.
+pub const BIG_TENDER: &str = "KS 2026/1000";
+const BIG_TENDER_LINES: usize = 1_000;
 
 /// Rows written per transaction: small enough that the write-ahead log stays small, large
 /// enough that commits do not dominate.
@@ -274,6 +282,7 @@ fn fill(store: &mut Store, scale: Scale) -> Result<Generated> {
     for chunk in (0..scale.procurements).collect::<Vec<_>>().chunks(CHUNK) {
         store.write(|tx| g.procurements(tx, chunk, &set_ids))?;
     }
+    g.out.tender_lines = store.write(|tx| g.big_tender(tx, &set_ids))?;
     let per = scale.reviews.div_ceil(scale.suppliers.max(1)).max(1);
     for chunk in (0..scale.suppliers).collect::<Vec<_>>().chunks(CHUNK) {
         store.write(|tx| g.suppliers_with_contracts(tx, chunk, per))?;
@@ -389,6 +398,46 @@ impl Generator {
             self.out.procurements += 1;
         }
         Ok(())
+    }
+
+    /// One published tender of at least a thousand lines, linked from the generated sets until
+    /// it has them, with a profile under which every generated condition holds.
+    fn big_tender(&mut self, tx: &Tx, sets: &[String]) -> Result<usize> {
+        if sets.len() * PER_SET < BIG_TENDER_LINES {
+            return Ok(0);
+        }
+        let p = Procurement {
+            reference: BIG_TENDER.into(),
+            title: "Verksamhetssystem för hela kommunen, samlad upphandling".into(),
+            owner: "Maria Lindqvist".into(),
+            procedure: Procedure::Open,
+            status: Status::Draft,
+            profile: Profile {
+                confidentiality: ClassLevel::new(3).unwrap_or_default(),
+                personal_data: PersonalData::Ordinary,
+                secrecy: true,
+                ai: AiUse::System,
+                ai_risk: AiRisk::Limited,
+                ambition: Level::Advanced,
+                ..Profile::default()
+            },
+            deadline: Some(tx.today() + Duration::days(60)),
+            published_on: None,
+            weight_total: None,
+            scoring: Default::default(),
+        };
+        let id = tx.create_procurement(&p)?;
+        let mut lines = 0;
+        for set in sets {
+            if lines >= BIG_TENDER_LINES {
+                break;
+            }
+            lines += tx.link_set(id, set, AboveAmbition::LeaveOut)?;
+        }
+        let revision = tx.existing_procurement(id)?.revision;
+        tx.transition(id, revision, Status::Published)?;
+        self.out.procurements += 1;
+        Ok(lines)
     }
 
     /// Suppliers, each with one contract that has a history of completed yearly reviews and

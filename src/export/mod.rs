@@ -118,7 +118,8 @@ pub fn render(doc: &TenderDocument, format: Format, csv: CsvStyle) -> Result<Vec
     Ok(match format {
         Format::Json => json::render(doc),
         Format::Csv => csv::render(doc, csv),
-        Format::Markdown | Format::Html | Format::Docx | Format::Pdf => {
+        Format::Pdf => pdf::render(doc)?,
+        Format::Markdown | Format::Html | Format::Docx => {
             return Err(ExportError::Conversion(format!(
                 "{} is not built yet",
                 format.code()

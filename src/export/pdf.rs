@@ -6,7 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use super::ExportError;
+use super::{CsvStyle, ExportError, Format, TenderDocument};
 
 /// The Debian package to install for PDF export, named in the message when it is missing.
 pub const PACKAGE: &str = "libreoffice-writer-nogui";
@@ -27,6 +27,46 @@ pub fn available() -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
+}
+
+/// The document as PDF: its DOCX converted by LibreOffice in a private temporary directory,
+/// which is removed afterwards whatever happened.
+pub fn render(doc: &TenderDocument) -> Result<Vec<u8>, ExportError> {
+    let docx = super::render(doc, Format::Docx, CsvStyle::default())?;
+    let dir = private_temp_dir()?;
+    let result = (|| {
+        let input = dir.join("kravspecifikation.docx");
+        std::fs::write(&input, &docx).map_err(|e| file_error(&input, e))?;
+        let pdf = convert(&input, &dir)?;
+        std::fs::read(&pdf).map_err(|e| file_error(&pdf, e))
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn file_error(path: &Path, e: io::Error) -> ExportError {
+    ExportError::File(crate::files::FileError::from_io(path, e))
+}
+
+/// A new directory only this user can enter, for the conversion's files and LibreOffice's
+/// profile.
+fn private_temp_dir() -> Result<PathBuf, ExportError> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let name = format!(
+        "kravkoll-pdf-{}-{}-{nanos}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let dir = std::env::temp_dir().join(name);
+    let mut b = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(&dir).map_err(|e| file_error(&dir, e))?;
+    Ok(dir)
 }
 
 /// Converts `input` (a DOCX or HTML file) to PDF in `out_dir`; returns the PDF's path.

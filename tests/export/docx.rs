@@ -218,6 +218,11 @@ fn every_table_after_the_cover_repeats_its_header_row() {
         assert_eq!(table.matches("<w:tblHeader/>").count(), 1);
         assert!(table.contains("<w:tblGrid><w:gridCol"));
     }
+    // The evaluation model's description stays on the page of its table.
+    let description = &doc.evaluation.as_ref().unwrap().description;
+    let kept =
+        format!("<w:pPr><w:keepNext/></w:pPr><w:r><w:t xml:space=\"preserve\">{description}");
+    assert!(xml.contains(&kept));
     for head in ["Nr", "Krav", "Svar"] {
         assert!(tables[1].contains(&format!(">{head}</w:t>")), "{head}");
     }

@@ -4,7 +4,7 @@
 use super::parts::{FOOTER_ID, HEADER_ID, namespaces};
 use super::requirements::requirement_table;
 use super::table::{Row, Table};
-use super::xml::{BOLD, para, paragraphs, part, run, text_para};
+use super::xml::{BOLD, para, paragraphs, paragraphs_with, part, run, text_para};
 use super::{MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
 use crate::export::labels::{Labels, labels};
 use crate::export::model::TenderDocument;
@@ -205,7 +205,9 @@ fn evaluation(doc: &TenderDocument, l: &Labels, body: &mut Body) {
     let Some(e) = &doc.evaluation else { return };
     let w = words::of(doc.lang);
     body.heading(1, &format!("{} {}", e.number, l.evaluation));
-    body.out.push_str(&paragraphs("", &e.description));
+    // Kept with the table, so the heading and its description do not end a page alone.
+    body.out
+        .push_str(&paragraphs_with("", "<w:keepNext/>", &e.description));
     let mut table = Table::new(&[14, 62, 24]).header(&[l.number, l.requirement_title, l.weight]);
     for row in &e.rows {
         table.row(

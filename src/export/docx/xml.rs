@@ -95,13 +95,18 @@ pub fn labelled(style: &str, label: &str, value: &str, rpr: &str) -> String {
 /// The paragraphs of a requirement text: a blank line (or one of only spaces) ends a
 /// paragraph, a single newline is a line break within it.
 pub fn paragraphs(style: &str, text: &str) -> String {
+    paragraphs_with(style, "", text)
+}
+
+/// The paragraphs of a text, each with the paragraph properties `ppr`.
+pub fn paragraphs_with(style: &str, ppr: &str, text: &str) -> String {
     let text = text.replace("\r\n", "\n");
     let mut out = String::new();
     let mut current: Vec<&str> = Vec::new();
     for line in text.split('\n').chain(std::iter::once("")) {
         if line.trim().is_empty() {
             if !current.is_empty() {
-                out.push_str(&text_para(style, &current.join("\n")));
+                out.push_str(&para(style, ppr, &run(&current.join("\n"), PLAIN)));
                 current.clear();
             }
         } else {

@@ -346,15 +346,21 @@ fn the_same_document_gives_the_same_bytes() {
 /// unless `KRAVKOLL_REQUIRE_CLIENTS` says this machine must have them.
 #[allow(clippy::print_stderr)]
 fn clients_present() -> bool {
-    let pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
-    if kravkoll::export::pdf::available() && pdftotext {
+    let mut missing = Vec::new();
+    if !kravkoll::export::pdf::available() {
+        missing.push(format!("soffice ({})", kravkoll::export::pdf::PACKAGE));
+    }
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        missing.push("pdftotext (poppler-utils)".to_string());
+    }
+    if missing.is_empty() {
         return true;
     }
-    let need = "LibreOffice and pdftotext (Debian: libreoffice-writer-nogui, poppler-utils)";
+    let missing = missing.join(" and ");
     if std::env::var_os("KRAVKOLL_REQUIRE_CLIENTS").is_some() {
-        panic!("KRAVKOLL_REQUIRE_CLIENTS is set but {need} are not installed");
+        panic!("KRAVKOLL_REQUIRE_CLIENTS is set but {missing} is not installed");
     }
-    eprintln!("note: DOCX layout not checked: {need} not installed");
+    eprintln!("note: the DOCX layout was not checked: {missing} is not installed");
     false
 }
 

@@ -8,6 +8,8 @@ use crate::domain::Lang;
 pub struct Labels {
     pub document: &'static str,
     pub internal_mark: &'static str,
+    /// The internal variant's mark where space is short, as in the page header.
+    pub internal_short: &'static str,
     pub draft_mark: &'static str,
     pub contents: &'static str,
     pub organisation: &'static str,
@@ -49,11 +51,15 @@ pub struct Labels {
     pub requirement_title: &'static str,
     /// Shown where the tenderer's answer goes, in a table to fill in.
     pub tenderer_answer: &'static str,
+    pub evaluation: &'static str,
+    pub amendments: &'static str,
+    pub excluded: &'static str,
 }
 
 const SV: Labels = Labels {
     document: "Kravspecifikation",
     internal_mark: "INTERNT UNDERLAG – lämnas inte ut till anbudsgivare",
+    internal_short: "INTERNT",
     draft_mark: "UTKAST",
     contents: "Innehåll",
     organisation: "Organisation",
@@ -92,11 +98,15 @@ const SV: Labels = Labels {
     text: "Kravtext",
     requirement_title: "Rubrik",
     tenderer_answer: "Anbudsgivarens svar",
+    evaluation: "Utvärderingsmodell",
+    amendments: "Rättelser",
+    excluded: "Krav som inte ingår",
 };
 
 const EN: Labels = Labels {
     document: "Requirement specification",
     internal_mark: "INTERNAL – not to be given to tenderers",
+    internal_short: "INTERNAL",
     draft_mark: "DRAFT",
     contents: "Contents",
     organisation: "Organisation",
@@ -135,6 +145,9 @@ const EN: Labels = Labels {
     text: "Requirement text",
     requirement_title: "Title",
     tenderer_answer: "Tenderer's answer",
+    evaluation: "Evaluation model",
+    amendments: "Amendments",
+    excluded: "Requirements left out",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod csv;
+pub mod docx;
 pub mod json;
 pub mod labels;
 pub mod load;
@@ -118,8 +119,9 @@ pub fn render(doc: &TenderDocument, format: Format, csv: CsvStyle) -> Result<Vec
     Ok(match format {
         Format::Json => json::render(doc),
         Format::Csv => csv::render(doc, csv),
+        Format::Docx => docx::render(doc),
         Format::Pdf => pdf::render(doc)?,
-        Format::Markdown | Format::Html | Format::Docx => {
+        Format::Markdown | Format::Html => {
             return Err(ExportError::Conversion(format!(
                 "{} is not built yet",
                 format.code()

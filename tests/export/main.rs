@@ -7,6 +7,7 @@ mod common;
 
 mod csv;
 mod document;
+mod docx;
 
 use kravkoll::domain::Lang;
 use kravkoll::export::load::{self, Loaded};

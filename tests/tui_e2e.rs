@@ -218,9 +218,9 @@ fn a_procurement_made_in_the_form_is_linked_published_and_listed() {
     t.send(key::TAB);
     t.type_text("Ny e-tjänst för bygglov");
     t.wait_for("Ny e-tjänst för bygglov", STEP);
-    // Ansvarig, Förfarande, Sista anbudsdag, Summa vikter, then Konfidentialitet: two steps
-    // up to 2.
-    for _ in 0..5 {
+    // Ansvarig, Förfarande, Sista anbudsdag, Summa vikter, Utvärdering, then
+    // Konfidentialitet: two steps up to 2.
+    for _ in 0..6 {
         t.send(key::TAB);
     }
     t.send(key::RIGHT);

@@ -35,8 +35,8 @@ fn new_procurement(t: &mut TestApp, reference: &str, title: &str, profile: &[&st
 }
 
 /// The steps from the procedure field to the first profile field: procedure, deadline, the
-/// weights' total.
-const TO_CONFIDENTIALITY: [&str; 3] = ["", "", ""];
+/// weights' total, scoring.
+const TO_CONFIDENTIALITY: [&str; 4] = ["", "", "", ""];
 
 /// Confidentiality 3, integrity 3, availability 2, sensitive personal data processed by the
 /// supplier, secrecy, not security-sensitive, an AI system of high risk under Annex III (the
@@ -305,7 +305,7 @@ fn a_profile_change_is_shown_before_it_happens() {
     let before = line_ids(&t);
     // Secrecy off: the EU/EEA rules come in, the Sweden rule goes.
     t.press("E")
-        .keys("tab tab tab tab tab tab tab tab tab tab tab left")
+        .keys("tab tab tab tab tab tab tab tab tab tab tab tab left")
         .press("enter");
     let body = match t.app.state.modals.last() {
         Some(Modal::Confirm(_, c)) => c
@@ -332,7 +332,7 @@ fn a_profile_change_is_shown_before_it_happens() {
             .secrecy
     );
     t.press("E")
-        .keys("tab tab tab tab tab tab tab tab tab tab tab left")
+        .keys("tab tab tab tab tab tab tab tab tab tab tab tab left")
         .press("enter")
         .press("y");
     let after = line_ids(&t);
@@ -504,8 +504,9 @@ fn a_text_typed_over_several_lines_is_saved_and_shown_with_its_lines() {
 fn typing_on_a_choice_filters_its_options_and_takes_the_only_one_left() {
     let mut t = TestApp::new(false);
     // From the reference to the AI field: title, owner, procedure, deadline, weights' total,
-    // confidentiality, integrity, availability, personal data, processor, secrecy, security.
-    t.keys("3 n tab tab tab tab tab tab tab tab tab tab tab tab tab");
+    // scoring, confidentiality, integrity, availability, personal data, processor, secrecy,
+    // security.
+    t.keys("3 n tab tab tab tab tab tab tab tab tab tab tab tab tab tab");
     let focus = |t: &TestApp| match t.app.state.modals.last() {
         Some(Modal::Form(_, f)) => (f.focus, f.choosing.as_ref().map(|l| l.matches.len())),
         _ => panic!("the form"),

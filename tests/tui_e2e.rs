@@ -463,3 +463,60 @@ fn a_newer_version_imported_by_another_process_is_shown_and_v_does_not_say_up_to
     );
     t.wait_for("fyra", STEP);
 }
+
+/// Waits until `path` exists, failing with the screen after `timeout` (scaled).
+fn wait_for_file(t: &Pty, path: &std::path::Path, timeout: Duration) {
+    let deadline = std::time::Instant::now() + pty::scaled(timeout);
+    while !path.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} was not written\n{}",
+            path.display(),
+            t.dump()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn x_exports_the_open_procurement_in_the_background_and_the_keys_stay_live() {
+    let home = Home::new();
+    home.cli(&["demo"]);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("ks118.csv");
+    let mut t = Pty::start(&home);
+    t.wait_for("1 Översikt", START);
+    t.send(key::ENTER);
+    t.wait_for("KS 2026/118 · utkast ·", STEP);
+    t.send(b"x");
+    t.wait_for("Exportera kravspecifikation KS 2026/118", STEP);
+    // c takes CSV; the proposed name follows it.
+    t.send(b"c");
+    t.wait_for("KS-2026-118-kravspecifikation.csv", STEP);
+    t.send(key::TAB);
+    t.send(key::TAB);
+    t.send(b"\x15");
+    t.type_text(out.to_str().unwrap());
+    t.send(key::ENTER);
+    wait_for_file(&t, &out, STEP);
+    t.wait_for("Sparad:", STEP);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("LOU-01"), "{text}");
+    // Still answering: the next line is selected and shown below the list.
+    t.send(b"j");
+    t.wait_for("LOU-02 Betalda skatter", STEP);
+    // The proposed name alone lands where the program was started.
+    t.send(b"x");
+    t.wait_for("Exportera kravspecifikation", STEP);
+    t.send(b"c");
+    t.send(key::ENTER);
+    wait_for_file(
+        &t,
+        &home.path().join("KS-2026-118-kravspecifikation.csv"),
+        STEP,
+    );
+    t.wait_for("Sparad:", STEP);
+    t.send(b"q");
+    let status = t.wait_exit(STEP);
+    assert!(status.success(), "exit status {status:?}\n{}", t.dump());
+}

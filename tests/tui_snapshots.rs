@@ -128,6 +128,13 @@ const STATES: &[State] = &[
         },
     },
     State {
+        name: "export_dialog",
+        reach: |t| {
+            draft(t);
+            t.press("x");
+        },
+    },
+    State {
         name: "toast",
         reach: |t| {
             draft(t);

@@ -180,6 +180,41 @@ const FIELDS: &[(&str, &str, &str, &str, &str)] = &[
         "SKR: A kritiska avtal (tre gånger per år), B årligen, C vartannat år.",
         "SKR: A critical contracts (three times a year), B yearly, C every other year.",
     ),
+    (
+        "export_format",
+        "Format",
+        "Format",
+        "DOCX för Word och LibreOffice, HTML för webben, Markdown som ren text, CSV för Excel, JSON för andra system.",
+        "DOCX for Word and LibreOffice, HTML for the web, Markdown as plain text, CSV for Excel, JSON for other systems.",
+    ),
+    (
+        "export_lang",
+        "Språk",
+        "Language",
+        "Dokumentets språk; gränssnittets språk är förvalt.",
+        "The language of the document; the interface's language comes first.",
+    ),
+    (
+        "export_internal",
+        "Internt underlag",
+        "Internal",
+        "Ja lägger till motiv, uppföljning, kravens ursprung och utelämnade krav: underlag för det egna arbetet, inte för anbudsgivare.",
+        "Yes adds the rationale, follow-up, where each line comes from and the lines left out: for the buyer's own work, not for tenderers.",
+    ),
+    (
+        "export_file",
+        "Fil",
+        "File",
+        "En fil utan katalog sparas där kravkoll startades. Namnet följer valen ovan tills du skriver ett eget.",
+        "A file without a directory is saved where kravkoll was started. The name follows the choices above until you type your own.",
+    ),
+    (
+        "export_replace",
+        "Ersätt befintlig fil",
+        "Replace existing file",
+        "Nej: finns filen redan skrivs ingenting. Ja: en befintlig fil ersätts.",
+        "No: nothing is written when the file exists. Yes: an existing file is replaced.",
+    ),
 ];
 
 fn find(

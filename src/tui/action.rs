@@ -129,6 +129,8 @@ actions! {
     ShowHistory => ActShowHistory,
     /// Show the whole header of the procurement, or one line of it.
     ToggleHeader => ActToggleHeader,
+    /// Write the procurement's requirement specification to a file (DOCX, PDF, JSON…).
+    ExportDocument => ActExportDocument,
     /// Form: open the options of a choice field.
     OpenChoice => ActOpenChoice,
     /// Form: next field.

@@ -52,7 +52,8 @@ pub struct App {
     /// The database's `data_version` when last checked.
     seen_version: i64,
     last_check: Instant,
-    /// Where the language chosen with `L` is saved (`remember_language`).
+    /// The settings file (`remember_language`): where the language chosen with `L` is saved,
+    /// and where exports read the organisation for the cover.
     settings_path: Option<PathBuf>,
 }
 
@@ -110,7 +111,8 @@ impl App {
     }
 
     /// From now on, saves the language in the settings file at `path` whenever `L` switches
-    /// it, so the next start speaks it (`--lang` still wins). A failure to save is a toast.
+    /// it, so the next start speaks it (`--lang` still wins), and names the organisation the
+    /// file holds on the cover of exported documents. A failure to save is a toast.
     pub fn remember_language(&mut self, path: PathBuf) {
         self.settings_path = Some(path);
     }
@@ -226,6 +228,7 @@ impl App {
             store: &mut self.store,
             lang: state.lang,
             today: state.today,
+            settings: self.settings_path.as_deref(),
         };
         (cx, state)
     }

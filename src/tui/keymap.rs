@@ -236,8 +236,10 @@ pub static BINDINGS: &[Binding] = &[
     bind!(ProcurementDetail, ["l"], A::LinkSet, Editing),
     bind!(ProcurementDetail, ["space"], A::ToggleInclude, Editing),
     bind!(ProcurementDetail, ["t"], A::ChangeKind, Editing),
-    bind!(ProcurementDetail, ["w"], A::SetWeight, Editing),
+    // Edit and export before the weight: the footer shows the first six of these
     bind!(ProcurementDetail, ["e"], A::Edit, Editing),
+    bind!(ProcurementDetail, ["x"], A::ExportDocument, Editing),
+    bind!(ProcurementDetail, ["w"], A::SetWeight, Editing),
     bind!(ProcurementDetail, ["a"], A::AddOwnLine, Editing),
     bind!(ProcurementDetail, ["K"], A::MoveLineUp, Editing),
     bind!(ProcurementDetail, ["J"], A::MoveLineDown, Editing),
@@ -257,6 +259,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(ProcurementFrozen, ["A"], A::Amend, Editing),
     bind!(ProcurementFrozen, ["E"], A::EditProcurement, Editing),
     bind!(ProcurementFrozen, ["s"], A::ChangeStatus, Editing),
+    bind!(ProcurementFrozen, ["x"], A::ExportDocument, Editing),
     bind!(ProcurementFrozen, ["h"], A::ShowHistory, Editing),
     bind!(ProcurementFrozen, ["v"], A::ShowDrift, Editing),
     // Newer library versions

@@ -13,6 +13,8 @@ pub mod dashboard;
 pub mod library;
 pub mod procurements;
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -35,6 +37,9 @@ pub struct Ctx<'a> {
     pub store: &'a mut Store,
     pub lang: Lang,
     pub today: NaiveDate,
+    /// The user's settings file, where a job reads the organisation named on a document's
+    /// cover (read when the document is made, so an edit of the file counts without a restart).
+    pub settings: Option<&'a Path>,
 }
 
 /// What drawing may read besides the screen's own state.

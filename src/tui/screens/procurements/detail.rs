@@ -2,7 +2,8 @@
 //! call carrying the revision the officer saw; the domain refuses what the status does not
 //! allow, and a published procurement refuses the editing keys before any editor opens, with
 //! the reason and the way to amend. What the officer may do here is split by subject: `edit`
-//! (the lines), `link` (the sets), `publish` (the status), `history` and `drift`.
+//! (the lines), `link` (the sets), `publish` (the status), `history`, `drift` and `export`
+//! (the requirement specification to a file).
 
 use super::forms::procurement_form;
 use super::{Pick, Procurements, Purpose, edit, history, link, publish};
@@ -281,6 +282,7 @@ impl Detail {
             }
             Action::EditProcurement => form(procurement_form(Some(&self.record), lang)),
             Action::ChangeStatus => Ok(publish::status_picker(self, lang)),
+            Action::ExportDocument => super::export::form(self, lang),
             Action::ShowDrift => {
                 // Read again: another terminal may have imported a newer version just now.
                 self.drift = cx.store.drift(self.record.id)?;

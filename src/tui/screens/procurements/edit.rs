@@ -260,7 +260,8 @@ fn save(
         }
         Purpose::NewProcurement
         | Purpose::EditProcurement { .. }
-        | Purpose::AmendProcurement { .. } => Vec::new(),
+        | Purpose::AmendProcurement { .. }
+        | Purpose::Export { .. } => Vec::new(),
     };
     Ok(out)
 }

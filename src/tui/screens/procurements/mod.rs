@@ -1,11 +1,12 @@
 //! The Procurements tab: the list (with a filter), and one procurement with its lines, where
-//! the officer links sets, tailors lines, moves the status on, amends after publication and
-//! takes newer library text over.
+//! the officer links sets, tailors lines, moves the status on, amends after publication,
+//! takes newer library text over and exports the requirement specification.
 
 mod detail;
 mod detail_view;
 mod drift;
 mod edit;
+mod export;
 mod forms;
 mod history;
 mod lines;
@@ -31,6 +32,7 @@ use crate::tui::widgets::text_input::TextInput;
 
 pub use detail::{Detail, Row, View};
 pub use drift::DriftChoice;
+pub use export::ExportField;
 pub use forms::ProcField;
 pub use lines::{LineField, OwnLineField};
 
@@ -76,6 +78,10 @@ pub enum Purpose {
     MoveLineTo {
         line: i64,
         revision: i64,
+    },
+    /// The requirement specification written to a file.
+    Export {
+        procurement: i64,
     },
 }
 
@@ -244,7 +250,7 @@ impl Screen for Procurements {
     type Form = Purpose;
     type Pick = Pick;
     type Confirm = Ask;
-    type Job = super::Never;
+    type Job = export::Done;
 
     fn contexts(&self) -> Vec<Context> {
         match &self.detail {
@@ -293,6 +299,10 @@ impl Screen for Procurements {
     }
 
     fn submitted(&mut self, purpose: Purpose, v: Values, cx: &mut Ctx) -> Submitted<Self> {
+        // Exporting changes nothing, so there is nothing to read again afterwards.
+        if let Purpose::Export { procurement } = purpose {
+            return export::submit(procurement, &v, cx);
+        }
         let out = match purpose {
             Purpose::NewProcurement => {
                 let id = forms::create(&v, cx)?;
@@ -331,8 +341,8 @@ impl Screen for Procurements {
         Ok(info(message?))
     }
 
-    fn finished(&mut self, never: super::Never, _cx: &mut Ctx) -> Outcome<Self> {
-        match never {}
+    fn finished(&mut self, done: export::Done, cx: &mut Ctx) -> Outcome<Self> {
+        export::finished(done, cx.lang)
     }
 
     fn reload(&mut self, cx: &mut Ctx) -> Result<(), UiError> {

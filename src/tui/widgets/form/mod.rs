@@ -36,6 +36,19 @@ pub struct FormState {
     /// The options of the focused choice field, open to type into and choose from; each
     /// entry's value is the option's place.
     pub choosing: Option<FilterList<usize>>,
+    /// A text field whose value is worked out from the choices, until the user edits it.
+    follow: Option<Follow>,
+}
+
+/// Works a field's text out from the rest of the form (a file name from the format chosen).
+pub type Derive = Box<dyn Fn(&FormState) -> Option<String>>;
+
+/// A field that follows the form's choices: `last` is what was last put into it, so a field
+/// holding anything else was edited by the user and is left alone.
+struct Follow {
+    target: FieldId,
+    derive: Derive,
+    last: String,
 }
 
 impl FormState {
@@ -50,7 +63,52 @@ impl FormState {
             initial,
             asking_discard: false,
             choosing: None,
+            follow: None,
         }
+    }
+
+    /// Makes the text field `key` follow the form's choices through `derive`, starting now:
+    /// the field gets the derived text as if it had opened with it, and gets it again after
+    /// every change of a choice until the user types into it.
+    pub fn follow<K: FieldKey>(&mut self, key: K, derive: Derive) {
+        let target = FieldId::of(key);
+        let Some(i) = self.fields.iter().position(|f| f.id == target) else {
+            return;
+        };
+        let last = derive(self).unwrap_or_else(|| self.fields[i].raw());
+        self.fields[i].input = TextInput::new(&last);
+        self.initial[i] = last.clone();
+        self.follow = Some(Follow {
+            target,
+            derive,
+            last,
+        });
+    }
+
+    /// After a choice changed: the following field takes the new derived text, unless it was
+    /// edited.
+    fn refresh_follow(&mut self) {
+        let Some(mut follow) = self.follow.take() else {
+            return;
+        };
+        if let Some(i) = self.fields.iter().position(|f| f.id == follow.target)
+            && self.fields[i].raw() == follow.last
+            && let Some(text) = (follow.derive)(self)
+        {
+            self.fields[i].input = TextInput::new(&text);
+            self.fields[i].error = None;
+            follow.last = text;
+        }
+        self.follow = Some(follow);
+    }
+
+    /// The value of the option chosen in the choice field `key`, as a `T`.
+    pub fn chosen<K: FieldKey, T: Clone + 'static>(&self, key: K) -> Option<T> {
+        let f = self.field(key)?;
+        let Kind::Choice(options) = &f.kind else {
+            return None;
+        };
+        options.get(f.choice)?.value.downcast_ref::<T>().cloned()
     }
 
     /// The key contexts of the focused field, innermost first.
@@ -123,6 +181,7 @@ impl FormState {
             f.choice = i;
             f.error = None;
         }
+        self.refresh_follow();
         self.next_field();
     }
 
@@ -133,6 +192,7 @@ impl FormState {
             f.choice = i;
             f.error = None;
         }
+        self.refresh_follow();
     }
 
     pub fn focused(&self) -> Option<&Field> {
@@ -187,6 +247,7 @@ impl FormState {
                 (f.choice + n - 1) % n
             };
         }
+        self.refresh_follow();
     }
 
     pub fn type_char(&mut self, c: char) {
@@ -385,6 +446,29 @@ mod tests {
         assert_eq!(f.fields[3].raw(), "0");
         f.cycle_choice(false);
         assert_eq!(f.fields[3].raw(), "1");
+    }
+
+    #[test]
+    fn a_following_field_takes_the_choices_until_it_is_edited() {
+        let mut f = form();
+        f.follow(
+            F::Title,
+            Box::new(|f: &FormState| f.chosen::<_, u8>(F::Level).map(|n| format!("nivå-{n}"))),
+        );
+        assert_eq!(f.fields[0].raw(), "nivå-1");
+        assert!(!f.is_changed(), "the derived text is where the form starts");
+        f.focus = 3;
+        f.cycle_choice(true);
+        assert_eq!(f.fields[0].raw(), "nivå-0");
+        f.focus = 0;
+        f.type_char('x');
+        f.focus = 3;
+        f.cycle_choice(true);
+        assert_eq!(
+            f.fields[0].raw(),
+            "nivå-0x",
+            "an edited field is the user's"
+        );
     }
 
     #[test]

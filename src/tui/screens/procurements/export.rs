@@ -153,8 +153,7 @@ pub fn submit(
     let job: Job<Done> = Box::new(move || {
         let organisation = settings::organisation(settings.as_deref());
         let doc = loaded.document(&organisation, today, opts);
-        // PDF goes through the same call until the PDF path is merged; it says it is not
-        // built yet, and that is shown like any other failure.
+        // PDF too: LibreOffice runs here, off the input thread, for the seconds it takes.
         let result = export::write(&doc, format, CsvStyle::default(), &path, existing);
         Done {
             path,

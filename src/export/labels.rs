@@ -49,6 +49,9 @@ pub struct Labels {
     pub requirement_title: &'static str,
     /// Shown where the tenderer's answer goes, in a table to fill in.
     pub tenderer_answer: &'static str,
+    pub evaluation: &'static str,
+    pub amendments: &'static str,
+    pub excluded: &'static str,
 }
 
 const SV: Labels = Labels {
@@ -92,6 +95,9 @@ const SV: Labels = Labels {
     text: "Kravtext",
     requirement_title: "Rubrik",
     tenderer_answer: "Anbudsgivarens svar",
+    evaluation: "Utvärderingsmodell",
+    amendments: "Rättelser",
+    excluded: "Krav som inte ingår",
 };
 
 const EN: Labels = Labels {
@@ -135,6 +141,9 @@ const EN: Labels = Labels {
     text: "Requirement text",
     requirement_title: "Title",
     tenderer_answer: "Tenderer's answer",
+    evaluation: "Evaluation model",
+    amendments: "Amendments",
+    excluded: "Requirements left out",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {

@@ -4,9 +4,11 @@
 
 pub mod build;
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod labels;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod pdf;
 mod words;
@@ -118,7 +120,9 @@ pub fn render(doc: &TenderDocument, format: Format, csv: CsvStyle) -> Result<Vec
     Ok(match format {
         Format::Json => json::render(doc),
         Format::Csv => csv::render(doc, csv),
-        Format::Markdown | Format::Html | Format::Docx | Format::Pdf => {
+        Format::Html => html::render(doc),
+        Format::Markdown => markdown::render(doc),
+        Format::Docx | Format::Pdf => {
             return Err(ExportError::Conversion(format!(
                 "{} is not built yet",
                 format.code()

@@ -7,6 +7,8 @@ mod common;
 
 mod csv;
 mod document;
+mod html;
+mod markdown;
 
 use kravkoll::domain::Lang;
 use kravkoll::export::load::{self, Loaded};

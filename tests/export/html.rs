@@ -252,13 +252,16 @@ fn libreoffice_prints_the_page_with_the_first_and_last_requirement() {
     std::fs::write(&path, html::render(&doc)).unwrap();
     let pdf_path = pdf::convert(&path, dir.path()).unwrap();
     let out = Command::new("pdftotext")
-        .arg("-layout")
         .arg(&pdf_path)
         .arg("-")
         .output()
         .unwrap();
     assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    // A heading that wraps in the PDF reads as one line again with its whitespace folded.
+    let text = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let first = doc.items().next().unwrap();
     let last = doc.items().last().unwrap();
     for item in [first, last] {

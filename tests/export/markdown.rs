@@ -107,11 +107,14 @@ fn markup_in_a_text_cannot_break_the_layout() {
     doc.cover.title = "<script>alert(1)</script> | del".into();
     let item = &mut doc.sections[0].groups[0].items[0];
     item.title = "<script>alert(1)</script>".into();
-    item.text = "# Inte en rubrik\n- inte en lista\n\n| a | b |\n\n[länk](http://x)".into();
+    item.text =
+        "# Inte en rubrik\n- inte en lista\n\n- ny rad\n\n1. ett\n\n| a | b |\n\n[länk](http://x)"
+            .into();
     let md = md_of(&doc);
     assert!(!md.contains("<script"));
     assert!(md.contains("# Kravspecifikation: &lt;script>alert(1)&lt;/script> \\| del\n"));
     assert!(md.contains("\n\\# Inte en rubrik<br>- inte en lista\n"));
+    assert!(md.contains("\n\\- ny rad\n\n1\\. ett\n"));
     assert!(md.contains("\n\\| a \\| b \\|\n"));
     assert!(md.contains("\n\\[länk\\](http://x)\n"));
 }

@@ -5,9 +5,11 @@
 pub mod build;
 pub mod csv;
 pub mod docx;
+pub mod html;
 pub mod json;
 pub mod labels;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod pdf;
 mod words;
@@ -120,13 +122,9 @@ pub fn render(doc: &TenderDocument, format: Format, csv: CsvStyle) -> Result<Vec
         Format::Json => json::render(doc),
         Format::Csv => csv::render(doc, csv),
         Format::Docx => docx::render(doc),
+        Format::Html => html::render(doc),
+        Format::Markdown => markdown::render(doc),
         Format::Pdf => pdf::render(doc)?,
-        Format::Markdown | Format::Html => {
-            return Err(ExportError::Conversion(format!(
-                "{} is not built yet",
-                format.code()
-            )));
-        }
     })
 }
 

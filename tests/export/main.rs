@@ -8,6 +8,8 @@ mod common;
 mod csv;
 mod document;
 mod docx;
+mod html;
+mod markdown;
 
 use kravkoll::domain::Lang;
 use kravkoll::export::load::{self, Loaded};

@@ -222,7 +222,7 @@ mod tests {
             let missing = ExportError::File(FileError::DirectoryMissing(PathBuf::from("/no/dir")));
             assert!(error_text(&missing, Format::Csv, lang).contains("/no/dir"));
         }
-        let conv = ExportError::Conversion("docx is not built yet".into());
+        let conv = ExportError::Conversion("source file could not be loaded".into());
         assert!(error_text(&conv, Format::Docx, Lang::Sv).contains("DOCX"));
     }
 }

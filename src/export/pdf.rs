@@ -53,20 +53,25 @@ fn file_error(path: &Path, e: io::Error) -> ExportError {
 fn private_temp_dir() -> Result<PathBuf, ExportError> {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let name = format!(
-        "kravkoll-pdf-{}-{}-{nanos}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    );
-    let dir = std::env::temp_dir().join(name);
     let mut b = std::fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(&dir).map_err(|e| file_error(&dir, e))?;
-    Ok(dir)
+    // A name left by an earlier process with the same id is skipped, never entered.
+    let mut last = None;
+    for _ in 0..100 {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("kravkoll-pdf-{}-{n}", std::process::id()));
+        match b.create(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some((dir, e)),
+            Err(e) => return Err(file_error(&dir, e)),
+        }
+    }
+    let (dir, e) = last.unwrap_or_else(|| {
+        let dir = std::env::temp_dir();
+        (dir, io::Error::from(io::ErrorKind::AlreadyExists))
+    });
+    Err(file_error(&dir, e))
 }
 
 /// Converts `input` (a DOCX or HTML file) to PDF in `out_dir`; returns the PDF's path.

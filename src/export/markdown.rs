@@ -194,9 +194,12 @@ fn facts(c: &Cover, l: &Labels) -> Vec<(&'static str, String)> {
         .iter()
         .map(|s| cell(&format!("{} ({} {})", s.title, s.id, s.version)))
         .collect();
-    vec![
-        (l.reference, or_not_given(&c.reference)),
-        (l.organisation, or_not_given(&c.organisation)),
+    let mut facts = vec![(l.reference, or_not_given(&c.reference))];
+    // A cover without the buyer's name says nothing of it, as the DOCX and HTML covers do.
+    if !c.organisation.trim().is_empty() {
+        facts.push((l.organisation, cell(&c.organisation)));
+    }
+    facts.extend([
         (l.procedure, or_not_given(&c.procedure)),
         (
             l.deadline,
@@ -215,7 +218,8 @@ fn facts(c: &Cover, l: &Labels) -> Vec<(&'static str, String)> {
                 sets.join("<br>")
             },
         ),
-    ]
+    ]);
+    facts
 }
 
 fn contents(md: &mut Md, doc: &TenderDocument, l: &Labels) {

@@ -310,65 +310,11 @@ fn procurements_command(
             line,
             format,
         } => procurements::history(store, reference, line, *format, lang, out)?,
-        ProcurementsCommand::Export {
-            reference,
-            format,
-            internal,
-            out: path,
-            force,
-            csv_comma,
-        } => {
-            let req = tender::ExportRequest {
-                reference,
-                format: format.format(),
-                // The tender's language is the one asked for, never the locale's by accident:
-                // Swedish is the language of record.
-                doc_lang: cli
-                    .lang
-                    .as_deref()
-                    .and_then(Lang::from_code)
-                    .unwrap_or(Lang::Sv),
-                internal: *internal,
-                out: path.as_deref(),
-                force: *force,
-                csv_comma: *csv_comma,
-                organisation: crate::settings::organisation(env.settings.as_deref()),
-            };
-            tender::export(store, &req, lang, out)?
+        ProcurementsCommand::Export { .. } => {
+            let organisation = crate::settings::organisation(env.settings.as_deref());
+            tender::export_command(store, command, cli.lang.as_deref(), organisation, lang, out)?
         }
-        ProcurementsCommand::New {
-            reference,
-            title,
-            profile,
-            sets,
-            owner,
-            deadline,
-            scoring,
-            format,
-        } => {
-            let deadline = deadline
-                .as_deref()
-                .map(|d| {
-                    crate::domain::date::parse_date(d).map_err(|reason| error::CliError::BadDate {
-                        value: d.to_string(),
-                        reason,
-                    })
-                })
-                .transpose()?;
-            let req = tender::NewRequest {
-                reference,
-                title,
-                profile,
-                sets,
-                owner,
-                deadline,
-                scoring: match scoring {
-                    args::ScoringArg::Points => crate::domain::Scoring::Points,
-                    args::ScoringArg::MeritSek => crate::domain::Scoring::MeritSek,
-                },
-            };
-            tender::create(store, &req, *format, lang, out, err)?
-        }
+        ProcurementsCommand::New { .. } => tender::new_command(store, command, lang, out, err)?,
         ProcurementsCommand::Publish {
             reference,
             yes,

@@ -9,14 +9,95 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::args::Format;
+use super::args::{Format, ProcurementsCommand, ScoringArg};
 use super::error::CliError;
+use crate::domain::date::parse_date;
 use crate::domain::{Lang, Procedure, Procurement, Scoring, Status};
 use crate::export::{self, CsvStyle, ExportError, Format as DocFormat, Options};
 use crate::files::{Existing, FileError};
 use crate::i18n::{CliText, Msg, Noun, blocker_text, warning_text};
 use crate::store::Store;
 use crate::store::prelude::*;
+
+/// `procurements export` as parsed: the request, then the export.
+pub(super) fn export_command(
+    store: &Store,
+    command: &ProcurementsCommand,
+    doc_lang: Option<&str>,
+    organisation: String,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let ProcurementsCommand::Export {
+        reference,
+        format,
+        internal,
+        out: path,
+        force,
+        csv_comma,
+    } = command
+    else {
+        return Ok(());
+    };
+    let req = ExportRequest {
+        reference,
+        format: format.format(),
+        // The tender's language is the one asked for, never the locale's by accident: Swedish
+        // is the language of record.
+        doc_lang: doc_lang.and_then(Lang::from_code).unwrap_or(Lang::Sv),
+        internal: *internal,
+        out: path.as_deref(),
+        force: *force,
+        csv_comma: *csv_comma,
+        organisation,
+    };
+    export(store, &req, lang, out)
+}
+
+/// `procurements new` as parsed: the deadline read as a date, then the draft.
+pub(super) fn new_command(
+    store: &mut Store,
+    command: &ProcurementsCommand,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let ProcurementsCommand::New {
+        reference,
+        title,
+        profile,
+        sets,
+        owner,
+        deadline,
+        scoring,
+        format,
+    } = command
+    else {
+        return Ok(());
+    };
+    let deadline = deadline
+        .as_deref()
+        .map(|d| {
+            parse_date(d).map_err(|reason| CliError::BadDate {
+                value: d.to_string(),
+                reason,
+            })
+        })
+        .transpose()?;
+    let req = NewRequest {
+        reference,
+        title,
+        profile,
+        sets,
+        owner,
+        deadline,
+        scoring: match scoring {
+            ScoringArg::Points => Scoring::Points,
+            ScoringArg::MeritSek => Scoring::MeritSek,
+        },
+    };
+    create(store, &req, *format, lang, out, err)
+}
 
 /// What `procurements export` was asked for.
 pub(super) struct ExportRequest<'a> {

@@ -14,6 +14,7 @@ pub mod publish;
 pub mod requirement;
 pub mod review;
 pub mod schedule;
+pub mod scoring;
 pub mod set;
 pub mod supplier;
 pub mod text;
@@ -24,7 +25,7 @@ pub use contract::{Contract, ContractLine, Evidence, EvidenceKind, EvidenceState
 pub use key_date::{DateKey, KeyDate};
 pub use org_number::{OrgNumber, OrgNumberError};
 pub use procurement::{
-    AboveAmbition, Line, LineSource, Procedure, Procurement, ProcurementError, Scoring, Status,
+    AboveAmbition, Line, LineSource, Procedure, Procurement, ProcurementError, Status,
 };
 pub use profile::{
     AiRisk, AiUse, ClassLevel, ContractValue, Delivery, PersonalData, Profile, Tier,
@@ -35,6 +36,7 @@ pub use review::{
     Review, ReviewStatus, Trigger,
 };
 pub use schedule::{Mode, Preset, Schedule};
+pub use scoring::Scoring;
 pub use set::{RequirementSet, SetId, SetVersion, Source};
 pub use supplier::{Country, SubSupplier, SubSupplierChange, SubSupplierStatus, Supplier};
 pub use text::{Lang, Text};

@@ -35,13 +35,15 @@ struct Shown<'a> {
 #[derive(Serialize)]
 struct ShownLine<'a> {
     label: String,
+    /// The line's number in the tender document (`3.2.4`); none for a line left out.
+    number: Option<String>,
     amended: bool,
     #[serde(flatten)]
     line: &'a Line,
 }
 
-/// `procurements show REFERENCE`: the header and every line with its mark, place, id, kind
-/// and weight.
+/// `procurements show REFERENCE`: the header, the profile, the linked sets, and every line
+/// with its mark, number in the tender, id, kind and weight.
 pub(super) fn show(
     store: &Store,
     reference: &str,
@@ -55,6 +57,25 @@ pub(super) fn show(
     let amendments = store.amendments(rec.id)?;
     let amended =
         |l: &Record<Line>| l.value.amended || amendments.iter().any(|a| a.line_id == Some(l.id));
+    // The numbers are the tender document's, from the one function that numbers it.
+    let doc = crate::export::load::load(store, rec.id)?.document(
+        "",
+        store.today(),
+        crate::export::Options {
+            lang,
+            internal: false,
+        },
+    );
+    let numbers: std::collections::HashMap<&str, &str> = doc
+        .items()
+        .map(|i| (i.id.as_str(), i.number.as_str()))
+        .collect();
+    let number = |l: &Record<Line>| {
+        l.value
+            .included
+            .then(|| numbers.get(l.value.label().as_str()).map(|n| n.to_string()))
+            .flatten()
+    };
     if format == Format::Json {
         let shown = Shown {
             id: rec.id,
@@ -65,6 +86,7 @@ pub(super) fn show(
                 .iter()
                 .map(|l| ShownLine {
                     label: l.value.label(),
+                    number: number(l),
                     amended: amended(l),
                     line: &l.value,
                 })
@@ -86,6 +108,7 @@ pub(super) fn show(
         .iter()
         .map(|l| format!("{} {}", l.set_id, l.version))
         .collect();
+    writeln!(out, "{}", crate::i18n::profile_summary(&p.profile, lang))?;
     writeln!(out, "{}: {}", Msg::LinkedSets.text(lang), sets.join(", "))?;
     let rows = lines
         .iter()
@@ -99,7 +122,7 @@ pub(super) fn show(
             };
             vec![
                 mark.to_string(),
-                v.position.to_string(),
+                number(l).unwrap_or_default(),
                 v.label(),
                 v.kind.label(lang).to_string(),
                 v.weight.map(|w| w.to_string()).unwrap_or_default(),
@@ -109,7 +132,7 @@ pub(super) fn show(
         .collect();
     let head = [
         "",
-        Msg::FieldPosition.text(lang),
+        crate::export::labels::labels(lang).number,
         Msg::ColId.text(lang),
         Msg::ColKind.text(lang),
         Msg::FieldWeight.text(lang),

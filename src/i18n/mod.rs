@@ -13,6 +13,7 @@ mod help;
 mod history;
 mod labels;
 mod messages;
+mod profile;
 mod publish;
 pub mod search;
 
@@ -26,6 +27,7 @@ pub use help::{arg_help, command_help, help_flag_pointing, program_long_help, va
 pub use history::{Event, line_history};
 pub use labels::{Label, kind_short};
 pub use messages::{Msg, PROCUREMENT_COLUMNS};
+pub use profile::profile_summary;
 pub use publish::{blocker_text, warning_text};
 
 /// The UI language: `--lang`, then `LANG`, then Swedish.

@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::detail::{Detail, Row, View};
-use super::view::{field, lines_of, pad, profile_summary};
+use super::view::{field, lines_of, pad};
 use crate::domain::{Kind, Lang, Status};
+use crate::i18n::profile_summary;
 use crate::i18n::{self, Label, Msg};
 use crate::store::linking::NotApplied;
 use crate::tui::action::Action;

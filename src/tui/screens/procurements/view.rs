@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::Procurements;
-use crate::domain::{Lang, Profile};
-use crate::i18n::{self, Label, Msg, PROCUREMENT_COLUMNS};
+use crate::domain::Lang;
+use crate::i18n::{Label, Msg, PROCUREMENT_COLUMNS};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::notice;
 pub(super) use crate::tui::widgets::pad;
@@ -102,56 +102,6 @@ fn list_head(lang: Lang) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The profile in one line: "K3 R3 T2 · känsliga personuppgifter · sekretess · …".
-pub fn profile_summary(p: &Profile, lang: Lang) -> String {
-    let (c, i, a) = match lang {
-        Lang::Sv => ("K", "R", "T"),
-        Lang::En => ("C", "I", "A"),
-    };
-    let mut parts = vec![format!(
-        "{c}{} {i}{} {a}{}",
-        p.confidentiality.value(),
-        p.integrity.value(),
-        p.availability.value()
-    )];
-    parts.push(p.personal_data.label(lang).to_string());
-    if p.processor {
-        parts.push(
-            match lang {
-                Lang::Sv => "biträde",
-                Lang::En => "processor",
-            }
-            .to_string(),
-        );
-    }
-    if p.secrecy {
-        parts.push(i18n::fact(&crate::domain::Fact::Secrecy(true), lang));
-    }
-    if p.security_sensitive {
-        parts.push(i18n::fact(
-            &crate::domain::Fact::SecuritySensitive(true),
-            lang,
-        ));
-    }
-    if p.uses_ai() {
-        parts.push(format!("{}, {}", p.ai.label(lang), p.ai_risk.label(lang)));
-        if p.generative {
-            parts.push(i18n::fact(&crate::domain::Fact::Generative(true), lang));
-        }
-    }
-    parts.push(p.delivery.label(lang).to_string());
-    // Below the threshold is the common case; saying it would cost the small screen a line.
-    if p.value != crate::domain::ContractValue::Below {
-        parts.push(p.value.label(lang).to_string());
-    }
-    parts.push(format!(
-        "{} · {}",
-        p.ambition.label(lang),
-        p.tier.label(lang)
-    ));
-    parts.join(" · ")
 }
 
 pub(super) fn field(label: Msg, text: String, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {

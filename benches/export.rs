@@ -22,6 +22,13 @@ fn bench(c: &mut Criterion) {
         internal: false,
     };
     let today = store.today();
+    c.bench_function("export/load_1000_lines", |b| {
+        b.iter(|| load::load(&store, id).expect("load"))
+    });
+    let loaded = load::load(&store, id).expect("load");
+    c.bench_function("export/build_1000_lines", |b| {
+        b.iter(|| loaded.document("Exempelstads kommun", today, opts))
+    });
     c.bench_function("export/load_and_build_1000_lines", |b| {
         b.iter(|| {
             let loaded = load::load(&store, id).expect("load");

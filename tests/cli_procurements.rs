@@ -36,7 +36,10 @@ fn show_lists_the_lines_with_their_marks_as_the_screen_does() {
     assert_eq!(lines[0]["number"], "1.1.1");
     let left_out = lines.iter().find(|l| l["included"] == false).unwrap();
     assert!(left_out["number"].is_null(), "{left_out}");
-    assert!(table.contains("K3 R3 T2 · känsliga personuppgifter"), "{table}");
+    assert!(
+        table.contains("K3 R3 T2 · känsliga personuppgifter"),
+        "{table}"
+    );
     assert!(first.contains(" 1.1.1 "), "{first}");
     assert_eq!(json["procurement"]["status"], "draft");
 }

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use super::build::{AmendmentSource, RequirementExtra, SetSource};
-use crate::domain::{Line, Procurement, RequirementSet};
+use crate::domain::{Line, Procurement};
 use crate::store::prelude::*;
+use crate::store::sets::SetOutline;
 use crate::store::{Result, StoreError};
 
 /// The store's side of a tender document, owned, so a background job can take it.
@@ -41,8 +42,8 @@ pub fn load(store: &(impl ReadProcurements + ReadSets), id: i64) -> Result<Loade
     }
     let mut sets = Vec::with_capacity(wanted.len());
     for (set_id, version) in wanted {
-        match store.set_version(&set_id, &version)? {
-            Some(set) => sets.push(source_of(&set)),
+        match store.set_version_outline(&set_id, &version)? {
+            Some(outline) => sets.push(source_of(set_id, version, outline)),
             // A set version removed from the library still names its lines' origin.
             None => sets.push(SetSource {
                 id: set_id,
@@ -68,24 +69,16 @@ pub fn load(store: &(impl ReadProcurements + ReadSets), id: i64) -> Result<Loade
     })
 }
 
-fn source_of(set: &RequirementSet) -> SetSource {
-    let requirements: HashMap<String, RequirementExtra> = set
+fn source_of(id: String, version: String, outline: SetOutline) -> SetSource {
+    let requirements: HashMap<String, RequirementExtra> = outline
         .requirements
-        .iter()
-        .map(|r| {
-            (
-                r.id.to_string(),
-                RequirementExtra {
-                    tags: r.tags.clone(),
-                    see: r.see.iter().map(|s| s.to_string()).collect(),
-                },
-            )
-        })
+        .into_iter()
+        .map(|(req, tags, see)| (req, RequirementExtra { tags, see }))
         .collect();
     SetSource {
-        id: set.id.to_string(),
-        version: set.version.to_string(),
-        title: set.title.clone(),
+        id,
+        version,
+        title: outline.title,
         requirements,
     }
 }

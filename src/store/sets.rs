@@ -65,6 +65,14 @@ pub struct SyncReport {
 
 const BUILTIN_HASH_KEY: &str = "builtin_sets_hash";
 
+/// A set version's title and its requirements' ids, tags and `see` references.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetOutline {
+    pub title: Text,
+    /// (requirement id, tags, related requirement ids), in the set's order.
+    pub requirements: Vec<(String, Vec<String>, Vec<String>)>,
+}
+
 /// Reads of the library's sets and their versions.
 pub trait ReadSets: Conn {
     fn sets(&self) -> Result<Vec<SetSummary>> {
@@ -143,6 +151,46 @@ pub trait ReadSets: Conn {
         version_row(self.conn(), id, &wanted)?
             .map(|(vid, _)| load_version(self.conn(), vid))
             .transpose()
+    }
+
+    /// A version's title and, per requirement, its id, tags and related requirements: what a
+    /// document needs beside its lines, read without parsing each requirement whole (a
+    /// thousand-line tender would otherwise parse a thousand requirements it has copies of).
+    fn set_version_outline(&self, id: &str, version: &str) -> Result<Option<SetOutline>> {
+        let Ok(wanted) = SetVersion::parse(version) else {
+            return Ok(None);
+        };
+        let Some((vid, _)) = version_row(self.conn(), id, &wanted)? else {
+            return Ok(None);
+        };
+        let title = self.conn().query_row(
+            "SELECT title_sv, title_en FROM set_version WHERE id = ?1",
+            [vid],
+            |r| Ok(Text::new(r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+        )?;
+        let list = |json: Option<String>| -> Result<Vec<String>> {
+            json.map_or(Ok(Vec::new()), |j| Ok(serde_json::from_str(&j)?))
+        };
+        let mut requirements = Vec::new();
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT req_id, json_extract(body, '$.tags'), json_extract(body, '$.see')
+             FROM requirement WHERE set_version_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([vid], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (req_id, tags, see) = row?;
+            requirements.push((req_id, list(tags)?, list(see)?));
+        }
+        Ok(Some(SetOutline {
+            title,
+            requirements,
+        }))
     }
 
     /// The versions of a set, oldest first.

@@ -57,6 +57,23 @@ fn export(t: &mut TestApp, format: &str, path: &Path, replace: bool) {
     t.press("enter");
 }
 
+/// The reason an export was refused: the dialog is back, with the file as it was typed and
+/// the reason on it.
+fn refusal(t: &TestApp, typed: &Path) -> Option<String> {
+    match t.app.state.modals.last() {
+        Some(Modal::Form(_, f)) => {
+            let file = f.field(ExportField::File).unwrap();
+            assert_eq!(
+                file.raw(),
+                typed.to_str().unwrap(),
+                "the typed file is kept"
+            );
+            file.error.clone()
+        }
+        _ => None,
+    }
+}
+
 fn error_toast(t: &TestApp) -> Option<String> {
     let toast = t.app.state.toast.as_ref()?;
     (toast.kind == ToastKind::Error).then(|| toast.text.clone())
@@ -102,7 +119,7 @@ fn an_existing_file_is_refused_unless_replace_is_chosen() {
     let mut t = TestApp::new(true);
     open(&mut t, PUBLISHED);
     export(&mut t, "j", &out, false);
-    let said = error_toast(&t).expect("an error toast");
+    let said = refusal(&t, &out).expect("the dialog back with the reason");
     assert!(said.contains(out.to_str().unwrap()), "{said}");
     assert!(said.contains("finns redan"), "{said}");
     assert!(said.contains("Ersätt befintlig fil"), "{said}");
@@ -110,7 +127,10 @@ fn an_existing_file_is_refused_unless_replace_is_chosen() {
         std::fs::read_to_string(&out).unwrap(),
         "someone else's file"
     );
-    export(&mut t, "j", &out, true);
+    // In the dialog that came back: replace, and send it again.
+    t.press("tab").type_text("j");
+    t.press("enter");
+    assert!(!t.modal_open());
     assert_eq!(error_toast(&t), None);
     assert_eq!(json(&out)["cover"]["reference"], PUBLISHED);
     assert!(t.toast().unwrap().contains(out.to_str().unwrap()));
@@ -154,7 +174,7 @@ fn a_missing_directory_is_named_and_nothing_is_written() {
     let mut t = TestApp::new(true);
     open(&mut t, DRAFT);
     export(&mut t, "c", &out, false);
-    let said = error_toast(&t).expect("an error toast");
+    let said = refusal(&t, &out).expect("the dialog back with the reason");
     assert!(
         said.contains(dir.path().join("saknas").to_str().unwrap()),
         "{said}"
@@ -165,7 +185,7 @@ fn a_missing_directory_is_named_and_nothing_is_written() {
 }
 
 #[test]
-fn csv_is_written_and_a_format_not_built_yet_says_so_in_english_too() {
+fn csv_and_pdf_are_written_in_english_or_pdf_names_its_package() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = TestApp::with_lang(true, kravkoll::domain::Lang::En);
     open(&mut t, DRAFT);
@@ -184,7 +204,7 @@ fn csv_is_written_and_a_format_not_built_yet_says_so_in_english_too() {
             std::env::var_os("KRAVKOLL_REQUIRE_CLIENTS").is_none(),
             "PDF needs libreoffice-writer-nogui"
         );
-        let said = error_toast(&t).expect("an error toast");
+        let said = refusal(&t, &pdf).expect("the dialog back with the reason");
         assert!(said.contains("libreoffice-writer-nogui"), "{said}");
         assert!(!pdf.exists());
     }

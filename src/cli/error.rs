@@ -40,6 +40,15 @@ pub enum CliError {
     ExportExists(PathBuf),
 }
 
+/// A file that could not be written, as the command line says it: an existing one with the
+/// `--force` that replaces it.
+pub(super) fn write_refused(e: FileError) -> anyhow::Error {
+    match e {
+        FileError::Exists(p) => anyhow::Error::new(CliError::ExportExists(p)),
+        other => anyhow::Error::new(other),
+    }
+}
+
 /// The text of any error that reaches `run`, in `lang`: the first typed error in its chain
 /// worded by its own i18n function, else anyhow's English chain.
 pub(crate) fn message(e: &anyhow::Error, lang: Lang) -> String {

@@ -52,13 +52,14 @@ pub(super) fn show(
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let rec = by_reference(store, reference)?;
-    let lines = store.lines(rec.id)?;
+    // The lines as the tender document has them, numbered by the one function that numbers it.
+    let loaded = crate::export::load::load(store, rec.id)?;
+    let lines = &loaded.lines;
     let linked = store.linked_sets(rec.id)?;
     let amendments = store.amendments(rec.id)?;
     let amended =
-        |l: &Record<Line>| l.value.amended || amendments.iter().any(|a| a.line_id == Some(l.id));
-    // The numbers are the tender document's, from the one function that numbers it.
-    let doc = crate::export::load::load(store, rec.id)?.document(
+        |(id, l): &(i64, Line)| l.amended || amendments.iter().any(|a| a.line_id == Some(*id));
+    let doc = loaded.document(
         "",
         store.today(),
         crate::export::Options {
@@ -70,10 +71,9 @@ pub(super) fn show(
         .items()
         .map(|i| (i.id.as_str(), i.number.as_str()))
         .collect();
-    let number = |l: &Record<Line>| {
-        l.value
-            .included
-            .then(|| numbers.get(l.value.label().as_str()).map(|n| n.to_string()))
+    let number = |(_, l): &(i64, Line)| {
+        l.included
+            .then(|| numbers.get(l.label().as_str()).map(|n| n.to_string()))
             .flatten()
     };
     if format == Format::Json {
@@ -85,10 +85,10 @@ pub(super) fn show(
             lines: lines
                 .iter()
                 .map(|l| ShownLine {
-                    label: l.value.label(),
+                    label: l.1.label(),
                     number: number(l),
                     amended: amended(l),
-                    line: &l.value,
+                    line: &l.1,
                 })
                 .collect(),
             amendments: &amendments,
@@ -113,7 +113,7 @@ pub(super) fn show(
     let rows = lines
         .iter()
         .map(|l| {
-            let v = &l.value;
+            let v = &l.1;
             let mark = match (v.included, amended(l), v.modified) {
                 (false, _, _) => "✗",
                 (true, true, _) => "⚑",

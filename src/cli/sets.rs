@@ -150,10 +150,8 @@ pub(super) fn export(set: &RequirementSet, path: &Path, force: bool) -> anyhow::
         Existing::Refuse
     };
     let text = catalog::write::to_toml(set);
-    files::write_file(path, text.as_bytes(), Access::Shared, existing).map_err(|e| match e {
-        FileError::Exists(p) => anyhow::Error::new(CliError::ExportExists(p)),
-        other => anyhow::Error::new(other),
-    })
+    files::write_file(path, text.as_bytes(), Access::Shared, existing)
+        .map_err(super::error::write_refused)
 }
 
 fn find_set(store: &Store, id: &str, version: Option<&str>) -> anyhow::Result<RequirementSet> {

@@ -14,7 +14,7 @@ use super::error::CliError;
 use crate::domain::date::parse_date;
 use crate::domain::{Lang, Procedure, Procurement, Scoring, Status};
 use crate::export::{self, CsvStyle, ExportError, Format as DocFormat, Options};
-use crate::files::{Existing, FileError};
+use crate::files::Existing;
 use crate::i18n::{CliText, Msg, Noun, blocker_text, warning_text};
 use crate::store::Store;
 use crate::store::prelude::*;
@@ -150,7 +150,7 @@ pub(super) fn export(
         CsvStyle::Swedish
     };
     export::write(&doc, req.format, style, &path, existing).map_err(|e| match e {
-        ExportError::File(FileError::Exists(p)) => anyhow::Error::new(CliError::ExportExists(p)),
+        ExportError::File(f) => super::error::write_refused(f),
         other => anyhow::Error::new(other),
     })?;
     let shown = crate::sanitize::for_terminal(&path.display().to_string()).into_owned();

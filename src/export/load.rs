@@ -86,20 +86,16 @@ fn source_of(id: String, version: String, outline: SetOutline) -> SetSource {
 /// The procurement named on the command line: by its reference (diarienummer), or by its
 /// row id when no reference is that number.
 pub fn find(store: &impl ReadProcurements, wanted: &str) -> Result<i64> {
-    let wanted = wanted.trim();
-    let all = store.procurements()?;
-    if let Some(p) = all.iter().find(|p| p.reference == wanted) {
-        return Ok(p.id);
-    }
-    if let Ok(id) = wanted.parse::<i64>()
-        && all.iter().any(|p| p.id == id)
-    {
+    if let Some(id) = store.procurement_by_reference(wanted)? {
         return Ok(id);
     }
-    Err(StoreError::NotFound {
-        entity: crate::store::Entity::Procurement,
-        id: wanted.to_string(),
-    })
+    match wanted.trim().parse::<i64>() {
+        Ok(id) if store.procurement(id)?.is_some() => Ok(id),
+        _ => Err(StoreError::NotFound {
+            entity: crate::store::Entity::Procurement,
+            id: wanted.trim().to_string(),
+        }),
+    }
 }
 
 impl Loaded {

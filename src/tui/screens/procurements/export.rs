@@ -14,9 +14,9 @@ use crate::files::{Existing, FileError};
 use crate::i18n::{self, Msg, field_help, field_label};
 use crate::sanitize::for_terminal;
 use crate::settings;
-use crate::tui::error::{Refusal, UiError};
+use crate::tui::error::Refusal;
 use crate::tui::screens::{Ctx, Effect, Job, Outcome, info};
-use crate::tui::widgets::form::{Choice, Field, FormState, Kind, Values, field_keys};
+use crate::tui::widgets::form::{Choice, Field, FieldId, FormState, Kind, Values, field_keys};
 
 field_keys! {
     /// The fields of the export dialog, in its order.
@@ -44,11 +44,26 @@ impl ExportField {
     }
 }
 
-/// A finished export: the file it was for (absolute) and whether it was written.
+/// What the dialog holds: its first state, or what was typed before an export failed.
+#[derive(Debug, Clone)]
+struct Choices {
+    format: Format,
+    lang: Lang,
+    internal: bool,
+    /// The file as typed; `None` for the name that follows the other choices.
+    file: Option<String>,
+    replace: bool,
+}
+
+/// A finished export: the file it was for (absolute), whether it was written, and the dialog
+/// as it was sent, to give back when it was not.
 pub struct Done {
     path: PathBuf,
     format: Format,
     result: Result<(), ExportError>,
+    procurement: i64,
+    reference: String,
+    choices: Choices,
 }
 
 /// How a format is named in the dialog: the name people know it by, the same in both
@@ -76,6 +91,18 @@ fn lang_name(of: Lang, lang: Lang) -> String {
 /// `x`: the dialog for the open procurement, DOCX in the interface's language to start with,
 /// and a file name that follows those choices until the user types one of their own.
 pub fn form(d: &Detail, lang: Lang) -> Outcome<Procurements> {
+    let first = Choices {
+        format: Format::Docx,
+        lang,
+        internal: false,
+        file: None,
+        replace: false,
+    };
+    let (purpose, form) = dialog(d.record.id, &d.record.value.reference, &first, lang);
+    Ok(vec![Effect::Form(purpose, form)])
+}
+
+fn dialog(procurement: i64, reference: &str, c: &Choices, lang: Lang) -> (Purpose, Box<FormState>) {
     use ExportField as F;
     let formats = Format::ALL
         .into_iter()
@@ -92,21 +119,27 @@ pub fn form(d: &Detail, lang: Lang) -> Outcome<Procurements> {
         })
         .collect();
     let fields = vec![
-        Field::choice(F::Format, F::Format.label(lang), formats, 0).with_help(F::Format.help(lang)),
-        Field::choice_of(F::Lang, F::Lang.label(lang), &Lang::ALL, lang, |l| {
+        Field::choice(
+            F::Format,
+            F::Format.label(lang),
+            formats,
+            format_index(c.format),
+        )
+        .with_help(F::Format.help(lang)),
+        Field::choice_of(F::Lang, F::Lang.label(lang), &Lang::ALL, c.lang, |l| {
             lang_name(l, lang)
         })
         .with_help(F::Lang.help(lang)),
-        Field::yes_no(F::Internal, F::Internal.label(lang), false, lang)
+        Field::yes_no(F::Internal, F::Internal.label(lang), c.internal, lang)
             .with_help(F::Internal.help(lang)),
         Field::new(F::File, F::File.label(lang), Kind::Text)
             .required()
             .with_help(F::File.help(lang)),
-        Field::yes_no(F::Replace, F::Replace.label(lang), false, lang)
+        Field::yes_no(F::Replace, F::Replace.label(lang), c.replace, lang)
             .with_help(F::Replace.help(lang)),
     ];
-    let reference = d.record.value.reference.clone();
     let title = format!("{} {reference}", Msg::FormExportDocument.text(lang));
+    let reference = reference.to_string();
     let mut form = Box::new(FormState::new(title, fields, lang));
     form.follow(
         F::File,
@@ -119,10 +152,15 @@ pub fn form(d: &Detail, lang: Lang) -> Outcome<Procurements> {
             ))
         }),
     );
-    let purpose = Purpose::Export {
-        procurement: d.record.id,
-    };
-    Ok(vec![Effect::Form(purpose, form)])
+    // A name of the user's own stops the following; the proposed one goes on following.
+    if let Some(file) = &c.file {
+        form.set_text(F::File, file);
+    }
+    (Purpose::Export { procurement }, form)
+}
+
+fn format_index(format: Format) -> usize {
+    Format::ALL.iter().position(|f| *f == format).unwrap_or(0)
 }
 
 /// Enter in the dialog: what the document needs is read now, on the main thread; building,
@@ -139,7 +177,8 @@ pub fn submit(
         internal: v.get(F::Internal)?,
     };
     let file: String = v.get(F::File)?;
-    let existing = if v.get::<_, bool>(F::Replace)? {
+    let replace: bool = v.get(F::Replace)?;
+    let existing = if replace {
         Existing::Replace
     } else {
         Existing::Refuse
@@ -148,6 +187,15 @@ pub fn submit(
     let path = std::path::absolute(&file)
         .map_err(|e| Refusal::at(F::File, FileError::from_io(Path::new(&file), e)))?;
     let loaded = export::load::load(&*cx.store, procurement)?;
+    let reference = loaded.procurement.reference.clone();
+    let proposed = export::default_file_name(&reference, format, opts.lang, opts.internal);
+    let choices = Choices {
+        format,
+        lang: opts.lang,
+        internal: opts.internal,
+        file: (file != proposed).then(|| file.clone()),
+        replace,
+    };
     let settings = cx.settings.map(Path::to_path_buf);
     let today = cx.today;
     let job: Job<Done> = Box::new(move || {
@@ -159,6 +207,9 @@ pub fn submit(
             path,
             format,
             result,
+            procurement,
+            reference,
+            choices,
         }
     });
     Ok(vec![Effect::Spawn(job)])
@@ -177,7 +228,15 @@ pub fn finished(done: Done, lang: Lang) -> Outcome<Procurements> {
         }
         Err(e) => {
             tracing::info!(error = %e, format = ?done.format, "export refused");
-            Err(UiError::Said(error_text(&e, done.format, lang)))
+            // The dialog comes back as it was sent, with the reason on the file, to correct
+            // and send again.
+            let (purpose, mut form) =
+                dialog(done.procurement, &done.reference, &done.choices, lang);
+            form.set_error(
+                FieldId::of(ExportField::File),
+                error_text(&e, done.format, lang),
+            );
+            Ok(vec![Effect::Form(purpose, form)])
         }
     }
 }
